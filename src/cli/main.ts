@@ -1,0 +1,21 @@
+// The `trucewatch` command. Each sub-command lives in its own file under cli/commands/ and exports
+// `register(program)`; they are discovered here so that adding a command touches no other file.
+// Command modules import their heavy dependencies lazily, inside the action, to keep start-up fast.
+import { Command } from 'commander';
+import { readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const program = new Command('trucewatch')
+  .description('Turn news reports about armed conflict into a sourced record of events, statements and truce states.')
+  .version('0.1.0')
+  .showHelpAfterError();
+
+const dir = join(here, 'commands');
+for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts')).sort()) {
+  const mod = (await import(join(dir, file))) as { register: (p: Command) => void };
+  mod.register(program);
+}
+
+await program.parseAsync(process.argv);

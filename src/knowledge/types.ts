@@ -1,0 +1,95 @@
+// In-memory shape of the knowledge packs (packs/<name>/*.yaml), after validation.
+// The file format is documented in packs/README.md; the zod schema lives in knowledge/schema.ts.
+
+export type ActorType =
+  | 'state' | 'state_force' | 'government_body' | 'armed_group' | 'umbrella_group'
+  | 'political_party' | 'person' | 'media_outlet' | 'igo';
+
+/** A date bound as written in a pack: "2024", "2024-02" or "2024-02-07"; absent = open. */
+export type DateBound = string;
+
+export interface Membership {
+  id: string;
+  from?: DateBound;
+  to?: DateBound;
+}
+
+export interface OfficeTerm {
+  office: string;
+  from?: DateBound;
+  to?: DateBound;
+}
+
+export interface Actor {
+  id: string;
+  name: string;
+  type: ActorType;
+  /** ISO 3166 alpha-3 of the country the actor belongs to, when it has one. */
+  country?: string;
+  /** Unambiguous names: any of them alone means this actor. */
+  aliases: string[];
+  /** Names shared with other actors ("Hezbollah"): they mean this actor only when the document's context supports it. */
+  contextAliases: string[];
+  memberOf: Membership[];
+  /** People: offices held, with dates. */
+  offices: OfficeTerm[];
+  /** People: the organisation whose voice they speak with when no office applies. */
+  organisation?: string;
+  role?: string;
+  note?: string;
+  /** Which pack it came from (for error messages and credits). */
+  pack: string;
+}
+
+/** An office whose title in text ("the Prime Minister", "the Iraqi premier") resolves to its holder on a date. */
+export interface Office {
+  id: string;
+  /** The body the office belongs to (an actor id). */
+  org: string;
+  titles: string[];
+  pack: string;
+}
+
+export type PlaceType = 'country' | 'province' | 'district' | 'city' | 'town' | 'base' | 'zone' | 'crossing' | 'region' | 'water' | 'site';
+
+export interface Place {
+  id: string;
+  name: string;
+  type: PlaceType;
+  aliases: string[];
+  /** Id of the enclosing place. */
+  parent?: string;
+  /** ISO alpha-3 for countries. */
+  iso3?: string;
+  lat?: number;
+  lon?: number;
+  pack: string;
+}
+
+/** A well-known dated happening that lets the pipeline date references to it. */
+export interface ReferenceEvent {
+  id: string;
+  name: string;
+  date: string;
+  /** Actor ids of which at least one must be mentioned in the same sentence. */
+  actors: string[];
+  /** Words of which at least one must occur in that sentence ("killing", "strike", "assassination"). */
+  cues: string[];
+  pack: string;
+}
+
+export interface PackInfo {
+  name: string;
+  version: string;
+  description: string;
+  dir: string;
+  credits?: string;
+}
+
+export interface Knowledge {
+  packs: PackInfo[];
+  actors: Map<string, Actor>;
+  places: Map<string, Place>;
+  offices: Map<string, Office>;
+  referenceEvents: ReferenceEvent[];
+}
