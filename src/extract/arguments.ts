@@ -1,0 +1,113 @@
+// Who did what to whom, where, with how many casualties: the arguments of an event mention,
+// read from the sentence around its trigger (active and passive voice, "by X", "X claimed
+// responsibility", "against/on/with X", reported speech).
+import type { ActorMention, PloverType, Span } from '../pipeline/types.ts';
+import type { DocContext, SentenceView } from './context.ts';
+import { voiceOf } from './context.ts';
+import type { Report } from './attribution.ts';
+
+export interface Arguments {
+  source: string[];
+  target: string[];
+  location: string;
+  fatalities: number | null;
+  injured: number | string | null;
+}
+
+/** Types whose actor is whoever speaks: a refusal, a threat, a request is made by the speaker. */
+const VERBAL: ReadonlySet<PloverType> = new Set(['REJECT', 'THREATEN', 'REQUEST', 'AGREE', 'ACCUSE', 'SUPPORT', 'CONCEDE']);
+/** Types whose participants are all actors (no recipient) when several are named together. */
+const JOINT: ReadonlySet<PloverType> = new Set(['CONSULT']);
+
+const PASSIVE = /\b(?:was|were|been|being|is|are)\s+(?:\S+\s+){0,2}?(?:subjected|targeted|attacked|hit|struck|killed|wounded|injured|arrested|bombed|shelled)\b|\bcame under\b/iu;
+const PREPOSITION_BEFORE = /\b(?:of|to|with|against|on|at|in|for|from|into|about|toward|towards|by|over|under|regarding)\s+(?:the\s+|its\s+|their\s+)?[“"‘']?\s*$/iu;
+const TARGET_PREP = /\b(?:against|on|at|targeting|targeted|with|to|toward|towards)\s+(?:the\s+|its\s+|their\s+)?[“"‘']?\s*$/iu;
+const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, dozens: 24 };
+
+function unique(ids: string[]): string[] {
+  return [...new Set(ids.filter(Boolean))];
+}
+
+function usable(ctx: DocContext, m: ActorMention, trigger: Span): boolean {
+  const type = ctx.knowledge.actors.get(m.actorId)?.type;
+  return type !== 'media_outlet' && (m.end <= trigger.start || m.start >= trigger.end);
+}
+
+function casualties(ctx: DocContext, view: SentenceView): { fatalities: number | null; injured: number | string | null } {
+  const text = ctx.text.slice(view.sentence.start, view.sentence.end);
+  const nouns = ctx.lexicon.casualtyNouns.join('|');
+  const count = new RegExp(String.raw`\b(a number of|several|dozens of|\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[\p{L}-]+\s+){0,2}?(?:${nouns})\b`, 'giu');
+  let fatalities: number | null = null;
+  let injured: number | string | null = null;
+  for (let m = count.exec(text); m; m = count.exec(text)) {
+    const around = text.slice(Math.max(0, m.index - 40), Math.min(text.length, m.index + m[0].length + 40));
+    const raw = m[1].toLowerCase();
+    const n = /^\d/.test(raw) ? Number(raw.replace(/,/g, '')) : NUMBER_WORDS[raw];
+    if (ctx.lexicon.injuredWords.test(around)) injured ??= n ?? m[1];
+    else if (ctx.lexicon.killedWords.test(around) && n !== undefined) fatalities ??= n;
+  }
+  return { fatalities, injured };
+}
+
+function locationOf(ctx: DocContext, view: SentenceView, trigger: Span): string {
+  const places = view.places;
+  if (places.length === 0) return '';
+  const after = places.filter((p) => p.start >= trigger.end && /\b(?:in|at|on|near|inside|outside|from)\s+(?:the\s+)?$/iu.test(ctx.text.slice(Math.max(trigger.end, p.start - 12), p.start)));
+  const chosen = after[0] ?? places.find((p) => p.end <= trigger.start && p.start >= trigger.start - 80) ?? places[0];
+  return ctx.knowledge.places.get(chosen.placeId)?.name ?? chosen.text;
+}
+
+/** Arguments of the event whose trigger spans `trigger` in `view`; `report` is the sentence's reported-speech frame, if any. */
+export function argumentsOf(ctx: DocContext, view: SentenceView, trigger: Span, type: PloverType, report: Report | undefined): Arguments {
+  const text = ctx.text;
+  const clauseStart = Math.max(view.sentence.start, text.lastIndexOf(';', trigger.start) + 1);
+  const mentions = view.actors.filter((m) => usable(ctx, m, trigger));
+  const before = mentions.filter((m) => m.end <= trigger.start && m.start >= clauseStart);
+  const after = mentions.filter((m) => m.start >= trigger.end && m.start - trigger.end <= 90);
+  let source: string[] = [];
+  let target: string[] = [];
+
+  // Passive: "the base was subjected to an attack", "three soldiers were killed in an attack".
+  const passiveSubject = before.filter((m) => PASSIVE.test(text.slice(m.end, trigger.start)) && text.slice(m.end, trigger.start).length < 60).pop();
+  if (passiveSubject) target.push(passiveSubject.actorId);
+
+  // Agent phrases after the trigger: "by X", "for which X claimed responsibility", "claimed by X".
+  for (const m of after) {
+    const gap = text.slice(trigger.end, m.start);
+    const tail = text.slice(m.end, Math.min(view.sentence.end, m.end + 40));
+    if (/\bby\s+(?:the\s+)?[“"‘']?\s*$/iu.test(gap) || /^\s*[”"’]?\s*(?:claimed|claims)\s+responsibility/iu.test(tail) || /\bcalling itself\s*[“"‘']?\s*$/iu.test(gap)) source.push(m.actorId);
+  }
+
+  if (source.length === 0 && !passiveSubject) {
+    const subject = [...before].reverse().find((m) => !PREPOSITION_BEFORE.test(text.slice(clauseStart, m.start)));
+    const inReport = report && trigger.start >= report.content.start && trigger.end <= report.content.end;
+    const subjectInContent = subject && (!inReport || subject.start >= report!.content.start);
+    if (subject && subjectInContent) source.push(subject.actorId);
+    else if (inReport && VERBAL.has(type) && report!.speaker.actorId) source.push(report!.speaker.actorId);
+    else if (subject) source.push(subject.actorId);
+    else if (report?.speaker.actorId && VERBAL.has(type)) source.push(report.speaker.actorId);
+  }
+
+  // Recipient: the first actor after the trigger, preferably after "against/on/with/to".
+  const sourceSet = new Set(source);
+  const objects = after.filter((m) => !sourceSet.has(m.actorId) && !/\bby\s+(?:the\s+)?[“"‘']?\s*$/iu.test(text.slice(trigger.end, m.start)));
+  const marked = objects.find((m) => TARGET_PREP.test(text.slice(trigger.end, m.start)));
+  const object = marked ?? objects[0];
+  if (object && target.length === 0) {
+    target.push(object.actorId);
+    // "the leader of the Iraqi Hezbollah Brigades, Abu Baqir al-Saadi": the apposition is a recipient too.
+    const next = objects[objects.indexOf(object) + 1];
+    if (next && /^\s*,\s*(?:[\p{Ll}\s-]+\s)?$/u.test(text.slice(object.end, next.start)) && next.start - object.end < 40) target.push(next.actorId);
+  }
+
+  if (JOINT.has(type) && target.length > 0) {
+    // "talks between Baghdad and Washington": all are participants.
+    source = [...source, ...target];
+    target = [];
+  }
+  // A person acts for their organisation; a person hit keeps their name and their group.
+  source = unique(source.map((id) => voiceOf(ctx.knowledge, id)));
+  target = unique(target.flatMap((id) => (ctx.knowledge.actors.get(id)?.type === 'person' ? [voiceOf(ctx.knowledge, id), id] : [id]))).filter((id) => !source.includes(id));
+  const { fatalities, injured } = casualties(ctx, view);
+  return { source, target, location: locationOf(ctx, view, trigger), fatalities, injured };
+}

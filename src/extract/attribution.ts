@@ -1,0 +1,125 @@
+// Reported speech: who said what, where. "X said that ...", "He told Reuters ...",
+// "a government source confirmed ...", continuation quotes of the same speaker.
+import type { ActorMention, Span } from '../pipeline/types.ts';
+import type { DocContext, SentenceView } from './context.ts';
+import { voiceOf } from './context.ts';
+
+export interface Speaker {
+  /** As named: a person's or group's name, or the anonymous description ("a government source"). */
+  name: string;
+  /** The actor the words are attributed to (a person's organisation is resolved later), or null. */
+  actorId: string | null;
+  anonymous: boolean;
+  role: string;
+}
+
+export interface Report {
+  sentence: number;
+  verb: Span & { text: string };
+  speaker: Speaker;
+  /** What was said: absolute offsets in the clean text. */
+  content: Span;
+  channel: string;
+  /** True when the sentence continues the previous speaker's words without a reporting verb of its own. */
+  continuation: boolean;
+}
+
+const PRONOUN_START = /^\s*[“"‘']?\s*$/u;
+
+function lastBefore(mentions: ActorMention[], pos: number, pred: (m: ActorMention) => boolean): ActorMention | null {
+  let best: ActorMention | null = null;
+  for (const m of mentions) if (m.end <= pos && pred(m) && (!best || m.start > best.start)) best = m;
+  return best;
+}
+
+function trimSpan(text: string, span: Span): Span {
+  let { start, end } = span;
+  const lead = /^[\s,:;“”"‘’'.…-]*(?:that\s+)?[\s“”"‘’']*/iu.exec(text.slice(start, end));
+  if (lead) start += lead[0].length;
+  while (end > start && /[\s,;:“”"‘’']/u.test(text[end - 1])) end--;
+  return { start, end };
+}
+
+function roleAfter(text: string, m: ActorMention, limit: number): string {
+  const rest = text.slice(m.end, limit);
+  const appo = /^,\s*([^,]{3,90}?),/u.exec(rest);
+  return appo ? appo[1].trim() : '';
+}
+
+function channelOf(ctx: DocContext, view: SentenceView, verbEnd: number): string {
+  const s = view.sentence;
+  const text = ctx.text.slice(s.start, s.end);
+  const ch = ctx.lexicon.channels.findAll(text).sort((a, b) => b.end - b.start - (a.end - a.start))[0];
+  // "told Al-Araby Al-Jadeed", "said to Asharq Al-Awsat": the outlet named right after the verb.
+  const after = view.actors.find((m) => m.start >= verbEnd && m.start - verbEnd <= 12 && ctx.knowledge.actors.get(m.actorId)?.type === 'media_outlet');
+  if (after) return ctx.knowledge.actors.get(after.actorId)?.name ?? after.text;
+  return ch ? text.slice(ch.start, ch.end) : '';
+}
+
+function isPerson(ctx: DocContext, m: ActorMention): boolean {
+  return ctx.knowledge.actors.get(m.actorId)?.type === 'person';
+}
+
+function notOutlet(ctx: DocContext, m: ActorMention): boolean {
+  return ctx.knowledge.actors.get(m.actorId)?.type !== 'media_outlet';
+}
+
+/** Finds the reported statements of a document, at most one frame per sentence. */
+export function findReports(ctx: DocContext): Report[] {
+  const reports: Report[] = [];
+  let last: Report | null = null;
+  for (const view of ctx.sentences) {
+    const s = view.sentence;
+    const text = ctx.text.slice(s.start, s.end);
+    const verbs = ctx.lexicon.reportingVerbs.findAll(text);
+    let made: Report | null = null;
+    for (const v of verbs) {
+      const vStart = s.start + v.start;
+      const vEnd = s.start + v.end;
+      const before = ctx.text.slice(s.start, vStart);
+      let speaker: Speaker | null = null;
+      const anon = ctx.lexicon.anonymousSources.findAll(before).pop();
+      const person = lastBefore(view.actors, vStart, (m) => isPerson(ctx, m));
+      const org = lastBefore(view.actors, vStart, (m) => notOutlet(ctx, m));
+      if (person) {
+        speaker = { name: ctx.knowledge.actors.get(person.actorId)?.name ?? person.text, actorId: person.actorId, anonymous: false, role: roleAfter(ctx.text, person, vStart) };
+      } else if (anon) {
+        // "a deputy in the Coordination Framework": the group named right after the description.
+        const group = view.actors.find((m) => m.start >= s.start + anon.start && m.end <= vStart && notOutlet(ctx, m));
+        speaker = { name: before.slice(anon.start, anon.end).replace(/^(a|an|the)\s+/i, ''), actorId: group?.actorId ?? null, anonymous: true, role: '' };
+      } else if (org) {
+        speaker = { name: org.text, actorId: org.actorId, anonymous: false, role: '' };
+      } else if (last && (PRONOUN_START.test(before) || ctx.lexicon.speakerPronouns.startsWith(before))) {
+        speaker = last.speaker;
+      } else {
+        // Inversion: "... quoted diplomatic sources as saying", "said X".
+        const after = ctx.text.slice(vEnd, s.end);
+        const anonAfter = ctx.lexicon.anonymousSources.startsWith(after) ? ctx.lexicon.anonymousSources.findAll(after)[0] : null;
+        if (anonAfter && anonAfter.start < 4) {
+          speaker = { name: after.slice(anonAfter.start, anonAfter.end), actorId: null, anonymous: true, role: '' };
+        }
+      }
+      if (!speaker) continue;
+      // Words said before the verb ("“...,” he added") or after it.
+      const quotedBefore = /[”"’]\s*,?\s*(?:\S+\s+){0,4}$/u.test(before) && /^[\s]*[“"‘]/u.test(text);
+      const content = quotedBefore ? trimSpan(ctx.text, { start: s.start, end: vStart }) : trimSpan(ctx.text, { start: vEnd, end: s.end });
+      if (content.end - content.start < 12) continue;
+      made = { sentence: view.index, verb: { start: vStart, end: vEnd, text: v.phrase }, speaker, content, channel: channelOf(ctx, view, vEnd), continuation: false };
+      break;
+    }
+    if (!made && last && last.sentence === view.index - 1 && /(^|\s)(we|our|us)\s|[“”"]/iu.test(text) && view.actors.every((m) => !isPerson(ctx, m))) {
+      // A quote that runs on into the next sentence keeps its speaker.
+      made = { sentence: view.index, verb: { start: s.start, end: s.start, text: '' }, speaker: last.speaker, content: trimSpan(ctx.text, { start: s.start, end: s.end }), channel: last.channel, continuation: true };
+    }
+    if (made) {
+      reports.push(made);
+      last = made;
+    }
+  }
+  return reports;
+}
+
+/** The actor whose voice a speaker carries: a person's organisation, else the actor itself. */
+export function speakerVoice(ctx: DocContext, sp: Speaker): string {
+  return sp.actorId ? voiceOf(ctx.knowledge, sp.actorId) : '';
+}

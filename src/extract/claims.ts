@@ -1,0 +1,47 @@
+// Numeric claims worth tracking: "<qualifier> <number> <quantity>" ("more than 165 attacks",
+// "the arrest of five people"). Casualty counts belong to their events, not here.
+import type { ClaimOut } from '../pipeline/types.ts';
+import type { DocContext } from './context.ts';
+import { evidenceOf } from './evidence.ts';
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export function extractClaims(ctx: DocContext): ClaimOut[] {
+  const { qualifiers, numbers, quantities, durations } = ctx.lexicon.claims;
+  const q = qualifiers.map(escape).join('|');
+  const n = [String.raw`\d{1,3}(?:,\d{3})+`, String.raw`\d+`, ...Object.keys(numbers).map(escape)].join('|');
+  const nouns = quantities.map(escape).join('|');
+  const re = new RegExp(String.raw`(?<![\p{L}\d-])(?:(${q})\s+)?(${n})\s+((?:[\p{L}-]+\s+){0,2}?(?:${nouns}))(?![\p{L}])((?:\s+(?:on|of|against|in|ago|since)\b(?:\s+[\p{L}’'-]+){0,5})?)`, 'giu');
+  const out: ClaimOut[] = [];
+  for (const view of ctx.sentences) {
+    const s = view.sentence;
+    const text = ctx.text.slice(s.start, s.end);
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const [whole, qualifier = '', num, noun, tail = ''] = m;
+      const head = noun.trim().split(/\s+/).pop()!.toLowerCase();
+      const isDuration = durations.includes(head);
+      const around = text.slice(Math.max(0, m.index - 30), m.index + whole.length + 30);
+      // Durations are claims only when qualified ("more than five months"); casualty counts go to events.
+      if (isDuration && !qualifier) continue;
+      if (!qualifier && ctx.lexicon.killedWords.test(around)) continue;
+      if (!qualifier && ctx.lexicon.injuredWords.test(around)) continue;
+      const value = /^\d/.test(num) ? Number(num.replace(/,/g, '')) : numbers[num.toLowerCase()];
+      if (value === undefined || (value >= 1900 && value <= 2100 && !qualifier)) continue;
+      const since = view.times.find((t) => t.kind === 'since');
+      const interval = since && ctx.today ? `${since.value.split('/')[0]}/${ctx.today}` : null;
+      const start = s.start + m.index;
+      out.push({
+        quantity: (noun + tail).trim(),
+        value,
+        qualifier: qualifier.toLowerCase(),
+        interval,
+        attributed_to: '',
+        ...evidenceOf(ctx, { start, end: start + whole.length }),
+      });
+    }
+  }
+  return out;
+}

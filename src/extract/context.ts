@@ -1,0 +1,56 @@
+// What every extractor needs about one document: its sentences with the mentions inside each,
+// the lexicon and the knowledge. Built once per document by extract/index.ts.
+import type { ActorMention, Annotated, PlaceMention, Sentence, TimeMention } from '../pipeline/types.ts';
+import type { Actor, Knowledge } from '../knowledge/types.ts';
+import type { Lexicon } from './lexicon.ts';
+
+export interface SentenceView {
+  index: number;
+  sentence: Sentence;
+  actors: ActorMention[];
+  places: PlaceMention[];
+  times: TimeMention[];
+}
+
+export interface DocContext {
+  annotated: Annotated;
+  text: string;
+  knowledge: Knowledge;
+  lexicon: Lexicon;
+  sentences: SentenceView[];
+  /** ISO day used as "today" of the article: the publication day (interval start when only an interval is known). */
+  today: string | null;
+}
+
+function inside<T extends { start: number; end: number }>(items: T[], s: Sentence): T[] {
+  return items.filter((m) => m.start >= s.start && m.end <= s.end);
+}
+
+export function buildContext(annotated: Annotated, knowledge: Knowledge, lexicon: Lexicon): DocContext {
+  const sentences = annotated.sentences.map((sentence, index) => ({
+    index,
+    sentence,
+    actors: inside(annotated.actors, sentence),
+    places: inside(annotated.places, sentence),
+    times: inside(annotated.times, sentence),
+  }));
+  const published = annotated.published.value;
+  const today = published ? published.split('/')[0] : null;
+  return { annotated, text: annotated.doc.text, knowledge, lexicon, sentences, today };
+}
+
+/** The organisation a person speaks or acts for: their organisation, else their first membership. Non-persons are themselves. */
+export function voiceOf(k: Knowledge, actorId: string): string {
+  const a = k.actors.get(actorId);
+  if (!a || a.type !== 'person') return actorId;
+  return a.organisation ?? a.memberOf[0]?.id ?? actorId;
+}
+
+export function actorOf(k: Knowledge, id: string): Actor | undefined {
+  return k.actors.get(id);
+}
+
+/** Text of the sentence from `from` (absolute offset) to `to`, for cue look-ups. */
+export function slice(ctx: DocContext, from: number, to: number): string {
+  return ctx.text.slice(Math.max(0, from), Math.max(from, to));
+}

@@ -1,0 +1,54 @@
+// Dates of events and statements: the expression that governs the clause, else a well-known
+// happening the sentence refers to (pack reference events), else the interval from the last
+// dated happening before it in the article to publication (GOLD_FORMAT's rule for undated items).
+import type { SentenceView, DocContext } from './context.ts';
+import { governingTime } from '../time/index.ts';
+
+export interface Dated {
+  date: string | null;
+  basis: string;
+}
+
+const WORD = /[\p{L}]+/gu;
+
+/** Reference events the sentence speaks of: one of their actors is mentioned and one of their cue words occurs. */
+export function referenceEventsIn(ctx: DocContext, view: SentenceView): Array<{ id: string; name: string; date: string }> {
+  const words = new Set((ctx.text.slice(view.sentence.start, view.sentence.end).toLowerCase().match(WORD) ?? []));
+  const ids = new Set(view.actors.map((m) => m.actorId));
+  return ctx.knowledge.referenceEvents.filter((r) => r.actors.some((a) => ids.has(a)) && r.cues.some((c) => c.toLowerCase().split(/\s+/).every((w) => words.has(w))));
+}
+
+function dayOf(value: string): string | null {
+  const start = value.split('/')[0];
+  return start.length === 10 ? start : null;
+}
+
+/** Dates mentions of one document. Stateless across calls: the same mention always gets the same date. */
+export class Dater {
+  /** Days of dated happenings by position in the text, for the "since the happening it follows" rule. */
+  private readonly anchors: Array<{ at: number; day: string }> = [];
+
+  constructor(private readonly ctx: DocContext) {
+    for (const view of ctx.sentences) {
+      for (const t of view.times) {
+        const day = t.kind === 'duration' ? null : dayOf(t.value);
+        if (day && (!ctx.today || day <= ctx.today)) this.anchors.push({ at: t.start, day });
+      }
+      for (const r of referenceEventsIn(ctx, view)) this.anchors.push({ at: view.sentence.start, day: r.date });
+    }
+  }
+
+  /** Dates a mention at absolute offset `at` in the given sentence. */
+  date(view: SentenceView, at: number): Dated {
+    const today = this.ctx.today;
+    const t = governingTime(view.times, view.sentence, at);
+    if (t && t.kind !== 'duration') return { date: t.value, basis: `'${t.text}'` };
+    const ref = referenceEventsIn(this.ctx, view)[0];
+    if (ref) return { date: ref.date, basis: `refers to ${ref.name} (${ref.date})` };
+    if (!today) return { date: null, basis: 'no date in the text' };
+    let anchor: string | null = null;
+    for (const a of this.anchors) if (a.at < view.sentence.start && a.day < today && (!anchor || a.day > anchor)) anchor = a.day;
+    if (anchor) return { date: `${anchor}/${today}`, basis: 'undated: between the happening it follows and publication' };
+    return { date: today, basis: 'undated: publication day' };
+  }
+}

@@ -1,0 +1,127 @@
+// Loads and validates the lexicon pack (packs/lexicon/*.yaml): triggers, cues, stances, truce words, claims.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { PhraseSet } from './phrase.ts';
+import type { PloverType, Stance, Topic } from '../pipeline/types.ts';
+
+const PLOVER = ['AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE', 'COOPERATE', 'AID', 'RETREAT', 'REQUEST', 'ACCUSE', 'REJECT',
+  'THREATEN', 'PROTEST', 'SANCTION', 'MOBILIZE', 'COERCE', 'ASSAULT'] as const;
+const STANCE_LIST = ['truce_proposed', 'truce_holding', 'truce_conditional', 'truce_support', 'truce_reject', 'truce_ended',
+  'will_attack', 'support_attacks', 'oppose_attacks', 'claim_responsibility', 'deny_responsibility', 'threaten',
+  'demand_withdrawal', 'support_presence', 'negotiations_progress', 'negotiations_stalled', 'other'] as const;
+const TOPICS = ['truce', 'us_presence', 'attacks', 'negotiations', 'other'] as const;
+
+const phrases = z.array(z.string().min(1));
+const TriggerFile = z.array(z.strictObject({
+  type: z.enum(PLOVER),
+  mode: z.string(),
+  kind: z.enum(['verb', 'noun']),
+  patterns: phrases,
+}));
+const CueFile = z.strictObject({
+  eventive_before: phrases,
+  eventive_after: phrases,
+  non_eventive_before: phrases,
+  status: z.strictObject({ denied: phrases, conditional: phrases, future: phrases, hypothetical: phrases, claimed: phrases }),
+  reporting_verbs: phrases,
+  speaker_pronouns: phrases,
+  anonymous_sources: phrases,
+  channels: phrases,
+  casualty_nouns: phrases,
+  killed_words: phrases,
+  injured_words: phrases,
+});
+const StanceFile = z.array(z.strictObject({ stance: z.enum(STANCE_LIST), topic: z.enum(TOPICS), patterns: phrases }));
+const TruceFile = z.strictObject({
+  terms: phrases, slips: phrases, slip_frames: phrases, proposed: phrases, violation_types: z.array(z.enum(PLOVER)),
+});
+const ClaimFile = z.strictObject({
+  qualifiers: phrases, numbers: z.record(z.string(), z.number()), quantities: phrases, durations: phrases,
+});
+
+export interface Trigger {
+  type: PloverType;
+  mode: string;
+  kind: 'verb' | 'noun';
+  patterns: PhraseSet;
+  /** Position in the file: earlier entries win overlaps. */
+  rank: number;
+}
+
+export interface Lexicon {
+  triggers: Trigger[];
+  eventiveBefore: PhraseSet;
+  eventiveAfter: PhraseSet;
+  nonEventiveBefore: PhraseSet;
+  status: Record<'denied' | 'conditional' | 'future' | 'hypothetical' | 'claimed', PhraseSet>;
+  reportingVerbs: PhraseSet;
+  speakerPronouns: PhraseSet;
+  anonymousSources: PhraseSet;
+  channels: PhraseSet;
+  casualtyNouns: string[];
+  killedWords: PhraseSet;
+  injuredWords: PhraseSet;
+  stances: Array<{ stance: Stance; topic: Topic; patterns: PhraseSet }>;
+  truce: { terms: PhraseSet; slips: PhraseSet; slipFrames: PhraseSet; proposed: PhraseSet; violationTypes: PloverType[] };
+  claims: { qualifiers: string[]; numbers: Record<string, number>; quantities: string[]; durations: string[] };
+}
+
+const DEFAULT_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../packs/lexicon');
+
+function read<T>(dir: string, file: string, schema: z.ZodType<T>): T {
+  const path = join(dir, file);
+  let data: unknown;
+  try {
+    data = parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    throw new Error(`${path}: cannot read: ${(e as Error).message}`);
+  }
+  const r = schema.safeParse(data);
+  if (!r.success) {
+    const issue = r.error.issues[0];
+    throw new Error(`${path}: entry ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  }
+  return r.data;
+}
+
+/** Loads the lexicon from `dir` (default packs/lexicon); every file is validated. */
+export function loadLexicon(dir: string = DEFAULT_DIR): Lexicon {
+  if (!existsSync(join(dir, 'triggers.yaml'))) throw new Error(`${dir}: not a lexicon pack (no triggers.yaml)`);
+  const triggers = read(dir, 'triggers.yaml', TriggerFile);
+  const cues = read(dir, 'cues.yaml', CueFile);
+  const stances = read(dir, 'stances.yaml', StanceFile);
+  const truce = read(dir, 'truce.yaml', TruceFile);
+  const claims = read(dir, 'claims.yaml', ClaimFile);
+  return {
+    triggers: triggers.map((t, rank) => ({ type: t.type, mode: t.mode, kind: t.kind, patterns: new PhraseSet(t.patterns), rank })),
+    eventiveBefore: new PhraseSet(cues.eventive_before),
+    eventiveAfter: new PhraseSet(cues.eventive_after),
+    nonEventiveBefore: new PhraseSet(cues.non_eventive_before),
+    status: {
+      denied: new PhraseSet(cues.status.denied),
+      conditional: new PhraseSet(cues.status.conditional),
+      future: new PhraseSet(cues.status.future),
+      hypothetical: new PhraseSet(cues.status.hypothetical),
+      claimed: new PhraseSet(cues.status.claimed),
+    },
+    reportingVerbs: new PhraseSet(cues.reporting_verbs),
+    speakerPronouns: new PhraseSet(cues.speaker_pronouns),
+    anonymousSources: new PhraseSet(cues.anonymous_sources),
+    channels: new PhraseSet(cues.channels),
+    casualtyNouns: cues.casualty_nouns,
+    killedWords: new PhraseSet(cues.killed_words),
+    injuredWords: new PhraseSet(cues.injured_words),
+    stances: stances.map((s) => ({ stance: s.stance, topic: s.topic, patterns: new PhraseSet(s.patterns) })),
+    truce: {
+      terms: new PhraseSet(truce.terms),
+      slips: new PhraseSet(truce.slips),
+      slipFrames: new PhraseSet(truce.slip_frames),
+      proposed: new PhraseSet(truce.proposed),
+      violationTypes: truce.violation_types,
+    },
+    claims: { qualifiers: claims.qualifiers, numbers: claims.numbers, quantities: claims.quantities, durations: claims.durations },
+  };
+}

@@ -1,0 +1,40 @@
+// Statements: each reported utterance with its speaker, channel, date, topic and stance.
+import type { Stance, StatementOut, Topic } from '../pipeline/types.ts';
+import type { DocContext } from './context.ts';
+import type { Report } from './attribution.ts';
+import { speakerVoice } from './attribution.ts';
+import { Dater, type Dated } from './dating.ts';
+import { evidenceOf } from './evidence.ts';
+
+/** The stance of what was said: the first lexicon entry whose phrase occurs in it. */
+export function stanceOf(ctx: DocContext, said: string): { stance: Stance; topic: Topic } {
+  for (const s of ctx.lexicon.stances) if (s.patterns.test(said)) return { stance: s.stance, topic: s.topic };
+  return { stance: 'other', topic: 'other' };
+}
+
+export function extractStatements(ctx: DocContext, reports: Report[]): StatementOut[] {
+  const dater = new Dater(ctx);
+  const out: StatementOut[] = [];
+  let lastDate: string | null = null;
+  for (const r of reports) {
+    const view = ctx.sentences[r.sentence];
+    const said = ctx.text.slice(r.content.start, r.content.end);
+    const { stance, topic } = stanceOf(ctx, said);
+    // A continued quote keeps the date of the words it continues.
+    const dated: Dated = r.continuation && lastDate ? { date: lastDate, basis: 'continues the previous quote' } : dater.date(view, r.verb.start);
+    lastDate = dated.date;
+    out.push({
+      id: `s${String(out.length + 1).padStart(2, '0')}`,
+      speaker: r.speaker.name,
+      speaker_actor: speakerVoice(ctx, r.speaker),
+      role: r.speaker.role,
+      channel: r.channel,
+      date: dated.date,
+      topic,
+      stance,
+      stance_detail: stance,
+      ...evidenceOf(ctx, r.content),
+    });
+  }
+  return out;
+}

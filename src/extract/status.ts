@@ -1,0 +1,42 @@
+// Modality of an event mention: did it happen, or was it threatened, conditional, planned,
+// denied or hypothetical? Decided from cue words in the clause around the trigger.
+import type { EventStatus, PloverType, Span } from '../pipeline/types.ts';
+import type { Lexicon } from './lexicon.ts';
+
+export interface Modality {
+  status: EventStatus;
+  /** Set when the modality changes the event type: a threatened attack is a THREATEN event. */
+  type?: PloverType;
+  mode?: string;
+}
+
+/** Characters of left and right context that form the trigger's clause (about eight and twelve words). */
+const LEFT = 60;
+const RIGHT = 90;
+
+function clause(text: string, sentence: Span, trigger: Span): { left: string; right: string; whole: string } {
+  let from = Math.max(sentence.start, trigger.start - LEFT);
+  const stop = text.lastIndexOf(';', trigger.start);
+  if (stop >= from) from = stop + 1;
+  const to = Math.min(sentence.end, trigger.end + RIGHT);
+  return { left: text.slice(from, trigger.start), right: text.slice(trigger.end, to), whole: text.slice(sentence.start, sentence.end) };
+}
+
+/** Returns null when the mention is a negated promise of violence ("will not carry out any strike"): no event at all. */
+export function modalityOf(lx: Lexicon, text: string, sentence: Span, trigger: Span, type: PloverType): Modality | null {
+  const { left, right, whole } = clause(text, sentence, trigger);
+  const near = left.slice(-40);
+  const denied = lx.status.denied.test(near) || /\bno\s+(?:\S+\s+){0,2}$/iu.test(left.slice(-25)) && /\b(has|have|had) been\b/iu.test(right.slice(0, 40));
+  const future = lx.status.future.test(left);
+  const conditional = lx.status.conditional.test(right) || lx.status.conditional.test(left);
+  const hypothetical = lx.status.hypothetical.test(near);
+  if (type === 'ASSAULT' && future) {
+    if (/\bnot\b/iu.test(near)) return null;
+    return { status: conditional ? 'conditional' : 'threatened', type: 'THREATEN', mode: 'violence' };
+  }
+  if (type === 'THREATEN') return { status: conditional || lx.status.conditional.test(whole) ? 'conditional' : 'threatened' };
+  if (denied) return { status: 'denied' };
+  if (future) return { status: conditional ? 'conditional' : 'planned' };
+  if (hypothetical) return { status: 'hypothetical' };
+  return { status: 'occurred' };
+}

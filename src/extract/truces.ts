@@ -1,0 +1,163 @@
+// Truce mentions of one article: the parties, the mediator, when it was declared, and the states
+// the article asserts over time. The rules (kept here, in one place):
+//   - a declaration (CONCEDE/RETREAT ceasefire about a truce) puts the truce in force at its date;
+//   - a proposal (AGREE with "formula", "proposal"...) makes it proposed, unless already declared;
+//   - a party saying it holds, or anyone working to keep it, keeps it in force;
+//   - a party saying it has ended makes it contested when someone in the article says it holds
+//     or works to keep it, else ended;
+//   - an attack between the two sides while it is in force strains it.
+// Cross-article truce timelines are built from these in resolve/.
+import type { EventOut, StatementOut, TruceOut, TruceState, TruceStateOut } from '../pipeline/types.ts';
+import type { DocContext } from './context.ts';
+import { dayRange } from '../pipeline/date-range.ts';
+
+type Side = 'faction' | 'state' | 'neither';
+
+const FACTION_TYPES = new Set(['armed_group', 'umbrella_group']);
+const STATE_TYPES = new Set(['state', 'state_force']);
+const ENDED = new Set(['truce_ended', 'will_attack', 'truce_reject']);
+const HOLDING = new Set(['truce_holding', 'truce_support', 'truce_conditional']);
+
+function sideOf(ctx: DocContext, id: string): Side {
+  const a = ctx.knowledge.actors.get(id);
+  if (!a) return 'neither';
+  if (FACTION_TYPES.has(a.type)) return 'faction';
+  if (a.type === 'person') return a.organisation ? sideOf(ctx, a.organisation) : 'neither';
+  if (STATE_TYPES.has(a.type)) return 'state';
+  return 'neither';
+}
+
+/** The state a state-side actor belongs to ("US forces" → the United States), so both sides are named alike. */
+function stateOf(ctx: DocContext, id: string): string {
+  const a = ctx.knowledge.actors.get(id);
+  if (!a || a.type === 'state') return id;
+  const parent = a.memberOf.find((m) => ctx.knowledge.actors.get(m.id)?.type === 'state');
+  return parent?.id ?? (a.country && ctx.knowledge.actors.has(a.country) ? a.country : id);
+}
+
+/** Faction ids and the umbrellas they belong to: a member's words count for its umbrella's truce. */
+function factionFamily(ctx: DocContext, id: string): Set<string> {
+  const out = new Set([id]);
+  for (const m of ctx.knowledge.actors.get(id)?.memberOf ?? []) out.add(m.id);
+  return out;
+}
+
+interface Draft {
+  faction: string;
+  state: string;
+  mediator: Set<string>;
+  declared: string | null;
+  conditions: string;
+  entries: Array<TruceStateOut & { order: number }>;
+}
+
+function startDay(date: string | null): string {
+  return date ? dayRange(date)?.start ?? '9999-12-31' : '9999-12-31';
+}
+
+function isTruceText(ctx: DocContext, text: string, docHasTerm: boolean): boolean {
+  const lx = ctx.lexicon.truce;
+  return lx.terms.test(text) || (docHasTerm && lx.slips.test(text) && lx.slipFrames.test(text));
+}
+
+export function extractTruces(ctx: DocContext, events: EventOut[], statements: StatementOut[]): TruceOut[] {
+  const docHasTerm = ctx.lexicon.truce.terms.test(ctx.text);
+  if (!docHasTerm) return [];
+  const drafts: Draft[] = [];
+  const mainState = (): string | null => {
+    const counts = new Map<string, number>();
+    for (const m of ctx.annotated.actors) if (sideOf(ctx, m.actorId) === 'state') {
+      const s = stateOf(ctx, m.actorId);
+      counts.set(s, (counts.get(s) ?? 0) + 1);
+    }
+    return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+  };
+  const find = (faction: string): Draft | undefined => drafts.find((d) => d.faction === faction) ?? drafts.find((d) => factionFamily(ctx, faction).has(d.faction));
+  const open = (faction: string, state: string | null): Draft | undefined => {
+    const have = find(faction);
+    if (have || !state) return have;
+    const d: Draft = { faction, state, mediator: new Set(), declared: null, conditions: '', entries: [] };
+    drafts.push(d);
+    return d;
+  };
+  let order = 0;
+  const add = (d: Draft, date: string | null, state: TruceState, ev: { evidence: string; evidence_start: number; evidence_end: number }): void => {
+    if (!date) return;
+    d.entries.push({ date: date.split('/')[0], state, evidence: ev.evidence, evidence_start: ev.evidence_start, evidence_end: ev.evidence_end, order: order++ });
+  };
+
+  // Declarations and proposals.
+  for (const e of events) {
+    if (!isTruceText(ctx, e.evidence, docHasTerm) && e.type !== 'CONCEDE') continue;
+    const declaring = (e.type === 'CONCEDE' || (e.type === 'RETREAT' && e.mode === 'ceasefire')) && e.status === 'occurred';
+    const proposing = e.type === 'AGREE' && ctx.lexicon.truce.proposed.test(e.evidence) && isTruceText(ctx, e.evidence, docHasTerm);
+    if (!declaring && !proposing) continue;
+    const sentence = ctx.sentences.find((v) => v.sentence.start <= e.evidence_start && e.evidence_start < v.sentence.end);
+    const involved = [...e.source, ...e.target, ...(proposing && sentence ? sentence.actors.map((m) => m.actorId) : [])];
+    const faction = involved.find((id) => sideOf(ctx, id) === 'faction');
+    const state = involved.find((id) => sideOf(ctx, id) === 'state');
+    if (!faction) continue;
+    const d = open(faction, state ? stateOf(ctx, state) : mainState());
+    if (!d) continue;
+    if (declaring) {
+      d.declared ??= e.date;
+      add(d, e.date, 'in_force', e);
+    } else {
+      for (const id of e.source) if (sideOf(ctx, id) === 'neither') d.mediator.add(id);
+      add(d, e.date, 'proposed', e);
+    }
+  }
+
+  // Positions stated in the article.
+  const truceStatements = statements.filter((s) => HOLDING.has(s.stance) || ENDED.has(s.stance) || s.stance === 'truce_proposed');
+  const someoneHolds = truceStatements.some((s) => HOLDING.has(s.stance));
+  for (const s of truceStatements) {
+    const speakerSide = s.speaker_actor ? sideOf(ctx, s.speaker_actor) : 'neither';
+    const d = speakerSide === 'faction' ? open(s.speaker_actor, mainState()) : drafts[0];
+    if (!d) continue;
+    if (speakerSide === 'neither' && s.speaker_actor && HOLDING.has(s.stance)) d.mediator.add(s.speaker_actor);
+    if (s.stance === 'truce_conditional' && !d.conditions) d.conditions = s.evidence;
+    if (ENDED.has(s.stance)) add(d, s.date, someoneHolds ? 'contested' : 'ended', s);
+    else if (s.stance === 'truce_proposed') add(d, s.date, 'proposed', s);
+    else if (d.entries.length > 0 || d.declared) add(d, s.date, latest(d)?.state === 'contested' ? 'contested' : 'in_force', s);
+  }
+
+  // Attacks between the two sides while in force.
+  for (const e of events) {
+    if (e.type !== 'ASSAULT' || e.status !== 'occurred') continue;
+    for (const d of drafts) {
+      const family = factionFamily(ctx, d.faction);
+      const hitsFaction = [...e.source, ...e.target].some((id) => family.has(id));
+      const hitsState = [...e.source, ...e.target].some((id) => stateOf(ctx, id) === d.state);
+      const before = stateAt(d, startDay(e.date));
+      if (hitsFaction && hitsState && (before === 'in_force' || before === 'resumed')) add(d, e.date, 'strained', e);
+    }
+  }
+
+  return drafts
+    .filter((d) => d.entries.length > 0)
+    .map((d, i) => ({
+      id: `t${String(i + 1).padStart(2, '0')}`,
+      parties: [d.faction, d.state],
+      mediator: [...d.mediator],
+      declared: d.declared,
+      conditions: d.conditions,
+      state_as_of: d.entries
+        .sort((a, b) => startDay(a.date).localeCompare(startDay(b.date)) || a.order - b.order)
+        .map(({ order: _order, ...rest }) => rest),
+    }));
+}
+
+function latest(d: Draft): { state: TruceState } | undefined {
+  return [...d.entries].sort((a, b) => startDay(a.date).localeCompare(startDay(b.date)) || a.order - b.order).pop();
+}
+
+/** The state of a draft truce on a day: its latest entry starting on or before that day. */
+function stateAt(d: Draft, day: string): TruceState | null {
+  let best: (TruceStateOut & { order: number }) | null = null;
+  for (const e of d.entries) {
+    const s = startDay(e.date);
+    if (s <= day && (!best || s > startDay(best.date) || (s === startDay(best.date) && e.order > best.order))) best = e;
+  }
+  return best?.state ?? null;
+}

@@ -1,0 +1,66 @@
+// The runner: chains the named stages over one document. Each stage is a pure function;
+// knowledge is loaded once into a PipelineContext and passed in.
+//   read → clean → tokens and sentences → actor and place mentions → publication date
+//   → time expressions → events, statements, claims, truces
+import type { Annotated, Document, Extraction, InputDoc } from './types.ts';
+import type { Knowledge } from '../knowledge/types.ts';
+import { cleanDocument } from '../ingest/clean.ts';
+import { readInputs } from '../ingest/read.ts';
+import { loadKnowledge, createMatcher, findMentions, type Matcher } from '../knowledge/index.ts';
+import { tokenize } from '../text/tokenize.ts';
+import { findTimes, resolvePublished } from '../time/index.ts';
+import { extract } from '../extract/index.ts';
+import { loadLexicon, type Lexicon } from '../extract/lexicon.ts';
+
+export interface PipelineContext {
+  knowledge: Knowledge;
+  matcher: Matcher;
+  lexicon: Lexicon;
+}
+
+export interface PipelineResult {
+  doc: Document;
+  annotated: Annotated;
+  extraction: Extraction;
+}
+
+/** Loads the packs (default ones plus `extraPacks`) once for many documents. */
+export function loadContext(extraPacks: string[] = []): PipelineContext {
+  const knowledge = loadKnowledge(extraPacks);
+  return { knowledge, matcher: createMatcher(knowledge), lexicon: loadLexicon() };
+}
+
+/** Tokens, sentences, mentions, publication date and time expressions of a clean document. */
+export function annotate(doc: Document, ctx: PipelineContext): Annotated {
+  const { tokens, sentences } = tokenize(doc.text);
+  // Mentions first without a date (offices resolve to their organisation), then again on the publication day.
+  const undated = findMentions(ctx.matcher, doc.text, { date: null });
+  const published = resolvePublished({
+    text: doc.text,
+    metaPublished: doc.metaPublished,
+    sentences,
+    actors: undated.actors,
+    referenceEvents: ctx.knowledge.referenceEvents,
+  });
+  const day = published.value ? published.value.split('/')[0] : null;
+  const { actors, places } = day && day.length === 10 ? findMentions(ctx.matcher, doc.text, { date: day }) : undated;
+  const times = findTimes(doc.text, day && day.length === 10 ? day : null);
+  return { doc, published, sentences, tokens, actors, places, times };
+}
+
+/** clean → annotate → extract. */
+export function processInput(input: InputDoc, ctx: PipelineContext): PipelineResult {
+  const doc = cleanDocument(input);
+  const annotated = annotate(doc, ctx);
+  const extraction = extract(annotated, ctx);
+  return { doc, annotated, extraction };
+}
+
+/** Reads one file (any supported format) and runs the pipeline on its first document. Throws with the reason when it cannot be read. */
+export async function processFile(path: string, ctx: PipelineContext): Promise<PipelineResult> {
+  for await (const r of readInputs([path])) {
+    if (!r.ok) throw new Error(`${r.source}: ${r.error}`);
+    return processInput(r.input, ctx);
+  }
+  throw new Error(`${path}: no document found`);
+}

@@ -1,0 +1,41 @@
+// Modality of event mentions, on sentences written by the team.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { loadLexicon } from '../../src/extract/lexicon.ts';
+import { modalityOf } from '../../src/extract/status.ts';
+import type { PloverType } from '../../src/pipeline/types.ts';
+
+const lx = loadLexicon();
+
+/** Modality of the first occurrence of `trigger` in `sentence`. */
+function modality(sentence: string, trigger: string, type: PloverType) {
+  const start = sentence.indexOf(trigger);
+  assert.ok(start >= 0, `trigger «${trigger}» not in «${sentence}»`);
+  return modalityOf(lx, sentence, { start: 0, end: sentence.length }, { start, end: start + trigger.length }, type);
+}
+
+const cases: Array<[string, string, PloverType, string, PloverType?]> = [
+  ['Gunmen fired rockets at the airport on Monday, police said.', 'rockets', 'ASSAULT', 'occurred'],
+  ['The brigade said it will strike the convoy if the raids continue.', 'strike', 'ASSAULT', 'conditional', 'THREATEN'],
+  ['The group vowed that its fighters will target foreign bases across the region.', 'target', 'ASSAULT', 'threatened', 'THREATEN'],
+  ['The militia threatened to shell the border towns within days.', 'threatened to shell', 'THREATEN', 'threatened'],
+  ['The movement threatened to resume attacks if the troops do not leave by spring.', 'threatened to resume', 'THREATEN', 'conditional'],
+  ['A spokesman denied that the faction carried out the bombing of the depot.', 'bombing', 'ASSAULT', 'denied'],
+  ['No attack has been carried out against the convoys since the pause began.', 'attack', 'ASSAULT', 'denied'],
+  ['The two delegations will hold talks in Muscat next week.', 'hold talks', 'CONSULT', 'planned'],
+  ['Analysts said the militia could attack the embassy compound.', 'attack', 'ASSAULT', 'hypothetical'],
+  ['The mediators announced a halt to attacks on Tuesday.', 'announced a halt to attacks', 'CONCEDE', 'occurred'],
+];
+
+for (const [sentence, trigger, type, status, newType] of cases) {
+  test(`${status}: ${sentence}`, () => {
+    const m = modality(sentence, trigger, type);
+    assert.ok(m);
+    assert.equal(m.status, status);
+    if (newType) assert.equal(m.type, newType);
+  });
+}
+
+test('a promise that no strike will happen is no event', () => {
+  assert.equal(modality('The government promised that the air force will not carry out any strike on the camps.', 'strike', 'ASSAULT'), null);
+});
