@@ -79,12 +79,17 @@ export function argumentsOf(ctx: DocContext, view: SentenceView, trigger: Span, 
   }
 
   if (source.length === 0 && !passiveSubject) {
+    // "statements by the Iraqi government confirming the postponement": an agent before a nominal trigger.
+    const agent = [...before].reverse().find((m) => /\bby\s+(?:the\s+)?[“"‘']?\s*$/iu.test(text.slice(clauseStart, m.start)));
     const subject = [...before].reverse().find((m) => !PREPOSITION_BEFORE.test(text.slice(clauseStart, m.start)));
-    const inReport = report && trigger.start >= report.content.start && trigger.end <= report.content.end;
-    const subjectInContent = subject && (!inReport || subject.start >= report!.content.start);
-    if (subject && subjectInContent) source.push(subject.actorId);
-    else if (inReport && VERBAL.has(type) && report!.speaker.actorId) source.push(report!.speaker.actorId);
-    else if (subject) source.push(subject.actorId);
+    const inReport = report !== undefined && trigger.start >= report.content.start && trigger.end <= report.content.end;
+    if (agent) source.push(agent.actorId);
+    else if (inReport) {
+      // Inside reported words the subject is the one named at their start ("... that the factions ended"), else the speaker.
+      const own = subject && subject.start >= report.content.start && subject.start - report.content.start <= 40 ? subject : undefined;
+      if (own) source.push(own.actorId);
+      else if (report.speaker.actorId) source.push(report.speaker.actorId);
+    } else if (subject) source.push(subject.actorId);
     else if (report?.speaker.actorId && VERBAL.has(type)) source.push(report.speaker.actorId);
   }
 
@@ -100,6 +105,14 @@ export function argumentsOf(ctx: DocContext, view: SentenceView, trigger: Span, 
     if (next && /^\s*,\s*(?:[\p{Ll}\s-]+\s)?$/u.test(text.slice(object.end, next.start)) && next.start - object.end < 40) target.push(next.actorId);
   }
 
+  if (type === 'ASSAULT' && target.length === 0) {
+    // "... which resulted in the injury of a number of American soldiers": the casualties are the recipients.
+    const victim = mentions.find((m) => !sourceSet.has(m.actorId) && (
+      ctx.lexicon.killedWords.test(text.slice(Math.max(view.sentence.start, m.start - 35), m.start)) ||
+      ctx.lexicon.injuredWords.test(text.slice(Math.max(view.sentence.start, m.start - 35), m.start)) ||
+      /^\s*(?:were|was)\s+(?:killed|wounded|injured)/iu.test(text.slice(m.end, m.end + 20))));
+    if (victim) target.push(victim.actorId);
+  }
   if (JOINT.has(type) && target.length > 0) {
     // "talks between Baghdad and Washington": all are participants.
     source = [...source, ...target];

@@ -24,8 +24,6 @@ export interface Report {
   continuation: boolean;
 }
 
-const PRONOUN_START = /^\s*[“"‘']?\s*$/u;
-
 function lastBefore(mentions: ActorMention[], pos: number, pred: (m: ActorMention) => boolean): ActorMention | null {
   let best: ActorMention | null = null;
   for (const m of mentions) if (m.end <= pos && pred(m) && (!best || m.start > best.start)) best = m;
@@ -64,6 +62,41 @@ function notOutlet(ctx: DocContext, m: ActorMention): boolean {
   return ctx.knowledge.actors.get(m.actorId)?.type !== 'media_outlet';
 }
 
+const PREPOSITION_BEFORE = /\b(?:of|to|with|against|on|at|in|for|from|into|about|toward|towards|by|over|under|regarding|allied with|backed by)\s+(?:the\s+|its\s+|their\s+)?[“"‘']?\s*$/iu;
+const SOURCE_WORDS = /^(?:a|an|the)\s+|\s+(?:sources?|officials?|source)$/giu;
+
+function inSubjectPosition(ctx: DocContext, view: SentenceView, m: ActorMention): boolean {
+  return !PREPOSITION_BEFORE.test(ctx.text.slice(view.sentence.start, m.start));
+}
+
+/** Who speaks before a reporting verb: a pronoun for the last speaker, a named person, an anonymous source, the group in subject position. */
+function speakerOf(ctx: DocContext, view: SentenceView, vStart: number, vEnd: number, before: string, last: Report | null): Speaker | null {
+  const mentions = view.actors.filter((m) => m.end <= vStart && notOutlet(ctx, m));
+  const persons = mentions.filter((m) => isPerson(ctx, m));
+  if (last && persons.length === 0 && ctx.lexicon.speakerPronouns.startsWith(before)) return last.speaker;
+  const person = [...persons].reverse().find((m) => inSubjectPosition(ctx, view, m)) ?? persons[persons.length - 1];
+  if (person) {
+    return { name: ctx.knowledge.actors.get(person.actorId)?.name ?? person.text, actorId: person.actorId, anonymous: false, role: roleAfter(ctx.text, person, vStart) };
+  }
+  const anon = ctx.lexicon.anonymousSources.findAll(before).pop();
+  if (anon) {
+    const phrase = before.slice(anon.start, anon.end);
+    // "a deputy in the Coordination Framework": the group named right after the description; "a government source": the government.
+    const group = mentions.find((m) => m.start >= view.sentence.start + anon.start);
+    const qualifier = phrase.replace(SOURCE_WORDS, '').trim();
+    const actorId = group?.actorId ?? (qualifier && qualifier !== phrase ? ctx.lookup(`the ${qualifier}`) ?? ctx.lookup(qualifier) : null);
+    return { name: phrase.replace(/^(a|an|the)\s+/i, ''), actorId, anonymous: true, role: '' };
+  }
+  const org = mentions.find((m) => inSubjectPosition(ctx, view, m));
+  if (org) return { name: org.text.replace(/^the\s+/i, ''), actorId: org.actorId, anonymous: false, role: '' };
+  if (last && /^\s*[“"‘']?\s*$/u.test(before)) return last.speaker;
+  // Inversion: "... quoted diplomatic sources as saying", "said X".
+  const after = ctx.text.slice(vEnd, view.sentence.end);
+  const anonAfter = ctx.lexicon.anonymousSources.findAll(after)[0];
+  if (anonAfter && anonAfter.start < 4) return { name: after.slice(anonAfter.start, anonAfter.end), actorId: null, anonymous: true, role: '' };
+  return null;
+}
+
 /** Finds the reported statements of a document, at most one frame per sentence. */
 export function findReports(ctx: DocContext): Report[] {
   const reports: Report[] = [];
@@ -77,28 +110,7 @@ export function findReports(ctx: DocContext): Report[] {
       const vStart = s.start + v.start;
       const vEnd = s.start + v.end;
       const before = ctx.text.slice(s.start, vStart);
-      let speaker: Speaker | null = null;
-      const anon = ctx.lexicon.anonymousSources.findAll(before).pop();
-      const person = lastBefore(view.actors, vStart, (m) => isPerson(ctx, m));
-      const org = lastBefore(view.actors, vStart, (m) => notOutlet(ctx, m));
-      if (person) {
-        speaker = { name: ctx.knowledge.actors.get(person.actorId)?.name ?? person.text, actorId: person.actorId, anonymous: false, role: roleAfter(ctx.text, person, vStart) };
-      } else if (anon) {
-        // "a deputy in the Coordination Framework": the group named right after the description.
-        const group = view.actors.find((m) => m.start >= s.start + anon.start && m.end <= vStart && notOutlet(ctx, m));
-        speaker = { name: before.slice(anon.start, anon.end).replace(/^(a|an|the)\s+/i, ''), actorId: group?.actorId ?? null, anonymous: true, role: '' };
-      } else if (org) {
-        speaker = { name: org.text, actorId: org.actorId, anonymous: false, role: '' };
-      } else if (last && (PRONOUN_START.test(before) || ctx.lexicon.speakerPronouns.startsWith(before))) {
-        speaker = last.speaker;
-      } else {
-        // Inversion: "... quoted diplomatic sources as saying", "said X".
-        const after = ctx.text.slice(vEnd, s.end);
-        const anonAfter = ctx.lexicon.anonymousSources.startsWith(after) ? ctx.lexicon.anonymousSources.findAll(after)[0] : null;
-        if (anonAfter && anonAfter.start < 4) {
-          speaker = { name: after.slice(anonAfter.start, anonAfter.end), actorId: null, anonymous: true, role: '' };
-        }
-      }
+      const speaker = speakerOf(ctx, view, vStart, vEnd, before, last);
       if (!speaker) continue;
       // Words said before the verb ("“...,” he added") or after it.
       const quotedBefore = /[”"’]\s*,?\s*(?:\S+\s+){0,4}$/u.test(before) && /^[\s]*[“"‘]/u.test(text);

@@ -18,6 +18,8 @@ export interface DocContext {
   knowledge: Knowledge;
   lexicon: Lexicon;
   sentences: SentenceView[];
+  /** Resolves a name to an actor id through the packs ("the government" → the government the packs know). */
+  lookup: (name: string) => string | null;
   /** ISO day used as "today" of the article: the publication day (interval start when only an interval is known). */
   today: string | null;
 }
@@ -26,7 +28,7 @@ function inside<T extends { start: number; end: number }>(items: T[], s: Sentenc
   return items.filter((m) => m.start >= s.start && m.end <= s.end);
 }
 
-export function buildContext(annotated: Annotated, knowledge: Knowledge, lexicon: Lexicon): DocContext {
+export function buildContext(annotated: Annotated, knowledge: Knowledge, lexicon: Lexicon, lookup: (name: string, date: string | null) => string | null): DocContext {
   const sentences = annotated.sentences.map((sentence, index) => ({
     index,
     sentence,
@@ -36,7 +38,7 @@ export function buildContext(annotated: Annotated, knowledge: Knowledge, lexicon
   }));
   const published = annotated.published.value;
   const today = published ? published.split('/')[0] : null;
-  return { annotated, text: annotated.doc.text, knowledge, lexicon, sentences, today };
+  return { annotated, text: annotated.doc.text, knowledge, lexicon, sentences, today, lookup: (name) => lookup(name, today) };
 }
 
 /** The organisation a person speaks or acts for: their organisation, else their first membership. Non-persons are themselves. */

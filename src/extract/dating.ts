@@ -3,19 +3,44 @@
 // dated happening before it in the article to publication (GOLD_FORMAT's rule for undated items).
 import type { SentenceView, DocContext } from './context.ts';
 import { governingTime } from '../time/index.ts';
+import { PhraseSet } from './phrase.ts';
+import type { ReferenceEvent } from '../knowledge/types.ts';
 
 export interface Dated {
   date: string | null;
   basis: string;
 }
 
-const WORD = /[\p{L}]+/gu;
+const cueSets = new WeakMap<ReferenceEvent, PhraseSet>();
 
-/** Reference events the sentence speaks of: one of their actors is mentioned and one of their cue words occurs. */
-export function referenceEventsIn(ctx: DocContext, view: SentenceView): Array<{ id: string; name: string; date: string }> {
-  const words = new Set((ctx.text.slice(view.sentence.start, view.sentence.end).toLowerCase().match(WORD) ?? []));
-  const ids = new Set(view.actors.map((m) => m.actorId));
-  return ctx.knowledge.referenceEvents.filter((r) => r.actors.some((a) => ids.has(a)) && r.cues.some((c) => c.toLowerCase().split(/\s+/).every((w) => words.has(w))));
+function cuesOf(r: ReferenceEvent): PhraseSet {
+  let set = cueSets.get(r);
+  if (!set) cueSets.set(r, (set = new PhraseSet(r.cues)));
+  return set;
+}
+
+/** Actors named often enough that a one-word cue beside them ("strike", "fell") proves nothing. */
+const GENERIC = new Set(['state', 'state_force', 'government_body', 'igo', 'political_party', 'media_outlet']);
+
+/**
+ * Reference events the sentence speaks of: one of their actors is named (not merely an office title)
+ * and one of their cue phrases occurs. With only generic actors named (a state, a government body),
+ * a cue of two words or more is needed. Two events of different dates matching one sentence is
+ * ambiguous, and neither is kept.
+ */
+export function referenceEventsIn(ctx: DocContext, view: SentenceView): ReferenceEvent[] {
+  const named = view.actors.filter((m) => m.via === 'alias' || m.via === 'fuzzy');
+  if (named.length === 0) return [];
+  const text = ctx.text.slice(view.sentence.start, view.sentence.end);
+  const found = ctx.knowledge.referenceEvents.filter((r) => {
+    const hits = named.filter((m) => r.actors.includes(m.actorId));
+    if (hits.length === 0) return false;
+    const cues = cuesOf(r).findAll(text);
+    if (cues.length === 0) return false;
+    const distinctive = hits.some((m) => !GENERIC.has(ctx.knowledge.actors.get(m.actorId)?.type ?? ''));
+    return distinctive || cues.some((c) => /\s/.test(c.phrase));
+  });
+  return new Set(found.map((r) => r.date)).size > 1 ? [] : found;
 }
 
 function dayOf(value: string): string | null {

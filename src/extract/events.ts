@@ -77,10 +77,42 @@ function merge(events: EventOut[]): EventOut[] {
   return out.map((e, i) => ({ ...e, id: `e${String(i + 1).padStart(2, '0')}` }));
 }
 
+interface Candidate {
+  event: EventOut;
+  /** Named by a noun ("the attack", "recent attacks") rather than a verb. */
+  nominal: boolean;
+  /** Dated by an expression or reference event of its own, not by the undated fallback. */
+  ownDate: boolean;
+}
+
+/**
+ * An undated nominal mention ("following recent attacks on the base") refers back to a happening
+ * the article dates elsewhere: it joins that event when they share a place or a participant;
+ * a bare undated plural ("attacks") is a series, not a happening, and is dropped.
+ */
+function attachBackReferences(cands: Candidate[]): EventOut[] {
+  const dated = cands.filter((c) => !c.nominal || c.ownDate);
+  const out: EventOut[] = dated.map((c) => c.event);
+  for (const c of cands) {
+    if (!c.nominal || c.ownDate) continue;
+    const e = c.event;
+    const shares = (o: EventOut): boolean =>
+      o.type === e.type && ((e.location !== '' && o.location === e.location) || [...e.source, ...e.target].some((id) => o.source.includes(id) || o.target.includes(id)));
+    const host = dated.map((d) => d.event).find((o) => shares(o) && o.status === e.status);
+    if (host) {
+      host.target = [...new Set([...host.target, ...e.target])].filter((t) => !host.source.includes(t));
+      host.location ||= e.location;
+      continue;
+    }
+    if (!/s$/iu.test(e.trigger)) out.push(e);
+  }
+  return out.sort((a, b) => a.evidence_start - b.evidence_start);
+}
+
 export function extractEvents(ctx: DocContext, reports: Report[]): EventOut[] {
   const dater = new Dater(ctx);
   const bySentence = new Map(reports.map((r) => [r.sentence, r]));
-  const events: EventOut[] = [];
+  const events: Candidate[] = [];
   for (const view of ctx.sentences) {
     const report = bySentence.get(view.index);
     for (const h of hits(ctx, view)) {
@@ -95,7 +127,7 @@ export function extractEvents(ctx: DocContext, reports: Report[]): EventOut[] {
       if (type === 'ASSAULT' && mode === 'targeted' && fatalities === null && args.target.some((id) => ctx.knowledge.actors.get(id)?.type === 'person')) fatalities = 1;
       const { date, basis } = dater.date(view, h.start);
       const attributed = report && h.start >= report.content.start ? report.speaker.name : '';
-      events.push({
+      events.push({ nominal: h.trigger.kind === 'noun', ownDate: !basis.startsWith('undated'), event: {
         id: '',
         type,
         mode,
@@ -110,8 +142,8 @@ export function extractEvents(ctx: DocContext, reports: Report[]): EventOut[] {
         injured: args.injured,
         attributed_to: attributed,
         ...evidenceOf(ctx, view.sentence),
-      });
+      } });
     }
   }
-  return merge(events);
+  return merge(attachBackReferences(events));
 }

@@ -1,12 +1,12 @@
 // Every output item carries its evidence: an exact substring of the article and its raw offsets.
 import type { EvidenceRef, Span } from '../pipeline/types.ts';
 import type { DocContext } from './context.ts';
-import { toRawOffset } from '../ingest/clean.ts';
+import { toRawSpan } from '../ingest/clean.ts';
 
 export function evidenceOf(ctx: DocContext, span: Span): EvidenceRef {
   const doc = ctx.annotated.doc;
   let { start, end } = span;
   while (end > start && /\s/u.test(ctx.text[end - 1])) end--;
-  const rawStart = toRawOffset(doc, start);
-  return { evidence: ctx.text.slice(start, end), evidence_start: rawStart, evidence_end: rawStart + (end - start) };
+  const raw = toRawSpan(doc, { start, end });
+  return { evidence: ctx.text.slice(start, end), evidence_start: raw.start, evidence_end: raw.end };
 }

@@ -9,6 +9,7 @@ import { extractStatements } from './statements.ts';
 import { extractClaims } from './claims.ts';
 import { extractTruces } from './truces.ts';
 import { normalizeName } from '../knowledge/normalize.ts';
+import { lookupActor, type Matcher } from '../knowledge/index.ts';
 
 function actorsOut(ctx: DocContext, used: Set<string>): ActorOut[] {
   const surfaces = new Map<string, Set<string>>();
@@ -50,10 +51,11 @@ function outletsOut(ctx: DocContext): string[] {
 export interface ExtractOptions {
   knowledge: Knowledge;
   lexicon: Lexicon;
+  matcher: Matcher;
 }
 
 export function extract(annotated: Annotated, opts: ExtractOptions): Extraction {
-  const ctx = buildContext(annotated, opts.knowledge, opts.lexicon);
+  const ctx = buildContext(annotated, opts.knowledge, opts.lexicon, (name, date) => lookupActor(opts.matcher, name, date ?? undefined)?.id ?? null);
   const reports = findReports(ctx);
   const events = extractEvents(ctx, reports);
   const statements = extractStatements(ctx, reports);

@@ -1,6 +1,6 @@
 // Compiles the lexicon's phrase syntax into regular expressions:
 //   words match case-insensitively on word boundaries; "word*" matches any ending;
-//   "a|an|the" is a choice; "~" skips up to three words.
+//   "a|an|the" is a choice; "~" skips up to three words, "~~" up to twenty-five (within the sentence).
 
 export interface PhraseMatch {
   start: number;
@@ -24,15 +24,15 @@ function piece(token: string): string {
 export function compilePhrase(phrase: string): RegExp {
   const tokens = phrase.trim().split(/\s+/);
   let body = '';
-  let pendingGap = false;
+  let gap = 0;
   for (const token of tokens) {
-    if (token === '~') {
-      pendingGap = true;
+    if (token === '~' || token === '~~') {
+      gap = token === '~' ? 3 : 25;
       continue;
     }
-    if (body !== '') body += pendingGap ? String.raw`\s+(?:\S+\s+){0,3}?` : String.raw`\s+`;
+    if (body !== '') body += gap > 0 ? String.raw`\s+(?:\S+\s+){0,${gap}}?` : String.raw`\s+`;
     body += `(?:${piece(token)})`;
-    pendingGap = false;
+    gap = 0;
   }
   return new RegExp(String.raw`(?<!${WORD})${body}(?!${WORD})`, 'giu');
 }

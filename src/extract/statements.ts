@@ -16,6 +16,8 @@ export function extractStatements(ctx: DocContext, reports: Report[]): Statement
   const dater = new Dater(ctx);
   const out: StatementOut[] = [];
   let lastDate: string | null = null;
+  let prevSentence = -2;
+  let prevStart = 0;
   for (const r of reports) {
     const view = ctx.sentences[r.sentence];
     const said = ctx.text.slice(r.content.start, r.content.end);
@@ -23,6 +25,15 @@ export function extractStatements(ctx: DocContext, reports: Report[]): Statement
     // A continued quote keeps the date of the words it continues.
     const dated: Dated = r.continuation && lastDate ? { date: lastDate, basis: 'continues the previous quote' } : dater.date(view, r.verb.start);
     lastDate = dated.date;
+    const prev = out[out.length - 1];
+    if (prev && prev.speaker === r.speaker.name && prev.stance === stance && r.sentence - prevSentence === 1) {
+      // One utterance spread over two sentences: one statement whose evidence covers both.
+      Object.assign(prev, evidenceOf(ctx, { start: prevStart, end: r.content.end }));
+      prevSentence = r.sentence;
+      continue;
+    }
+    prevSentence = r.sentence;
+    prevStart = r.content.start;
     out.push({
       id: `s${String(out.length + 1).padStart(2, '0')}`,
       speaker: r.speaker.name,
