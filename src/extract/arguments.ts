@@ -57,8 +57,21 @@ function locationOf(ctx: DocContext, view: SentenceView, trigger: Span): string 
   return ctx.knowledge.places.get(chosen.placeId)?.name ?? chosen.text;
 }
 
+/** Clause openings: the subject of a verb after one of these is looked for after it. */
+const CLAUSE_OPEN = /(?:,\s*and|;|\bbut|,\s*which|,\s*who|\bthat)\s+/giu;
+
+/** The subject of the trigger's clause: its first actor not inside a prepositional phrase, else the sentence's. */
+function subjectOf(ctx: DocContext, view: SentenceView, trigger: Span, before: ActorMention[]): ActorMention | undefined {
+  const text = ctx.text;
+  const head = text.slice(view.sentence.start, trigger.start);
+  let clauseStart = view.sentence.start;
+  for (const m of head.matchAll(CLAUSE_OPEN)) clauseStart = view.sentence.start + m.index + m[0].length;
+  const free = (m: ActorMention, from: number): boolean => !PREPOSITION_BEFORE.test(text.slice(from, m.start));
+  return before.find((m) => m.start >= clauseStart && free(m, clauseStart)) ?? before.find((m) => free(m, view.sentence.start));
+}
+
 /** Arguments of the event whose trigger spans `trigger` in `view`; `report` is the sentence's reported-speech frame, if any. */
-export function argumentsOf(ctx: DocContext, view: SentenceView, trigger: Span, type: PloverType, report: Report | undefined): Arguments {
+export function argumentsOf(ctx: DocContext, view: SentenceView, trigger: Span, type: PloverType, report: Report | undefined, subordinate = false): Arguments {
   const text = ctx.text;
   const clauseStart = Math.max(view.sentence.start, text.lastIndexOf(';', trigger.start) + 1);
   const mentions = view.actors.filter((m) => usable(ctx, m, trigger));
@@ -80,8 +93,8 @@ export function argumentsOf(ctx: DocContext, view: SentenceView, trigger: Span, 
 
   if (source.length === 0 && !passiveSubject) {
     // "statements by the Iraqi government confirming the postponement": an agent before a nominal trigger.
-    const agent = [...before].reverse().find((m) => /\bby\s+(?:the\s+)?[“"‘']?\s*$/iu.test(text.slice(clauseStart, m.start)));
-    const subject = [...before].reverse().find((m) => !PREPOSITION_BEFORE.test(text.slice(clauseStart, m.start)));
+    const agent = [...before].reverse().find((m) => trigger.start - m.end < 40 && /\bby\s+(?:the\s+)?[“"‘']?\s*$/iu.test(text.slice(clauseStart, m.start)));
+    const subject = subordinate ? undefined : subjectOf(ctx, view, trigger, before);
     const inReport = report !== undefined && trigger.start >= report.content.start && trigger.end <= report.content.end;
     if (agent) source.push(agent.actorId);
     else if (inReport) {

@@ -97,6 +97,14 @@ function speakerOf(ctx: DocContext, view: SentenceView, vStart: number, vEnd: nu
   return null;
 }
 
+/** Characters between the speaker's name and the verb (a pronoun or unnamed speaker counts as next to it). */
+function speakerGap(ctx: DocContext, view: SentenceView, sp: Speaker, vStart: number): number {
+  const named = view.actors.filter((m) => m.end <= vStart && m.actorId === sp.actorId).pop();
+  if (named) return vStart - named.end;
+  const at = ctx.text.slice(view.sentence.start, vStart).toLowerCase().lastIndexOf(sp.name.toLowerCase());
+  return at >= 0 ? vStart - (view.sentence.start + at + sp.name.length) : 0;
+}
+
 /** Finds the reported statements of a document, at most one frame per sentence. */
 export function findReports(ctx: DocContext): Report[] {
   const reports: Report[] = [];
@@ -106,18 +114,24 @@ export function findReports(ctx: DocContext): Report[] {
     const text = ctx.text.slice(s.start, s.end);
     const verbs = ctx.lexicon.reportingVerbs.findAll(text);
     let made: Report | null = null;
+    let bestGap = Infinity;
     for (const v of verbs) {
       const vStart = s.start + v.start;
       const vEnd = s.start + v.end;
       const before = ctx.text.slice(s.start, vStart);
-      const speaker = speakerOf(ctx, view, vStart, vEnd, before, last);
+      // A participle ("indicating", "noting") continues the sentence's or the last speaker's words.
+      const participle = /ing$/iu.test(v.phrase) && !/^(?:saying|stating)$/iu.test(v.phrase);
+      const speaker: Speaker | null = participle ? (made ? null : last?.speaker ?? null) : speakerOf(ctx, view, vStart, vEnd, before, last);
       if (!speaker) continue;
       // Words said before the verb ("“...,” he added") or after it.
       const quotedBefore = /[”"’]\s*,?\s*(?:\S+\s+){0,4}$/u.test(before) && /^[\s]*[“"‘]/u.test(text);
       const content = quotedBefore ? trimSpan(ctx.text, { start: s.start, end: vStart }) : trimSpan(ctx.text, { start: vEnd, end: s.end });
       if (content.end - content.start < 12) continue;
+      // Of several verbs, the one right after its speaker ("a government source confirmed") wins.
+      const gap = participle ? 1000 : speakerGap(ctx, view, speaker, vStart);
+      if (gap >= bestGap) continue;
+      bestGap = gap;
       made = { sentence: view.index, verb: { start: vStart, end: vEnd, text: v.phrase }, speaker, content, channel: channelOf(ctx, view, vEnd), continuation: false };
-      break;
     }
     if (!made && last && last.sentence === view.index - 1 && /(^|\s)(we|our|us)\s|[“”"]/iu.test(text) && view.actors.every((m) => !isPerson(ctx, m))) {
       // A quote that runs on into the next sentence keeps its speaker.

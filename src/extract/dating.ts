@@ -63,10 +63,14 @@ export class Dater {
     }
   }
 
-  /** Dates a mention at absolute offset `at` in the given sentence. */
-  date(view: SentenceView, at: number): Dated {
+  /**
+   * Dates a mention at absolute offset `at` in the given sentence. `from` limits the expressions
+   * that may govern it to those after that offset (a happening in "following a strike that ..."
+   * is not dated by the main clause's "On Sunday").
+   */
+  date(view: SentenceView, at: number, from = view.sentence.start): Dated {
     const today = this.ctx.today;
-    const t = governingTime(view.times, view.sentence, at);
+    const t = governingTime(view.times.filter((x) => x.start >= from), view.sentence, at, this.ctx.text);
     if (t && t.kind !== 'duration') return { date: t.value, basis: `'${t.text}'` };
     const ref = referenceEventsIn(this.ctx, view)[0];
     if (ref) return { date: ref.date, basis: `refers to ${ref.name} (${ref.date})` };

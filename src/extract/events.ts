@@ -31,8 +31,10 @@ function hits(ctx: DocContext, view: SentenceView): Hit[] {
 /** A nominal trigger ("attacks") names a happening only in an eventive context, and never right after "stop", "resume", "no" .... */
 function eventive(ctx: DocContext, view: SentenceView, h: Hit): boolean {
   const lx = ctx.lexicon;
-  const before = ctx.text.slice(Math.max(view.sentence.start, h.start - 40), h.start);
-  if (lx.nonEventiveBefore.endsWith(before)) return false;
+  const before = ctx.text.slice(Math.max(view.sentence.start, h.start - 50), h.start);
+  // "to discuss the US attacks", "stop all attacks": up to two modifiers may stand between.
+  const shorter = [before, before.replace(/\S+\s*$/u, ''), before.replace(/(?:\S+\s+){2}$/u, '')];
+  if (shorter.some((b) => lx.nonEventiveBefore.endsWith(b))) return false;
   if (h.trigger.kind === 'verb') return true;
   const after = ctx.text.slice(h.end, Math.min(view.sentence.end, h.end + 40));
   return lx.eventiveBefore.endsWith(before) || lx.eventiveAfter.startsWith(after);
@@ -45,8 +47,9 @@ function sameHappening(a: EventOut, b: EventOut): boolean {
   const sa = new Set(a.source);
   const sharedTarget = b.target.some((t) => ta.has(t));
   const sharedSource = b.source.some((t) => sa.has(t));
-  // Both precise to the day and sharing a participant, or one sentence's two triggers for one act.
-  return (sharedTarget && (sharedSource || a.source.length === 0 || b.source.length === 0)) || (sharedSource && a.evidence === b.evidence);
+  const samePlace = a.location !== '' && a.location === b.location && !a.date.includes('/') && a.date === b.date;
+  // Sharing a participant, one sentence's two triggers for one act, or the same place on the same day.
+  return (sharedTarget && (sharedSource || a.source.length === 0 || b.source.length === 0)) || (sharedSource && a.evidence === b.evidence) || samePlace;
 }
 
 function precision(date: string | null): number {
@@ -77,12 +80,24 @@ function merge(events: EventOut[]): EventOut[] {
   return out.map((e, i) => ({ ...e, id: `e${String(i + 1).padStart(2, '0')}` }));
 }
 
+const TEMPORAL_PP = /\b(?:following|after|before|since|amid|despite|in response to|in retaliation for)\s+(?:the\s+|a\s+|an\s+|their\s+|its\s+|this\s+|that\s+)?(?:[\p{L}-]+\s+){0,2}$/iu;
+
+/** Start of a temporal prepositional phrase ("following a US strike") that holds a nominal trigger, or null. */
+function nominalPP(ctx: DocContext, view: SentenceView, h: Hit): number | null {
+  if (h.trigger.kind !== 'noun') return null;
+  const from = Math.max(view.sentence.start, h.start - 60);
+  const m = TEMPORAL_PP.exec(ctx.text.slice(from, h.start));
+  return m ? from + m.index : null;
+}
+
 interface Candidate {
   event: EventOut;
   /** Named by a noun ("the attack", "recent attacks") rather than a verb. */
   nominal: boolean;
   /** Dated by an expression or reference event of its own, not by the undated fallback. */
   ownDate: boolean;
+  /** "the attack", "this strike": a noun that points back to a happening already told. */
+  anaphoric: boolean;
 }
 
 /**
@@ -91,22 +106,37 @@ interface Candidate {
  * a bare undated plural ("attacks") is a series, not a happening, and is dropped.
  */
 function attachBackReferences(cands: Candidate[]): EventOut[] {
-  const dated = cands.filter((c) => !c.nominal || c.ownDate);
-  const out: EventOut[] = dated.map((c) => c.event);
+  const shares = (e: EventOut, o: EventOut): boolean =>
+    (e.location !== '' && o.location === e.location) || [...e.source, ...e.target].some((id) => o.source.includes(id) || o.target.includes(id));
+  const absorb = (host: EventOut, e: EventOut): void => {
+    host.target = [...new Set([...host.target, ...e.target])].filter((t) => !host.source.includes(t));
+    if (host.source.length === 0) host.source = e.source.filter((s) => !host.target.includes(s));
+    host.location ||= e.location;
+  };
+  const kept: Candidate[] = [];
   for (const c of cands) {
-    if (!c.nominal || c.ownDate) continue;
     const e = c.event;
-    const shares = (o: EventOut): boolean =>
-      o.type === e.type && ((e.location !== '' && o.location === e.location) || [...e.source, ...e.target].some((id) => o.source.includes(id) || o.target.includes(id)));
-    const host = dated.map((d) => d.event).find((o) => shares(o) && o.status === e.status);
-    if (host) {
-      host.target = [...new Set([...host.target, ...e.target])].filter((t) => !host.source.includes(t));
-      host.location ||= e.location;
+    // "the attack": the last happening of that kind told before, if nothing says otherwise.
+    const told = kept.filter((k) => k.event.type === e.type && k.event.status === e.status).map((k) => k.event);
+    const host = c.anaphoric ? told.filter((o) => shares(e, o) || (e.source.length + e.target.length === 0)).pop() : undefined;
+    if (host) absorb(host, e);
+    else kept.push(c);
+  }
+  // An undated noun ("following a US strike that killed a leader") is the dated happening it shares a participant or place with.
+  const dated = kept.filter((c) => !c.nominal || c.ownDate).map((c) => c.event);
+  const out: EventOut[] = [];
+  for (const c of kept) {
+    const e = c.event;
+    if (!c.nominal || c.ownDate) {
+      out.push(e);
       continue;
     }
-    if (!/s$/iu.test(e.trigger)) out.push(e);
+    const host = dated.find((o) => o.type === e.type && o.status === e.status && shares(e, o));
+    if (host) absorb(host, e);
+    // A bare undated plural ("attacks") names a series, not a happening.
+    else if (!/s$/iu.test(e.trigger)) out.push(e);
   }
-  return out.sort((a, b) => a.evidence_start - b.evidence_start);
+  return out;
 }
 
 export function extractEvents(ctx: DocContext, reports: Report[]): EventOut[] {
@@ -121,13 +151,17 @@ export function extractEvents(ctx: DocContext, reports: Report[]): EventOut[] {
       if (!modality) continue;
       const type: PloverType = modality.type ?? h.trigger.type;
       let mode = modality.mode ?? h.trigger.mode;
-      const args = argumentsOf(ctx, view, h, type, report);
+      const args = argumentsOf(ctx, view, h, type, report, nominalPP(ctx, view, h) !== null);
       if (type === 'ASSAULT' && !mode && args.target.some((id) => ctx.knowledge.actors.get(id)?.type === 'person')) mode = 'targeted';
       let fatalities = args.fatalities;
       if (type === 'ASSAULT' && mode === 'targeted' && fatalities === null && args.target.some((id) => ctx.knowledge.actors.get(id)?.type === 'person')) fatalities = 1;
-      const { date, basis } = dater.date(view, h.start);
+      // In "following a strike that ...", the main clause's date and subject are not the strike's.
+      const pp = nominalPP(ctx, view, h);
+      const { date, basis } = dater.date(view, h.start, pp ?? view.sentence.start);
       const attributed = report && h.start >= report.content.start ? report.speaker.name : '';
-      events.push({ nominal: h.trigger.kind === 'noun', ownDate: !basis.startsWith('undated'), event: {
+      const nominal = h.trigger.kind === 'noun';
+      const anaphoric = nominal && /\b(?:the|this|that)\s+$/iu.test(ctx.text.slice(Math.max(view.sentence.start, h.start - 6), h.start));
+      events.push({ nominal, anaphoric, ownDate: !basis.startsWith('undated'), event: {
         id: '',
         type,
         mode,

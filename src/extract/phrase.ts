@@ -30,7 +30,7 @@ export function compilePhrase(phrase: string): RegExp {
       gap = token === '~' ? 3 : 25;
       continue;
     }
-    if (body !== '') body += gap > 0 ? String.raw`\s+(?:\S+\s+){0,${gap}}?` : String.raw`\s+`;
+    if (body !== '') body += gap > 0 ? String.raw`(?:\s+|[,;:]\s*)(?:\S+\s+){0,${gap}}?` : String.raw`\s+`;
     body += `(?:${piece(token)})`;
     gap = 0;
   }

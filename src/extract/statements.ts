@@ -20,8 +20,10 @@ export function extractStatements(ctx: DocContext, reports: Report[]): Statement
   let prevStart = 0;
   for (const r of reports) {
     const view = ctx.sentences[r.sentence];
-    const said = ctx.text.slice(r.content.start, r.content.end);
+    const said = ctx.text.slice(Math.min(r.verb.start, r.content.start), r.content.end);
     const { stance, topic } = stanceOf(ctx, said);
+    // "X announced the arrest of ...": an announcement of a happening is an event, not a position.
+    if (stance === 'other' && /^announc/iu.test(r.verb.text) && !/^(?:that\b|[“"‘])/iu.test(ctx.text.slice(r.verb.end, r.content.end).trim())) continue;
     // A continued quote keeps the date of the words it continues.
     const dated: Dated = r.continuation && lastDate ? { date: lastDate, basis: 'continues the previous quote' } : dater.date(view, r.verb.start);
     lastDate = dated.date;
