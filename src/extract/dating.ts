@@ -32,15 +32,18 @@ export function referenceEventsIn(ctx: DocContext, view: SentenceView): Referenc
   const named = view.actors.filter((m) => m.via === 'alias' || m.via === 'fuzzy');
   if (named.length === 0) return [];
   const text = ctx.text.slice(view.sentence.start, view.sentence.end);
-  const found = ctx.knowledge.referenceEvents.filter((r) => {
+  const found: Array<{ r: ReferenceEvent; distinctive: boolean }> = [];
+  for (const r of ctx.knowledge.referenceEvents) {
     const hits = named.filter((m) => r.actors.includes(m.actorId));
-    if (hits.length === 0) return false;
+    if (hits.length === 0) continue;
     const cues = cuesOf(r).findAll(text);
-    if (cues.length === 0) return false;
+    if (cues.length === 0) continue;
     const distinctive = hits.some((m) => !GENERIC.has(ctx.knowledge.actors.get(m.actorId)?.type ?? ''));
-    return distinctive || cues.some((c) => /\s/.test(c.phrase));
-  });
-  return new Set(found.map((r) => r.date)).size > 1 ? [] : found;
+    if (distinctive || cues.some((c) => /\s/.test(c.phrase))) found.push({ r, distinctive });
+  }
+  // A match through a named person or group outranks one through a state or a government body.
+  const best = found.some((f) => f.distinctive) ? found.filter((f) => f.distinctive) : found;
+  return new Set(best.map((f) => f.r.date)).size > 1 ? [] : best.map((f) => f.r);
 }
 
 function dayOf(value: string): string | null {
@@ -68,11 +71,12 @@ export class Dater {
    * that may govern it to those after that offset (a happening in "following a strike that ..."
    * is not dated by the main clause's "On Sunday").
    */
-  date(view: SentenceView, at: number, from = view.sentence.start): Dated {
+  date(view: SentenceView, at: number, from = view.sentence.start, actors: string[] = []): Dated {
     const today = this.ctx.today;
     const t = governingTime(view.times.filter((x) => x.start >= from), view.sentence, at, this.ctx.text);
     if (t && t.kind !== 'duration') return { date: t.value, basis: `'${t.text}'` };
-    const ref = referenceEventsIn(this.ctx, view)[0];
+    // A reference event dates the mention only when it involves one of the mention's own actors (if it has any).
+    const ref = referenceEventsIn(this.ctx, view).find((r) => actors.length === 0 || r.actors.some((a) => actors.includes(a)));
     if (ref) return { date: ref.date, basis: `refers to ${ref.name} (${ref.date})` };
     if (!today) return { date: null, basis: 'no date in the text' };
     let anchor: string | null = null;

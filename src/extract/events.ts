@@ -28,6 +28,12 @@ function hits(ctx: DocContext, view: SentenceView): Hit[] {
   return kept.sort((a, b) => a.start - b.start);
 }
 
+/** True when wink tagged the first word of the match a verb ("rejected", not "rejection"). */
+function isVerb(ctx: DocContext, h: Hit): boolean {
+  const t = ctx.annotated.tokens.find((x) => x.start === h.start);
+  return t !== undefined && (t.pos === 'VERB' || (t.pos === 'AUX' && /\s/u.test(ctx.text.slice(h.start, h.end))));
+}
+
 /** A nominal trigger ("attacks") names a happening only in an eventive context, and never right after "stop", "resume", "no" .... */
 function eventive(ctx: DocContext, view: SentenceView, h: Hit): boolean {
   const lx = ctx.lexicon;
@@ -35,6 +41,8 @@ function eventive(ctx: DocContext, view: SentenceView, h: Hit): boolean {
   // "to discuss the US attacks", "stop all attacks": up to two modifiers may stand between.
   const shorter = [before, before.replace(/\S+\s*$/u, ''), before.replace(/(?:\S+\s+){2}$/u, '')];
   if (shorter.some((b) => lx.nonEventiveBefore.endsWith(b))) return false;
+  // A general verb counts when finite: not "to negotiate", not "discussing".
+  if (h.trigger.kind === 'general') return isVerb(ctx, h) && !/\bto\s+$/iu.test(before) && !/ing\b/iu.test(ctx.text.slice(h.start, h.end).split(/\s/)[0]);
   if (h.trigger.kind === 'verb') return true;
   const after = ctx.text.slice(h.end, Math.min(view.sentence.end, h.end + 40));
   return lx.eventiveBefore.endsWith(before) || lx.eventiveAfter.startsWith(after);
@@ -151,13 +159,14 @@ export function extractEvents(ctx: DocContext, reports: Report[]): EventOut[] {
       if (!modality) continue;
       const type: PloverType = modality.type ?? h.trigger.type;
       let mode = modality.mode ?? h.trigger.mode;
-      const args = argumentsOf(ctx, view, h, type, report, nominalPP(ctx, view, h) !== null);
+      const pp = nominalPP(ctx, view, h);
+      const args = argumentsOf(ctx, view, h, type, report, pp !== null);
+      if (h.trigger.kind === 'general' && args.source.length + args.target.length === 0) continue;
       if (type === 'ASSAULT' && !mode && args.target.some((id) => ctx.knowledge.actors.get(id)?.type === 'person')) mode = 'targeted';
       let fatalities = args.fatalities;
       if (type === 'ASSAULT' && mode === 'targeted' && fatalities === null && args.target.some((id) => ctx.knowledge.actors.get(id)?.type === 'person')) fatalities = 1;
       // In "following a strike that ...", the main clause's date and subject are not the strike's.
-      const pp = nominalPP(ctx, view, h);
-      const { date, basis } = dater.date(view, h.start, pp ?? view.sentence.start);
+      const { date, basis } = dater.date(view, h.start, pp ?? view.sentence.start, [...args.source, ...args.target]);
       const attributed = report && h.start >= report.content.start ? report.speaker.name : '';
       const nominal = h.trigger.kind === 'noun';
       const anaphoric = nominal && /\b(?:the|this|that)\s+$/iu.test(ctx.text.slice(Math.max(view.sentence.start, h.start - 6), h.start));

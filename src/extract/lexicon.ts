@@ -18,7 +18,7 @@ const phrases = z.array(z.string().min(1));
 const TriggerFile = z.array(z.strictObject({
   type: z.enum(PLOVER),
   mode: z.string(),
-  kind: z.enum(['verb', 'noun']),
+  kind: z.enum(['verb', 'noun', 'general']),
   patterns: phrases,
 }));
 const CueFile = z.strictObject({
@@ -45,7 +45,7 @@ const ClaimFile = z.strictObject({
 export interface Trigger {
   type: PloverType;
   mode: string;
-  kind: 'verb' | 'noun';
+  kind: 'verb' | 'noun' | 'general';
   patterns: PhraseSet;
   /** Position in the file: earlier entries win overlaps. */
   rank: number;

@@ -1,0 +1,36 @@
+// Which time expression dates a happening mentioned at a given position of a sentence.
+import type { Span, TimeMention } from '../pipeline/types.ts';
+
+// Punctuation that ends a clause inside a sentence (quotes open reported speech, a clause of its own).
+const CLAUSE_BREAK = /[,;:()\u2013\u2014"“”\n]/;
+
+/**
+ * The expression that governs the clause at `at` (an event trigger): the nearest one before it in the same
+ * clause, else one after it in that clause ("the attack happened on Sunday"), else the sentence's (the nearest
+ * before `at`, else its first), else null. Clauses are only known when `text` (the document text the offsets
+ * point into) is given; without it the sentence is the only unit.
+ */
+export function governingTime(times: TimeMention[], sentence: Span, at: number, text?: string): TimeMention | null {
+  const inSentence = times
+    .filter((t) => t.start >= sentence.start && t.end <= sentence.end)
+    .sort((a, b) => a.start - b.start);
+  if (inSentence.length === 0) return null;
+  if (text !== undefined) {
+    const clause = clauseAround(text, sentence, at);
+    const inClause = inSentence.filter((t) => t.start >= clause.start && t.end <= clause.end);
+    const before = inClause.filter((t) => t.start <= at).at(-1);
+    if (before) return before;
+    const after = inClause.find((t) => t.start > at);
+    if (after) return after;
+  }
+  return inSentence.filter((t) => t.start <= at).at(-1) ?? inSentence[0];
+}
+
+/** The clause of the sentence around position `at`, between clause-breaking punctuation. */
+function clauseAround(text: string, sentence: Span, at: number): Span {
+  let start = Math.min(Math.max(at, sentence.start), sentence.end);
+  while (start > sentence.start && !CLAUSE_BREAK.test(text[start - 1])) start--;
+  let end = Math.max(at, sentence.start);
+  while (end < sentence.end && !CLAUSE_BREAK.test(text[end])) end++;
+  return { start, end };
+}

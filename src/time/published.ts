@@ -1,0 +1,178 @@
+// The publication date of a report: from metadata, else from a dateline or date header at the top of the
+// text, else inferred from the latest happening the text dates and the weekdays it narrates after it.
+import type { ActorMention, Published, Span, TimeMention } from '../pipeline/types.ts';
+import type { ReferenceEvent } from '../knowledge/types.ts';
+import { addDays, addMonths, compareDays, type Day, formatDay, formatMonth, parseIsoDay, valueBounds, weekday } from './calendar.ts';
+import { clauseDirection } from './bias.ts';
+import { findTimes } from './find.ts';
+import { alt, COUNT, lexicon, lookup, parseCount, REL, UNIT, WEEKDAY } from './lexicon.ts';
+
+export interface PublishedInput {
+  text: string;
+  metaPublished?: string;
+  sentences: Span[];
+  actors: ActorMention[];
+  referenceEvents: ReferenceEvent[];
+}
+
+const NONE: Published = { value: null, precision: null, basis: 'no date in text or metadata' };
+
+/** Metadata, then dateline, then inference (see the file comment); never a date without a basis. */
+export function resolvePublished(input: PublishedInput): Published {
+  return fromMetadata(input.metaPublished) ?? fromDateline(input.text) ?? inferred(input) ?? NONE;
+}
+
+/** A metadata date as given ("2024-08-23", "2024-08-23T10:00:00Z", "Fri, 23 Aug 2024 10:00:00 GMT"): its calendar day. */
+function fromMetadata(meta: string | undefined): Published | null {
+  if (!meta?.trim()) return null;
+  const iso = /^\s*(\d{4}-\d{2}-\d{2})/.exec(meta);
+  const day = iso ? parseIsoDay(iso[1]) : firstDay(findTimes(meta, null));
+  if (!day || day.y < 1900 || day.y > 2100) return null;
+  return { value: formatDay(day), precision: 'day', basis: `metadata date (${meta.trim()})` };
+}
+
+function firstDay(times: TimeMention[]): Day | null {
+  const t = times.find((x) => x.precision === 'day' && !x.value.includes('/'));
+  return t ? parseIsoDay(t.value) : null;
+}
+
+// A dateline is a date line ("Friday, August 23, 2024", "Published: 23 AUGUST 2024 10:32 GMT", "Baghdad, 5 March
+// 2021"): besides the date only labels, a weekday, a clock time, an agency in brackets and a place of a few words.
+// Or it is a date closing the place/agency lead-in of the first paragraph ("Baghdad, 5 March 2021 (AFP) - ...").
+const HEAD_LINES = 6;
+const LEAD_IN_END = 60;
+const LEAD_IN = /^\s*(?:\([^)]*\))?\s*[-–—:]/;
+const MAX_PLACE_WORDS = 3;
+const LABELS = new RegExp(`\\b(?:${alt(lexicon.dateline_words)}|${WEEKDAY})\\b|\\([^)]*\\)|\\d{1,2}:\\d{2}(?::\\d{2})?`, 'gi');
+
+function isDateline(line: string, t: TimeMention): boolean {
+  if (t.end <= LEAD_IN_END && LEAD_IN.test(line.slice(t.end))) return true;
+  const rest = `${line.slice(0, t.start)} ${line.slice(t.end)}`.replace(LABELS, ' ');
+  return (rest.match(/\p{L}{2,}/gu) ?? []).length <= MAX_PLACE_WORDS;
+}
+
+function fromDateline(text: string): Published | null {
+  const lines = text.split('\n').filter((l) => l.trim() !== '').slice(0, HEAD_LINES);
+  const found: Array<{ day: Day; line: string }> = [];
+  for (const line of lines) {
+    const t = findTimes(line, null).find((x) => x.precision === 'day' && !x.value.includes('/'));
+    const day = t ? parseIsoDay(t.value) : null;
+    if (t && day && isDateline(line, t)) found.push({ day, line: line.trim() });
+  }
+  // "Published" wins over "Updated" when a page gives both.
+  const pick = found.find((f) => !/\bupdated\b/i.test(f.line)) ?? found[0];
+  if (!pick) return null;
+  const shown = pick.line.length > LEAD_IN_END ? `${pick.line.slice(0, LEAD_IN_END)}…` : pick.line;
+  return { value: formatDay(pick.day), precision: 'day', basis: `dateline at the top ('${shown}')` };
+}
+
+interface Candidate {
+  from: Day;
+  to: Day;
+  precision: 'day' | 'month';
+  basis: string;
+}
+
+/** A happening the text dates: an absolute date with a year, or a reference event recognised in a sentence. */
+interface Anchor {
+  day: Day;
+  precision: 'day' | 'month';
+  label: string;
+  sentence: Span | null;
+}
+
+const WEEKDAY_RE = new RegExp(`\\b(${WEEKDAY})\\b`, 'i');
+const CASUAL_RE = new RegExp(`\\b(${alt(Object.keys(lexicon.casual_days))})\\b`, 'i');
+const RELATIVE_WEEKDAY = new RegExp(`\\b(?:${REL})\\s+(?:${WEEKDAY})\\b`, 'i');
+const AGO_RE = new RegExp(`\\b(${COUNT})\\s+(${UNIT})\\s+ago\\b`, 'i');
+
+/**
+ * The earliest publication day consistent with the text: on or after the latest dated happening, after the
+ * weekdays narrated since it ("On Sunday" = the first Sunday on or after it), and after "N days ago" counted
+ * from a dated happening. A bare weekday as latest happening gives that day or the next (nothing says "today").
+ */
+function inferred(input: PublishedInput): Published | null {
+  const anchors = [...absoluteAnchors(input.text), ...referenceAnchors(input)];
+  if (anchors.length === 0) return null;
+  const latest = anchors.reduce((a, b) => (compareDays(b.day, a.day) > 0 ? b : a));
+  const candidates: Candidate[] = [{
+    from: latest.day, to: latest.day, precision: latest.precision, basis: `latest dated happening (${latest.label})`,
+  }];
+  if (latest.precision === 'day') {
+    candidates.push(...weekdayCandidates(input.text, latest), ...agoCandidates(input.text, anchors));
+  }
+  const best = candidates.reduce((a, b) => {
+    const c = compareDays(b.from, a.from);
+    return c > 0 || (c === 0 && compareDays(b.to, a.to) < 0) ? b : a;
+  });
+  if (best.precision === 'month') return { value: formatMonth(best.from.y, best.from.m), precision: 'month', basis: best.basis };
+  const value = compareDays(best.from, best.to) === 0 ? formatDay(best.from) : `${formatDay(best.from)}/${formatDay(best.to)}`;
+  return { value, precision: 'day', basis: best.basis };
+}
+
+/** Dates written with their year, at day or month precision, in clauses that narrate the past. */
+function absoluteAnchors(text: string): Anchor[] {
+  const out: Anchor[] = [];
+  for (const t of findTimes(text, null)) {
+    if (t.value.includes('/') || (t.precision !== 'day' && t.precision !== 'month') || t.kind === 'until') continue;
+    if (clauseDirection(text, t.start, t.end) === 'future') continue;
+    const b = valueBounds(t.value);
+    if (b) out.push({ day: b.from, precision: t.precision, label: `${t.value}, '${t.text}'`, sentence: null });
+  }
+  return out;
+}
+
+/** A sentence naming one of a reference event's actors and one of its cue words dates that happening. */
+function referenceAnchors(input: PublishedInput): Anchor[] {
+  const out: Anchor[] = [];
+  for (const ev of input.referenceEvents) {
+    const bounds = valueBounds(ev.date);
+    if (!bounds || ev.cues.length === 0) continue;
+    const cue = new RegExp(`\\b(?:${alt(ev.cues)})\\b`, 'i');
+    for (const s of input.sentences) {
+      const named = input.actors.some((a) => a.start >= s.start && a.end <= s.end && ev.actors.includes(a.actorId));
+      if (named && cue.test(input.text.slice(s.start, s.end))) {
+        const precision = ev.date.length > 7 ? 'day' : 'month';
+        out.push({ day: bounds.from, precision, label: `reference event ${ev.id}, ${ev.date}`, sentence: s });
+      }
+    }
+  }
+  return out;
+}
+
+/** Bare weekdays narrated in the past ("On Sunday", "last night, Wednesday"): the first such day on or after the anchor. */
+function weekdayCandidates(text: string, anchor: Anchor): Candidate[] {
+  const out: Candidate[] = [];
+  for (const t of findTimes(text, formatDay(anchor.day))) {
+    const wd = WEEKDAY_RE.exec(t.text);
+    if (!wd || /\d/.test(t.text) || RELATIVE_WEEKDAY.test(t.text) || clauseDirection(text, t.start, t.end) === 'future') continue;
+    const n = lookup(lexicon.weekdays, wd[1]) ?? 0;
+    const day = addDays(anchor.day, (n - weekday(anchor.day) + 7) % 7);
+    const casual = CASUAL_RE.exec(t.text);
+    const offset = casual ? lookup(lexicon.casual_days, casual[1]) : undefined;
+    const basis = `latest dated happening (${anchor.label}) + '${t.text}'`;
+    if (offset !== undefined) {
+      const p = addDays(day, -offset);
+      out.push({ from: p, to: p, precision: 'day', basis });
+    } else {
+      out.push({ from: day, to: addDays(day, 1), precision: 'day', basis });
+    }
+  }
+  return out;
+}
+
+/** "N days ago" in a sentence that dates its happening: publication is that date plus N units. */
+function agoCandidates(text: string, anchors: Anchor[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const a of anchors) {
+    if (!a.sentence || a.precision !== 'day') continue;
+    const m = AGO_RE.exec(text.slice(a.sentence.start, a.sentence.end));
+    const count = m ? parseCount(m[1]) : null;
+    const unit = m ? lookup(lexicon.units, m[2]) : undefined;
+    if (!m || !count || !unit) continue;
+    const days = unit === 'day' ? count.min : unit === 'week' ? 7 * count.min : unit === 'fortnight' ? 14 * count.min : null;
+    const p = days === null ? addMonths(a.day, unit === 'month' ? count.min : 12 * count.min) : addDays(a.day, days);
+    out.push({ from: p, to: p, precision: 'day', basis: `dated happening (${a.label}) + '${m[0]}'` });
+  }
+  return out;
+}

@@ -1,0 +1,35 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { findTimes, governingTime } from '../../src/time/index.ts';
+
+const whole = (text: string) => ({ start: 0, end: text.length });
+
+test('a sentence-initial date governs a trigger later in the sentence', () => {
+  const text = 'On August 5, the Ain al-Asad base was subjected to a missile attack, for which a new group claimed responsibility.';
+  const times = findTimes(text, '2024-08-23');
+  assert.equal(governingTime(times, whole(text), text.indexOf('missile attack'), text)?.value, '2024-08-05');
+  assert.equal(governingTime(times, whole(text), text.indexOf('claimed'))?.value, '2024-08-05');
+});
+
+test('the nearest preceding expression in the same clause wins over an earlier one', () => {
+  const text = 'On Saturday, parliament met, and on Sunday the talks resumed in Baghdad.';
+  const times = findTimes(text, '2024-02-11');
+  assert.equal(times.length, 2);
+  assert.equal(governingTime(times, whole(text), text.indexOf('resumed'), text)?.value, '2024-02-11');
+  assert.equal(governingTime(times, whole(text), text.indexOf('met'), text)?.value, '2024-02-10');
+});
+
+test('an expression after the trigger in the same clause governs it', () => {
+  const text = 'He said in a statement issued on Wednesday evening that the truce had ended.';
+  const times = findTimes(text, '2024-08-23');
+  assert.equal(governingTime(times, whole(text), text.indexOf('statement'), text)?.value, '2024-08-21');
+});
+
+test('only the sentence counts; none when it has no expression', () => {
+  const text = 'Two days ago, the spokesman spoke. The factions have not yet issued a position.';
+  const times = findTimes(text, '2024-08-23');
+  const second = { start: text.indexOf('The factions'), end: text.length };
+  assert.equal(governingTime(times, second, text.indexOf('issued'), text), null);
+  const first = { start: 0, end: text.indexOf('The factions') };
+  assert.equal(governingTime(times, first, text.indexOf('spoke'), text)?.value, '2024-08-21');
+});
