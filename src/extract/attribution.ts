@@ -30,9 +30,15 @@ function lastBefore(mentions: ActorMention[], pos: number, pred: (m: ActorMentio
   return best;
 }
 
+/** What follows a reporting verb: "said on Sunday in a statement that ..." starts after an early "that", before any quote. */
+function afterVerb(text: string, span: Span): Span {
+  const that = /^[^“"‘]*?\bthat\s+/iu.exec(text.slice(span.start, Math.min(span.end, span.start + 90)));
+  return trimSpan(text, that ? { start: span.start + that[0].length, end: span.end } : span);
+}
+
 function trimSpan(text: string, span: Span): Span {
   let { start, end } = span;
-  const lead = /^[\s,:;“”"‘’'.…-]*(?:that\s+)?[\s“”"‘’']*/iu.exec(text.slice(start, end));
+  const lead = /^[\s,:;“”"‘’'.…-]*/u.exec(text.slice(start, end));
   if (lead) start += lead[0].length;
   while (end > start && /[\s,;:“”"‘’']/u.test(text[end - 1])) end--;
   return { start, end };
@@ -63,15 +69,29 @@ function notOutlet(ctx: DocContext, m: ActorMention): boolean {
 }
 
 const PREPOSITION_BEFORE = /\b(?:of|to|with|against|on|at|in|for|from|into|about|toward|towards|by|over|under|regarding|allied with|backed by)\s+(?:the\s+|its\s+|their\s+)?[“"‘']?\s*$/iu;
+const UNKNOWN_SUBJECT = /(?:^|[,.;]\s*|\b(?:and|but)\s+)((?:\p{Lu}[\p{L}'’-]+\s+){0,3}\p{Lu}[\p{L}'’-]+|the\s+\p{Ll}+)\s*(?:,[^,]{3,80},\s*)?(?:also\s+)?$/u;
 const SOURCE_WORDS = /^(?:a|an|the)\s+|\s+(?:sources?|officials?|source)$/giu;
 
 function inSubjectPosition(ctx: DocContext, view: SentenceView, m: ActorMention): boolean {
   return !PREPOSITION_BEFORE.test(ctx.text.slice(view.sentence.start, m.start));
 }
 
+/** "the committee", "the coordination": the latest actor named before `at` whose name has that word. */
+function headWordAntecedent(ctx: DocContext, name: string, at: number): string | null {
+  const head = /^the\s+(\p{L}+)$/iu.exec(name)?.[1]?.toLowerCase();
+  if (!head) return null;
+  const word = new RegExp(String.raw`(?<!\p{L})${head}(?!\p{L})`, 'iu');
+  for (let i = ctx.annotated.actors.length - 1; i >= 0; i--) {
+    const m = ctx.annotated.actors[i];
+    if (m.end > at) continue;
+    if (word.test(m.text) || word.test(ctx.knowledge.actors.get(m.actorId)?.name ?? '')) return m.actorId;
+  }
+  return null;
+}
+
 /** Who speaks before a reporting verb: a pronoun for the last speaker, a named person, an anonymous source, the group in subject position. */
-function speakerOf(ctx: DocContext, view: SentenceView, vStart: number, vEnd: number, before: string, last: Report | null): Speaker | null {
-  const mentions = view.actors.filter((m) => m.end <= vStart && notOutlet(ctx, m));
+function speakerOf(ctx: DocContext, view: SentenceView, vStart: number, vEnd: number, before: string, last: Report | null, from: number): Speaker | null {
+  const mentions = view.actors.filter((m) => m.start >= from && m.end <= vStart && notOutlet(ctx, m));
   const persons = mentions.filter((m) => isPerson(ctx, m));
   if (last && persons.length === 0 && ctx.lexicon.speakerPronouns.startsWith(before)) return last.speaker;
   const person = [...persons].reverse().find((m) => inSubjectPosition(ctx, view, m)) ?? persons[persons.length - 1];
@@ -90,6 +110,12 @@ function speakerOf(ctx: DocContext, view: SentenceView, vStart: number, vEnd: nu
   const org = mentions.find((m) => inSubjectPosition(ctx, view, m));
   if (org) return { name: org.text.replace(/^the\s+/i, ''), actorId: org.actorId, anonymous: false, role: '' };
   if (last && /^\s*[“"‘']?\s*$/u.test(before)) return last.speaker;
+  // A name the packs do not know ("Al-Sutani announced"), or "the coordination stated".
+  const unknown = UNKNOWN_SUBJECT.exec(before);
+  if (unknown) {
+    const name = unknown[1].trim();
+    return { name: name.replace(/^the\s+/i, ''), actorId: ctx.lookup(name) ?? headWordAntecedent(ctx, name, vStart), anonymous: false, role: '' };
+  }
   // Inversion: "... quoted diplomatic sources as saying", "said X".
   const after = ctx.text.slice(vEnd, view.sentence.end);
   const anonAfter = ctx.lexicon.anonymousSources.findAll(after)[0];
@@ -121,28 +147,44 @@ export function findReports(ctx: DocContext): Report[] {
       const before = ctx.text.slice(s.start, vStart);
       // A participle ("indicating", "noting") continues the sentence's or the last speaker's words.
       const participle = /ing$/iu.test(v.phrase) && !/^(?:saying|stating)$/iu.test(v.phrase);
-      const speaker: Speaker | null = participle ? (made ? null : last?.speaker ?? null) : speakerOf(ctx, view, vStart, vEnd, before, last);
-      if (!speaker) continue;
       // Words said before the verb ("“...,” he added") or after it.
       const quotedBefore = /[”"’]\s*,?\s*(?:\S+\s+){0,4}$/u.test(before) && /^[\s]*[“"‘]/u.test(text);
-      const content = quotedBefore ? trimSpan(ctx.text, { start: s.start, end: vStart }) : trimSpan(ctx.text, { start: vEnd, end: s.end });
+      // "“...,” he added": only the words after the closing quote can name the speaker.
+      const speakerFrom = quotedBefore ? s.start + before.search(/[”"’]\s*,?\s*(?:\S+\s+){0,4}$/u) + 1 : s.start;
+      // A participle continues this sentence's speaker, or the speaker of the sentence just before.
+      const speaker: Speaker | null = participle
+        ? (made ? made.speaker : last && last.sentence === view.index - 1 ? last.speaker : null)
+        : speakerOf(ctx, view, vStart, vEnd, ctx.text.slice(speakerFrom, vStart), last, speakerFrom);
+      if (!speaker) continue;
+      const content = quotedBefore ? trimSpan(ctx.text, { start: s.start, end: vStart }) : afterVerb(ctx.text, { start: vEnd, end: s.end });
       if (content.end - content.start < 12) continue;
       // Of several verbs, the one right after its speaker ("a government source confirmed") wins.
       const gap = participle ? 1000 : speakerGap(ctx, view, speaker, vStart);
+      if (participle && made) continue;
       if (gap >= bestGap) continue;
       bestGap = gap;
       made = { sentence: view.index, verb: { start: vStart, end: vEnd, text: v.phrase }, speaker, content, channel: channelOf(ctx, view, vEnd), continuation: false };
     }
-    if (!made && last && last.sentence === view.index - 1 && /(^|\s)(we|our|us)\s|[“”"]/iu.test(text) && view.actors.every((m) => !isPerson(ctx, m))) {
+    if (!made && last && last.sentence === view.index - 1 && /(?:^|\s)(?:[Ww]e|[Oo]ur|us)\b|[“”"]/u.test(text) && view.actors.every((m) => !isPerson(ctx, m))) {
       // A quote that runs on into the next sentence keeps its speaker.
       made = { sentence: view.index, verb: { start: s.start, end: s.start, text: '' }, speaker: last.speaker, content: trimSpan(ctx.text, { start: s.start, end: s.end }), channel: last.channel, continuation: true };
     }
     if (made) {
-      reports.push(made);
+      for (const r of splitAtParticiples(ctx, made, verbs.map((v) => ({ start: s.start + v.start, end: s.start + v.end, phrase: v.phrase })))) reports.push(r);
       last = made;
     }
   }
   return reports;
+}
+
+/** "…,” noting that “…”": a participle after a comma opens a second utterance of the same speaker. */
+function splitAtParticiples(ctx: DocContext, r: Report, verbs: Array<{ start: number; end: number; phrase: string }>): Report[] {
+  const cut = verbs.find((v) => v.start > r.content.start + 12 && v.start < r.content.end && /ing$/iu.test(v.phrase) && /[,”"]\s*$/u.test(ctx.text.slice(v.start - 4, v.start)));
+  if (!cut) return [r];
+  const first = trimSpan(ctx.text, { start: r.content.start, end: cut.start });
+  const second = afterVerb(ctx.text, { start: cut.end, end: r.content.end });
+  if (second.end - second.start < 12 || first.end - first.start < 12) return [r];
+  return [{ ...r, content: first }, { ...r, verb: { start: cut.start, end: cut.end, text: cut.phrase }, content: second }];
 }
 
 /** The actor whose voice a speaker carries: a person's organisation, else the actor itself. */

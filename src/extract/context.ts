@@ -3,6 +3,7 @@
 import type { ActorMention, Annotated, PlaceMention, Sentence, TimeMention } from '../pipeline/types.ts';
 import type { Actor, Knowledge } from '../knowledge/types.ts';
 import type { Lexicon } from './lexicon.ts';
+import { normalizeName } from '../knowledge/normalize.ts';
 
 export interface SentenceView {
   index: number;
@@ -38,7 +39,11 @@ export function buildContext(annotated: Annotated, knowledge: Knowledge, lexicon
   }));
   const published = annotated.published.value;
   const today = published ? published.split('/')[0] : null;
-  return { annotated, text: annotated.doc.text, knowledge, lexicon, sentences, today, lookup: (name) => lookup(name, today) };
+  // Names as this document resolved them ("the government" → the government it is about) come before the packs' own look-up.
+  const local = new Map<string, string>();
+  for (const m of annotated.actors) local.set(normalizeName(m.text.replace(/^the\s+/iu, '')), m.actorId);
+  const resolve = (name: string): string | null => local.get(normalizeName(name.replace(/^the\s+/iu, ''))) ?? lookup(name, today);
+  return { annotated, text: annotated.doc.text, knowledge, lexicon, sentences, today, lookup: resolve };
 }
 
 /** The organisation a person speaks or acts for: their organisation, else their first membership. Non-persons are themselves. */

@@ -28,7 +28,7 @@ export function extractStatements(ctx: DocContext, reports: Report[]): Statement
     const dated: Dated = r.continuation && lastDate ? { date: lastDate, basis: 'continues the previous quote' } : dater.date(view, r.verb.start);
     lastDate = dated.date;
     const prev = out[out.length - 1];
-    if (prev && prev.speaker === r.speaker.name && prev.stance === stance && r.sentence - prevSentence === 1) {
+    if (prev && r.continuation && prev.speaker === r.speaker.name && prev.stance === stance && r.sentence - prevSentence === 1) {
       // One utterance spread over two sentences: one statement whose evidence covers both.
       Object.assign(prev, evidenceOf(ctx, { start: prevStart, end: r.content.end }));
       prevSentence = r.sentence;

@@ -119,7 +119,11 @@ export function extractTruces(ctx: DocContext, events: EventOut[], statements: S
     if (s.stance === 'truce_conditional' && !d.conditions) d.conditions = s.evidence;
     if (ENDED.has(s.stance)) add(d, s.date, someoneHolds ? 'contested' : 'ended', s);
     else if (s.stance === 'truce_proposed') add(d, s.date, 'proposed', s);
-    else if (d.entries.length > 0 || d.declared) add(d, s.date, latest(d)?.state === 'contested' ? 'contested' : 'in_force', s);
+    // Words that it holds keep a contested truce contested and a proposal a proposal; only a declaration puts it in force.
+    else if (d.entries.length > 0 || d.declared) {
+      const now = latest(d)?.state;
+      add(d, s.date, now === 'contested' || now === 'proposed' ? now : 'in_force', s);
+    }
   }
 
   // Attacks between the two sides while in force.
@@ -129,8 +133,11 @@ export function extractTruces(ctx: DocContext, events: EventOut[], statements: S
       const family = factionFamily(ctx, d.faction);
       const hitsFaction = [...e.source, ...e.target].some((id) => family.has(id));
       const hitsState = [...e.source, ...e.target].some((id) => stateOf(ctx, id) === d.state);
-      const before = stateAt(d, startDay(e.date));
-      if (hitsFaction && hitsState && (before === 'in_force' || before === 'resumed')) add(d, e.date, 'strained', e);
+      const day = startDay(e.date);
+      const before = stateAt(d, day);
+      // Only an attack after the whole declared period strains it: "2024-02" does not cover an attack on 2 February.
+      const inForceSince = d.entries.filter((x) => x.state === 'in_force' || x.state === 'resumed').map((x) => dayRange(x.date)?.end ?? x.date).sort()[0];
+      if (hitsFaction && hitsState && (before === 'in_force' || before === 'resumed') && inForceSince !== undefined && day > inForceSince) add(d, e.date, 'strained', e);
     }
   }
 

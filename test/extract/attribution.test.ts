@@ -1,0 +1,59 @@
+// Reported speech and statements, on reports written by the team, through the real pipeline.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { loadContext, processInput } from '../../src/pipeline/run.ts';
+
+const ctx = loadContext();
+
+function statements(raw: string) {
+  return processInput({ source: 'test', name: 'test.txt', format: 'text', raw: `Monday, March 4, 2024\n\n${raw}` }, ctx).extraction.statements;
+}
+
+test('a named person speaks for their organisation', () => {
+  const [s] = statements('Qais al-Khazali said on Sunday that the factions will resume their operations if the occupation stays.');
+  assert.equal(s.speaker, 'Qais al-Khazali');
+  assert.equal(s.speaker_actor, 'ASAIB_AHL_AL_HAQ');
+  assert.equal(s.stance, 'will_attack');
+  assert.match(s.evidence, /^the factions will resume/);
+});
+
+test('an anonymous government source keeps its description and its government', () => {
+  const s = statements('The Iraqi government has mediated between the sides since February. A government source told Reuters that the truce is still holding and no attack has been recorded for weeks.').at(-1)!;
+  assert.equal(s.speaker, 'government source');
+  assert.equal(s.speaker_actor, 'IRAQ_GOV');
+  assert.equal(s.channel, 'Reuters');
+  assert.equal(s.stance, 'truce_holding');
+});
+
+test('a pronoun after a closing quote is the last speaker, and only the quote is evidence', () => {
+  const list = statements('Fuad Hussein said that Baghdad wants calm. “We have paid too high a price for these attacks,” he added.');
+  assert.equal(list.length, 2);
+  assert.equal(list[1].speaker, 'Fuad Hussein');
+  assert.match(list[1].evidence, /^We have paid too high a price/);
+});
+
+test('a speaker the packs do not know is kept by name', () => {
+  const [s] = statements('Al-Zubaidawi announced that the negotiations with Washington have stalled because of procrastination.');
+  assert.equal(s.speaker, 'Al-Zubaidawi');
+  assert.equal(s.stance, 'negotiations_stalled');
+});
+
+test('an inverted frame names the sources after the verb', () => {
+  const [s] = statements('Local media quoted diplomatic sources as saying that the talks had stalled over the timetable.');
+  assert.ok(s, 'a statement is found');
+  assert.match(s.speaker, /sources/);
+});
+
+test('a quote that runs on keeps its speaker', () => {
+  const list = statements('Kazem al-Fartousi told Shafaq News that the factions will not wait forever. We are watching the negotiations closely and we know there is no seriousness in withdrawing.');
+  assert.equal(list.length, 2);
+  assert.equal(list[1].speaker, 'Kazem al-Fartousi');
+  assert.equal(list[1].stance, 'negotiations_stalled');
+});
+
+test('an announcement of a happening is an event, not a statement', () => {
+  const raw = 'The Iraqi authorities announced the arrest of three suspects in the rocket attack.';
+  assert.equal(statements(raw).length, 0);
+  const events = processInput({ source: 't', name: 't', format: 'text', raw: `Monday, March 4, 2024\n\n${raw}` }, ctx).extraction.events;
+  assert.ok(events.some((e) => e.type === 'COERCE' && e.mode === 'arrest' && e.source.includes('IRAQ_GOV')));
+});
