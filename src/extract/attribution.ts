@@ -93,12 +93,13 @@ function headWordAntecedent(ctx: DocContext, name: string, at: number): string |
 function speakerOf(ctx: DocContext, view: SentenceView, vStart: number, vEnd: number, before: string, last: Report | null, from: number): Speaker | null {
   const mentions = view.actors.filter((m) => m.start >= from && m.end <= vStart && notOutlet(ctx, m));
   const persons = mentions.filter((m) => isPerson(ctx, m));
-  if (last && persons.length === 0 && ctx.lexicon.speakerPronouns.startsWith(before)) return last.speaker;
+  if (last && mentions.length === 0 && ctx.lexicon.speakerPronouns.startsWith(before)) return last.speaker;
   const person = [...persons].reverse().find((m) => inSubjectPosition(ctx, view, m)) ?? persons[persons.length - 1];
   if (person) {
     return { name: ctx.knowledge.actors.get(person.actorId)?.name ?? person.text, actorId: person.actorId, anonymous: false, role: roleAfter(ctx.text, person, vStart) };
   }
-  const anon = ctx.lexicon.anonymousSources.findAll(before).pop();
+  // The longest description that ends nearest the verb: "reliable sources", not "sources".
+  const anon = ctx.lexicon.anonymousSources.findAll(before).sort((a, b) => b.end - a.end || a.start - b.start)[0];
   if (anon) {
     const phrase = before.slice(anon.start, anon.end);
     // "a deputy in the Coordination Framework": the group named right after the description; "a government source": the government.
@@ -156,7 +157,7 @@ export function findReports(ctx: DocContext): Report[] {
         ? (made ? made.speaker : last && last.sentence === view.index - 1 ? last.speaker : null)
         : speakerOf(ctx, view, vStart, vEnd, ctx.text.slice(speakerFrom, vStart), last, speakerFrom);
       if (!speaker) continue;
-      const content = quotedBefore ? trimSpan(ctx.text, { start: s.start, end: vStart }) : afterVerb(ctx.text, { start: vEnd, end: s.end });
+      const content = quotedBefore ? trimSpan(ctx.text, { start: s.start, end: speakerFrom }) : afterVerb(ctx.text, { start: vEnd, end: s.end });
       if (content.end - content.start < 12) continue;
       // Of several verbs, the one right after its speaker ("a government source confirmed") wins.
       const gap = participle ? 1000 : speakerGap(ctx, view, speaker, vStart);
@@ -165,7 +166,9 @@ export function findReports(ctx: DocContext): Report[] {
       bestGap = gap;
       made = { sentence: view.index, verb: { start: vStart, end: vEnd, text: v.phrase }, speaker, content, channel: channelOf(ctx, view, vEnd), continuation: false };
     }
-    if (!made && last && last.sentence === view.index - 1 && /(?:^|\s)(?:[Ww]e|[Oo]ur|us)\b|[“”"]/u.test(text) && view.actors.every((m) => !isPerson(ctx, m))) {
+    // A sentence that opens a quote, or speaks in the first person, right after a statement continues it.
+    const continues = /^\s*[“"]/u.test(text) || /(?:^|\s)(?:[Ww]e|[Oo]ur|us)\b/u.test(text);
+    if (!made && last && last.sentence === view.index - 1 && continues) {
       // A quote that runs on into the next sentence keeps its speaker.
       made = { sentence: view.index, verb: { start: s.start, end: s.start, text: '' }, speaker: last.speaker, content: trimSpan(ctx.text, { start: s.start, end: s.end }), channel: last.channel, continuation: true };
     }
