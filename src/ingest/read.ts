@@ -72,7 +72,9 @@ async function readOne(path: string, size: number, maxBytes: number): Promise<Re
         return [{ ok: true, input: { source: path, name, format: 'text', raw: decoded.text } }];
     }
   } catch (e) {
-    return [{ ok: false, source: path, error: (e as Error).message }];
+    // A page nested thousands of elements deep overflows the recursive DOM walks.
+    const reason = e instanceof RangeError && /call stack/i.test(e.message) ? 'the page is nested too deeply to read' : (e as Error).message;
+    return [{ ok: false, source: path, error: reason }];
   }
 }
 

@@ -37,6 +37,11 @@ export interface Actor {
   organisation?: string;
   role?: string;
   note?: string;
+  /** States: nationality adjectives and demonyms ("Iraqi"). Never a mention alone; they feed the
+   * composition rule ("Iraqi forces") and the document's country count. */
+  demonyms?: string[];
+  /** State forces: the state (actor id) whose forces they are, so that "<demonym> <force noun>" resolves here. */
+  forcesOf?: string;
   /** Which pack it came from (for error messages and credits). */
   pack: string;
 }
@@ -86,10 +91,29 @@ export interface PackInfo {
   credits?: string;
 }
 
+/** A coreference cue ("the group") and the actor types it may refer back to. */
+export interface CorefRule {
+  cues: string[];
+  types: ActorType[];
+}
+
+/** Matching vocabulary from the packs' matching.yaml files, merged in load order. */
+export interface MatchingRules {
+  /** Nouns that, after a country's name or demonym, name that country's forces ("troops", "security forces"). */
+  forceNouns: string[];
+  coref: CorefRule[];
+  /** How far back (characters) a coreference cue looks for its antecedent. */
+  corefWindow: number;
+  /** Words that are never taken as a fuzzy variant of a name ("Nations", "Islamic"). */
+  commonWords: string[];
+}
+
 export interface Knowledge {
   packs: PackInfo[];
   actors: Map<string, Actor>;
   places: Map<string, Place>;
   offices: Map<string, Office>;
   referenceEvents: ReferenceEvent[];
+  /** Filled by loadKnowledge; optional so that hand-built Knowledge values stay valid. */
+  matching?: MatchingRules;
 }

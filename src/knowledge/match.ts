@@ -1,0 +1,415 @@
+// Finds actor and place mentions in text: exact names over normalised tokens (a token trie, longest
+// match wins), guarded fuzzy matching for unseen transliterations, shared names resolved from the
+// document's context, office titles resolved to their holder on a date, "<demonym> <force noun>"
+// composition, and coreference cues ("the group") resolved to the nearest preceding armed group.
+import type { ActorMention, PlaceMention } from '../pipeline/types.ts';
+import { phoneticKey, skeleton, tokenSimilarity } from './fuzzy.ts';
+import { actorCountry, holderOf, membershipsAt, placeAncestors, placeCountry } from './relations.ts';
+import { isDateOrInterval } from './dates.ts';
+import { emptyMatching } from './load.ts';
+import { normalizeName } from './normalize.ts';
+import { caseRules, nameTokens, type NameToken } from './tokens.ts';
+import { insert, longest, newNode, type TrieNode } from './trie.ts';
+import type { Actor, ActorType, Knowledge, Place } from './types.ts';
+
+/** What a name in the trie stands for. */
+type Target =
+  | { kind: 'actor'; id: string }
+  | { kind: 'context'; id: string }
+  | { kind: 'office'; id: string }
+  | { kind: 'demonym'; id: string }
+  | { kind: 'coref'; types: ActorType[] }
+  | { kind: 'place'; id: string };
+
+/** A name of the fuzzy index: its normalised words and what it stands for. */
+interface FuzzyName {
+  norms: string[];
+  target: Target;
+}
+
+export interface Matcher {
+  readonly knowledge: Knowledge;
+  readonly actorNames: TrieNode<Target>;
+  readonly placeNames: TrieNode<Target>;
+  readonly forceNouns: TrieNode<true>;
+  /** Tries keyed by the phonetic skeleton of each word, to find fuzzy candidates. */
+  readonly actorFuzzy: TrieNode<FuzzyName>;
+  readonly placeFuzzy: TrieNode<FuzzyName>;
+  /** Words of known names and common words: a text word that is one of them is a variant of another word only with the same phonetic key. */
+  readonly exactOnly: Set<string>;
+  /** Normalised common words (matching.yaml): a look-up may start with them ("the Prime Minister"). */
+  readonly commonWords: Set<string>;
+  /** State id → the actors whose forces_of it is, in definition order, each with the words of its names. */
+  readonly forcesOf: Map<string, { id: string; words: Set<string> }[]>;
+  readonly corefWindow: number;
+}
+
+/** Fuzzy matching is tried only for names of two words or more, or one word of at least this many letters. */
+const FUZZY_MIN_SINGLE = 6;
+const KIND_ORDER: Target['kind'][] = ['actor', 'context', 'office', 'demonym', 'coref'];
+
+export function createMatcher(k: Knowledge): Matcher {
+  const rules = k.matching ?? emptyMatching();
+  const actorNames = newNode<Target>();
+  const placeNames = newNode<Target>();
+  const forceNouns = newNode<true>();
+  const actorFuzzy = newNode<FuzzyName>();
+  const placeFuzzy = newNode<FuzzyName>();
+  const normal = memo(normalizeName);
+  const key = memo(fuzzyKey);
+  const commonWords = new Set(rules.commonWords.flatMap((w) => nameTokens(w, normal).map((t) => t.norm)));
+  const vocabulary = new Set(commonWords);
+
+  const add = (trie: TrieNode<Target>, fuzzy: TrieNode<FuzzyName> | null, name: string, target: Target) => {
+    const toks = nameTokens(name, normal);
+    if (toks.length === 0) return;
+    const norms = toks.map((t) => t.norm);
+    insert(trie, norms, target, target.kind === 'office' || target.kind === 'coref' ? norms.map(() => 'any') : caseRules(toks, name));
+    norms.forEach((n) => vocabulary.add(n));
+    if (fuzzy && (norms.length > 1 || norms[0].length >= FUZZY_MIN_SINGLE)) {
+      insert(fuzzy, norms.map(key), { norms, target }, []);
+    }
+  };
+
+  const forcesOf = new Map<string, { id: string; words: Set<string> }[]>();
+  for (const a of k.actors.values()) {
+    for (const n of [a.name, ...a.aliases]) add(actorNames, actorFuzzy, n, { kind: 'actor', id: a.id });
+    for (const n of a.contextAliases) add(actorNames, actorFuzzy, n, { kind: 'context', id: a.id });
+    // Demonyms are in the place trie too, so that "Sierra Leonean" is read as a demonym, not a misspelt place.
+    for (const n of a.demonyms ?? []) for (const trie of [actorNames, placeNames]) add(trie, null, n, { kind: 'demonym', id: a.id });
+    if (a.forcesOf !== undefined) {
+      const words = new Set([a.name, ...a.aliases].flatMap((n) => nameTokens(n, normal).map((t) => t.norm)));
+      forcesOf.set(a.forcesOf, [...(forcesOf.get(a.forcesOf) ?? []), { id: a.id, words }]);
+    }
+  }
+  for (const o of k.offices.values()) for (const t of o.titles) add(actorNames, null, t, { kind: 'office', id: o.id });
+  for (const r of rules.coref) for (const c of r.cues) add(actorNames, null, c, { kind: 'coref', types: r.types });
+  for (const p of k.places.values()) for (const n of [p.name, ...p.aliases]) add(placeNames, placeFuzzy, n, { kind: 'place', id: p.id });
+  for (const n of rules.forceNouns) {
+    const norms = nameTokens(n, normal).map((t) => t.norm);
+    if (norms.length > 0) insert(forceNouns, norms, true as const, norms.map(() => 'any'));
+  }
+  return { knowledge: k, actorNames, placeNames, forceNouns, actorFuzzy, placeFuzzy, exactOnly: vocabulary, commonWords, forcesOf, corefWindow: rules.corefWindow };
+}
+
+function fuzzyKey(norm: string): string {
+  return skeleton(phoneticKey(norm));
+}
+
+/** A cache local to one matcher build (nothing is cached globally). */
+function memo(f: (s: string) => string): (s: string) => string {
+  const seen = new Map<string, string>();
+  return (s) => {
+    let v = seen.get(s);
+    if (v === undefined) seen.set(s, (v = f(s)));
+    return v;
+  };
+}
+
+/** A name found in the text, before context resolution. */
+interface Found {
+  end: number;
+  targets: Target[];
+  via: 'alias' | 'fuzzy';
+  score: number;
+  /** The state a composed phrase names ("Iraqi" of "Iraqi forces"), which counts for the document's country. */
+  country?: string;
+}
+
+interface Raw extends Omit<Found, 'end'> {
+  start: number;
+  end: number;
+}
+
+/** The longest exact or fuzzy name at token i; exact wins a tie. */
+function nameAt(names: TrieNode<Target>, fuzzy: TrieNode<FuzzyName>, m: Matcher, toks: NameToken[], i: number, strict: boolean): Found | null {
+  const exact = longest(names, toks, i, (t) => t.norm, strict);
+  const fz = fuzzyAt(fuzzy, m, toks, i, strict);
+  if (exact && (!fz || exact.end >= fz.end)) return { end: exact.end, targets: exact.values, via: 'alias', score: 1 };
+  return fz;
+}
+
+/**
+ * Fuzzy candidates share each word's phonetic skeleton with a known name; each differing word must
+ * then be capitalised (when `strict`), not a known or common word, and alike enough (tokenSimilarity).
+ */
+function fuzzyAt(root: TrieNode<FuzzyName>, m: Matcher, toks: NameToken[], i: number, strict: boolean): Found | null {
+  if (strict && !toks[i].cap) return null;
+  let best: Found | null = null;
+  let node: TrieNode<FuzzyName> | undefined = root;
+  for (let j = i; j < toks.length && node && (j === i || toks[j].joined); j++) {
+    node = node.next.get(fuzzyKey(toks[j].norm));
+    if (!node) break;
+    for (const { value } of node.values) {
+      const score = fuzzyScore(value.norms, toks, i, m, strict);
+      if (score === 0) continue;
+      if (!best || j + 1 > best.end || score > best.score) best = { end: j + 1, targets: [value.target], via: 'fuzzy', score };
+      else if (j + 1 === best.end && score === best.score) best.targets.push(value.target);
+    }
+  }
+  return best;
+}
+
+function fuzzyScore(norms: string[], toks: NameToken[], i: number, m: Matcher, strict: boolean): number {
+  // A one-word variant must stand alone, not be part of a longer proper name ("Mohsen Al-Mandalavi" is not
+  // Mandali), nor open a sentence, where any word is capitalised ("Enough" is not "Inuf").
+  const afterName = toks[i].joined && toks[i - 1].cap && !toks[i - 1].initial;
+  const beforeName = toks[i + 1]?.joined === true && toks[i + 1].cap;
+  if (norms.length === 1 && (afterName || beforeName || (strict && toks[i].initial))) return 0;
+  let score = 1;
+  let inexact = 0;
+  for (let n = 0; n < norms.length; n++) {
+    const t = toks[i + n];
+    if (t.norm === norms[n]) continue;
+    if ((strict && !t.cap) || m.commonWords.has(t.norm)) return 0;
+    // A one-word name needs the same phonetic key: Jaro-Winkler alone confuses short words ("Geneva"/"Guinea").
+    const s = norms.length === 1 && phoneticKey(t.norm) !== phoneticKey(norms[n]) ? 0 : tokenSimilarity(t.norm, norms[n]);
+    // A word of another known name may still be a variant of this one, but only with the same phonetic key.
+    if (s === 0 || (m.exactOnly.has(t.norm) && phoneticKey(t.norm) !== phoneticKey(norms[n]))) return 0;
+    score = Math.min(score, s);
+    inexact++;
+  }
+  return inexact > 0 ? score : 0;
+}
+
+/** The targets of the most specific kind present (an actor's own name beats a shared name, etc.). */
+function primary(targets: Target[]): Target[] {
+  for (const kind of KIND_ORDER) {
+    const of = targets.filter((t) => t.kind === kind);
+    // For unambiguous names the later pack's entry wins; shared kinds keep every candidate.
+    if (of.length > 0) return kind === 'actor' ? [of[of.length - 1]] : of;
+  }
+  return [];
+}
+
+function ids(targets: Target[]): string[] {
+  return [...new Set(targets.flatMap((t) => ('id' in t ? [t.id] : [])))];
+}
+
+/**
+ * Leftmost-longest matches, except that a match gives way to one that starts inside it and ends
+ * later ("the Islamic Resistance" inside "the Islamic Resistance in Iraq").
+ */
+function greedy(n: number, at: (i: number) => Found | null): [number, Found][] {
+  const out: [number, Found][] = [];
+  for (let i = 0; i < n; ) {
+    const f = at(i);
+    let overtaken = false;
+    for (let j = i + 1; f && j < f.end && !overtaken; j++) overtaken = (at(j)?.end ?? 0) > f.end;
+    if (!f || overtaken) {
+      i++;
+      continue;
+    }
+    out.push([i, f]);
+    i = f.end;
+  }
+  return out;
+}
+
+/**
+ * The actor name at token i, with composition: "<country name or demonym> <force noun | office title>"
+ * is that country's force or office, and a force's own name followed by a force noun stays that force.
+ */
+function actorAt(m: Matcher, toks: NameToken[], i: number, strict: boolean): Found | null {
+  const k = m.knowledge;
+  const f = nameAt(m.actorNames, m.actorFuzzy, m, toks, i, strict);
+  if (!f) return null;
+  const targets = primary(f.targets);
+  const t = targets[0];
+  const next = f.end < toks.length && toks[f.end].joined ? f.end : -1;
+  if (next < 0 || (t.kind !== 'actor' && t.kind !== 'demonym')) return { ...f, targets };
+  const actor = t.kind === 'actor' ? k.actors.get(t.id)! : undefined;
+  const force = longest(m.forceNouns, toks, next);
+  if (actor?.forcesOf !== undefined) return { ...f, targets, end: force?.end ?? f.end };
+  const state = t.kind === 'demonym' ? t.id : actor?.type === 'state' ? actor.id : undefined;
+  if (state === undefined) return { ...f, targets };
+  const title = longest(m.actorNames, toks, next, (x) => x.norm, strict);
+  const offices = (title?.values ?? []).filter((v) => v.kind === 'office' && officeCountry(k, v.id) === state);
+  const forceActor = force ? forceOf(m, state, toks.slice(next, force.end)) : undefined;
+  if (force && forceActor !== undefined && (offices.length === 0 || force.end >= title!.end)) {
+    return { end: force.end, targets: [{ kind: 'actor', id: forceActor }], via: 'alias', score: 1, country: state };
+  }
+  if (offices.length > 0) return { end: title!.end, targets: offices, via: 'alias', score: 1, country: state };
+  return { ...f, targets };
+}
+
+function scanActors(m: Matcher, toks: NameToken[], strict: boolean): Raw[] {
+  return greedy(toks.length, (i) => actorAt(m, toks, i, strict)).map(([i, f]) => ({
+    start: toks[i].lead,
+    end: toks[f.end - 1].end,
+    targets: f.targets,
+    via: f.via,
+    score: f.score,
+    ...(f.country !== undefined && { country: f.country }),
+  }));
+}
+
+/**
+ * The force a "<country> <noun>" phrase names: of the country's forces_of actors, the first whose
+ * names contain the noun's words ("Iranian forces" → the armed forces, not the IRGC), else the first.
+ */
+function forceOf(m: Matcher, state: string, noun: NameToken[]): string | undefined {
+  const forces = m.forcesOf.get(state) ?? [];
+  return (forces.find((f) => noun.every((t) => f.words.has(t.norm))) ?? forces[0])?.id;
+}
+
+function scanPlaces(m: Matcher, toks: NameToken[], strict: boolean): Raw[] {
+  return greedy(toks.length, (i) => nameAt(m.placeNames, m.placeFuzzy, m, toks, i, strict))
+    .map(([i, f]) => ({ start: toks[i].lead, end: toks[f.end - 1].end, targets: f.targets.filter((t) => t.kind === 'place'), via: f.via, score: f.score }))
+    .filter((r) => r.targets.length > 0);
+}
+
+function officeCountry(k: Knowledge, officeId: string): string | undefined {
+  const org = k.actors.get(k.offices.get(officeId)?.org ?? '');
+  return org ? actorCountry(org) : undefined;
+}
+
+/** The country most often named in the document (states, demonyms, actors' countries, places); none on a tie. */
+function topCountry(k: Knowledge, actors: Raw[], places: Place[]): string | undefined {
+  const counts = new Map<string, number>();
+  const bump = (c: string | undefined) => c !== undefined && counts.set(c, (counts.get(c) ?? 0) + 1);
+  for (const r of actors) {
+    const t = r.targets[0];
+    bump(r.country);
+    if (r.targets.length !== 1) continue;
+    if (t.kind === 'demonym') bump(t.id);
+    else if (t.kind === 'actor') bump(actorCountry(k.actors.get(t.id)!));
+  }
+  for (const p of places) bump(placeCountry(k, p.id));
+  const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1]);
+  return ranked.length > 0 && (ranked.length === 1 || ranked[0][1] > ranked[1][1]) ? ranked[0][0] : undefined;
+}
+
+/** The one candidate in `country`, if exactly one is. */
+function byCountry(candidates: string[], country: string | undefined, countryOf: (id: string) => string | undefined): string | undefined {
+  if (country === undefined) return undefined;
+  const hits = candidates.filter((c) => countryOf(c) === country);
+  return hits.length === 1 ? hits[0] : undefined;
+}
+
+/**
+ * A shared name ("Hezbollah") means the candidate the document otherwise names, else the one linked
+ * by membership to an actor it names, else the one of the document's main country; else nothing.
+ */
+function resolveContext(k: Knowledge, candidates: string[], named: Set<string>, country: string | undefined, date: string | undefined): { id: string; score: number } | null {
+  const actorCountryOf = (id: string) => actorCountry(k.actors.get(id)!);
+  const direct = candidates.filter((c) => named.has(c));
+  if (direct.length === 1) return { id: direct[0], score: 0.9 };
+  const linked = candidates.filter(
+    (c) => membershipsAt(k, c, date).some((ms) => named.has(ms.id)) || [...named].some((n) => membershipsAt(k, n, date).some((ms) => ms.id === c)),
+  );
+  const pool = direct.length > 1 ? direct : linked.length > 0 ? linked : candidates;
+  if (pool === linked && linked.length === 1) return { id: linked[0], score: 0.8 };
+  const id = byCountry(pool, country, actorCountryOf);
+  return id === undefined ? null : { id, score: 0.7 };
+}
+
+interface Scan {
+  actors: ActorMention[];
+  places: PlaceMention[];
+}
+
+/** Index of the last mention (in text order) starting at or before `pos`; -1 if none. */
+function lastStartingBy(mentions: { start: number }[], pos: number): number {
+  let lo = 0;
+  let hi = mentions.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid].start <= pos) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+function scan(m: Matcher, text: string, date: string | undefined, strict: boolean): Scan {
+  const k = m.knowledge;
+  const toks = nameTokens(text);
+  const rawPlaces = scanPlaces(m, toks, strict);
+  const rawActors = scanActors(m, toks, strict);
+
+  const unambiguous = rawPlaces.flatMap((r) => (r.targets.length === 1 ? ids(r.targets) : []));
+  const country = topCountry(k, rawActors, unambiguous.map((id) => k.places.get(id)!));
+  // A name shared by several places means one in the document's main country if any, and of those the
+  // most specific (the city Baghdad, not the province).
+  const placeOf = (r: Raw): Place => {
+    const all = ids(r.targets).map((id) => k.places.get(id)!);
+    const local = all.filter((p) => placeCountry(k, p.id) === country);
+    const cands = local.length > 0 ? local : all;
+    const depth = (p: Place) => placeAncestors(k, p.id).length;
+    const deepest = Math.max(...cands.map(depth));
+    return cands.find((p) => depth(p) === deepest)!;
+  };
+  const places: PlaceMention[] = rawPlaces.map((r) => ({ start: r.start, end: r.end, text: text.slice(r.start, r.end), placeId: placeOf(r).id, via: r.via, score: r.score }));
+  const named = new Set(rawActors.flatMap((r) => (r.targets.length === 1 && r.targets[0].kind === 'actor' ? [r.targets[0].id] : [])));
+
+  const actors: ActorMention[] = [];
+  const push = (r: Raw, actorId: string, via: ActorMention['via'], score: number) =>
+    actors.push({ start: r.start, end: r.end, text: text.slice(r.start, r.end), actorId, via, score });
+  for (const r of rawActors) {
+    const kind = r.targets[0].kind;
+    if (kind === 'actor') push(r, ids(r.targets)[0], r.via, r.score);
+    else if (kind === 'context') {
+      const hit = resolveContext(k, ids(r.targets), named, country, date);
+      if (hit) push(r, hit.id, r.via, Math.min(r.score, hit.score));
+    } else if (kind === 'office') {
+      const cands = ids(r.targets);
+      const office = cands.length === 1 ? cands[0] : byCountry(cands, country, (id) => officeCountry(k, id));
+      if (office === undefined) continue;
+      const holder = date === undefined ? null : holderOf(k, office, date);
+      push(r, holder?.id ?? k.offices.get(office)!.org, 'office', 0.9);
+    } else if (kind === 'coref') {
+      const types = new Set(r.targets.flatMap((t) => (t.kind === 'coref' ? t.types : [])));
+      // Mentions come in text order: look back only as far as the window reaches.
+      for (let j = actors.length - 1; j >= 0 && actors[j].start >= r.start - m.corefWindow; j--) {
+        if (types.has(k.actors.get(actors[j].actorId)!.type)) {
+          push(r, actors[j].actorId, 'coref', 0.5);
+          break;
+        }
+      }
+    }
+  }
+  // A place named inside a longer actor name ("Islamic Resistance in Iraq", "US forces") is part of that name, not a location.
+  const inName = (p: PlaceMention) => {
+    const a = actors[lastStartingBy(actors, p.start)];
+    return a !== undefined && p.end <= a.end && a.end - a.start > p.end - p.start;
+  };
+  return { actors, places: places.filter((p) => !inName(p)) };
+}
+
+/**
+ * Actor and place mentions of `text`, in text order; `text` of each is the exact substring at its
+ * offsets. `date` ("YYYY[-MM[-DD]]" or an interval "A/B") picks office holders and memberships.
+ */
+export function findMentions(m: Matcher, text: string, opts: { date?: string | null } = {}): Scan {
+  const date = opts.date ?? undefined;
+  if (date !== undefined && !isDateOrInterval(date)) throw new Error(`findMentions: date "${date}" is not YYYY, YYYY-MM, YYYY-MM-DD or an interval A/B`);
+  return scan(m, text, date, true);
+}
+
+/** Whether a mention covers the whole name, but for leading common words ("the"). */
+function whole(m: Matcher, name: string, x: { start: number; end: number }): boolean {
+  const toks = nameTokens(name);
+  if (toks.length === 0 || x.end !== toks[toks.length - 1].end) return false;
+  return toks.every((t) => t.start >= x.start || m.commonWords.has(t.norm));
+}
+
+/** The actor a name means on a date: an id, an exact name (any case), an office title, or a guarded fuzzy match. */
+export function lookupActor(m: Matcher, name: string, date?: string): Actor | null {
+  const k = m.knowledge;
+  const byId = k.actors.get(name.trim());
+  if (byId) return byId;
+  const hit = scan(m, name, date, false).actors.find((a) => whole(m, name, a));
+  return hit ? k.actors.get(hit.actorId)! : null;
+}
+
+/** The place a name means: an id, an exact name (any case), or a guarded fuzzy match. */
+export function lookupPlace(m: Matcher, name: string): Place | null {
+  const k = m.knowledge;
+  const byId = k.places.get(name.trim());
+  if (byId) return byId;
+  const hit = scan(m, name, undefined, false).places.find((p) => whole(m, name, p));
+  return hit ? k.places.get(hit.placeId)! : null;
+}

@@ -1,0 +1,83 @@
+// Word tokens for name matching: each word normalised by normalizeName's rules, with its exact
+// offsets in the text so that matches map back to substrings. A bare article ("al", "el") is not a
+// token of its own; it is kept as the lead-in of the word it is attached to ("al-Sudani").
+import { normalizeName } from './normalize.ts';
+
+export interface NameToken {
+  /** Offsets of the word; `lead` is where an attached article before it starts (else = start). */
+  start: number;
+  end: number;
+  lead: number;
+  norm: string;
+  /** Starts with a capital letter. */
+  cap: boolean;
+  /** Written in capitals only ("US", "PMF"). */
+  upper: boolean;
+  /** Whether it may continue a name begun by the token before it (no comma, quote or sentence end between). */
+  joined: boolean;
+  /** First word of a sentence or line, where a capital says nothing about being a name. */
+  initial: boolean;
+}
+
+/** Space (one line break at most), a hyphen, the dot of "U.S", or a possessive between two words of a name. */
+function joins(gap: string, prevWord: string): boolean {
+  if (/^[ \t]*\n?[ \t]*$/.test(gap) || /^[ \t]*[-‐‑–][ \t]*$/.test(gap) || gap === '.' || /^['’]s[ \t]+$/.test(gap)) return true;
+  // "U.S. forces", but not "in Iraq. Forces".
+  return /^\.[ \t]+$/.test(gap) && prevWord.length === 1;
+}
+
+const WORD = /[\p{L}\p{N}]+(?:['’‘`ʼʿʾ][\p{L}\p{N}]+)*/gu;
+
+/** `normalize` may be a memoised normalizeName (building a matcher normalises the same words many times). */
+export function nameTokens(text: string, normalize: (word: string) => string = normalizeName): NameToken[] {
+  const out: NameToken[] = [];
+  let article: { start: number; end: number } | null = null;
+  for (const m of text.matchAll(WORD)) {
+    const start = m.index;
+    // The possessive "'s" is not part of the name ("Jordan's"); an inner apostrophe is ("Kata'ib").
+    const word = m[0].replace(/['’]s$/, '');
+    const end = start + word.length;
+    const norm = normalize(word);
+    if (norm === '') {
+      article = { start, end };
+      continue;
+    }
+    const attached = article !== null && /^[-‐‑ ]$/.test(text.slice(article.end, start));
+    const first = word[0];
+    const prev = out[out.length - 1];
+    const lead = attached ? article!.start : start;
+    out.push({
+      joined: prev !== undefined && joins(text.slice(prev.end, lead), text.slice(prev.start, prev.end)),
+      initial: /(^|[.!?:\n])[\s"'“‘(\[-]*$/.test(text.slice(Math.max(0, lead - 8), lead)),
+      start,
+      end,
+      lead,
+      norm,
+      cap: first !== first.toLowerCase(),
+      upper: /\p{Lu}/u.test(word) && word === word.toUpperCase(),
+    });
+    article = null;
+  }
+  return out;
+}
+
+/** What the case of a name's word requires of the text: nothing, a capital, or all capitals. */
+export type CaseRule = 'any' | 'cap' | 'upper';
+
+/**
+ * Case rules of a name: acronyms must be written in capitals ("US" is not "us"); a one-word name
+ * written with a capital must be capitalised in the text ("Turkey" is not "turkey"); longer names and
+ * lower-case names (titles, cues) match in any case.
+ */
+export function caseRules(tokens: NameToken[], name: string): CaseRule[] {
+  return tokens.map((t) => {
+    const word = name.slice(t.start, t.end);
+    if (t.upper && (word.length > 1 || tokens.length > 1 || /\./.test(name))) return 'upper';
+    if (tokens.length === 1 && t.cap) return 'cap';
+    return 'any';
+  });
+}
+
+export function caseOk(rule: CaseRule, t: NameToken): boolean {
+  return rule === 'any' || (rule === 'cap' ? t.cap : t.upper);
+}

@@ -1,0 +1,135 @@
+// Everything that differs between the embedded SQLite store and PostgreSQL lives here:
+// opening a connection, auto-increment keys, and full-text search (FTS5 vs tsvector).
+// The rest of the store speaks plain Kysely and runs unchanged on both.
+import { Kysely, PostgresDialect, SqliteDialect, sql, type ColumnDefinitionBuilder, type CreateTableBuilder } from 'kysely';
+import type { Database } from './schema.ts';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+export interface Connection {
+  db: Kysely<Database>;
+  dialect: DialectName;
+  /** PostgreSQL schema the tables live in, when the URL named one (`?schema=`). */
+  schema?: string;
+}
+
+const SCHEMA_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
+
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(url);
+}
+
+/** Opens `url`: postgres://… (optionally `?schema=name`, created when missing) or a SQLite file path (`sqlite:` prefix optional). */
+export async function connect(url: string): Promise<Connection> {
+  if (isPostgresUrl(url)) return connectPostgres(url);
+  const path = url.replace(/^sqlite:(\/\/)?/i, '');
+  if (!path) throw new Error('database URL is empty: give a file path or postgres://…');
+  const { default: SQLite } = await import('better-sqlite3');
+  let handle: InstanceType<typeof SQLite> | undefined;
+  try {
+    handle = new SQLite(path);
+    // WAL lets a server read while an ingest writes; the busy timeout makes the other wait instead of failing.
+    handle.pragma('busy_timeout = 5000');
+    handle.pragma('journal_mode = WAL');
+    handle.pragma('synchronous = NORMAL');
+  } catch (e) {
+    handle?.close();
+    throw new Error(`cannot open SQLite database ${path}: ${(e as Error).message}`);
+  }
+  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: handle }) }), dialect: 'sqlite' };
+}
+
+async function connectPostgres(url: string): Promise<Connection> {
+  const parsed = new URL(url);
+  const schema = parsed.searchParams.get('schema') ?? undefined;
+  parsed.searchParams.delete('schema');
+  if (schema !== undefined && !SCHEMA_NAME.test(schema)) throw new Error(`invalid schema name in database URL: ${JSON.stringify(schema)}`);
+  const { default: pg } = await import('pg');
+  const connectionString = parsed.toString();
+  if (schema) {
+    const client = new pg.Client({ connectionString });
+    try {
+      await client.connect();
+      await client.query(`create schema if not exists "${schema}"`);
+    } catch (e) {
+      throw new Error(`cannot open PostgreSQL database ${redact(url)}: ${(e as Error).message}`);
+    } finally {
+      await client.end().catch(() => undefined);
+    }
+  }
+  const pool = new pg.Pool({ connectionString, max: 10, ...(schema ? { options: `-c search_path="${schema}"` } : {}) });
+  // Fail at open time with the URL in the message rather than on the first query.
+  try {
+    const c = await pool.connect();
+    c.release();
+  } catch (e) {
+    await pool.end().catch(() => undefined);
+    throw new Error(`cannot open PostgreSQL database ${redact(url)}: ${(e as Error).message}`);
+  }
+  return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres', schema };
+}
+
+/** The URL without its password, for messages. */
+export function redact(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return url;
+  }
+}
+
+/** An auto-incrementing integer primary key column. */
+export function autoId<T extends string>(dialect: DialectName, table: CreateTableBuilder<T, never>, name: string): CreateTableBuilder<T, never> {
+  return dialect === 'postgres'
+    ? table.addColumn(name, 'serial', (c: ColumnDefinitionBuilder) => c.primaryKey())
+    : table.addColumn(name, 'integer', (c: ColumnDefinitionBuilder) => c.primaryKey().autoIncrement());
+}
+
+/** Creates the full-text index over document text and evidence. Both use English stemming, so "attacks" finds "attack". */
+export async function createSearchIndex(db: Kysely<unknown>, dialect: DialectName): Promise<void> {
+  if (dialect === 'sqlite') {
+    await sql`create virtual table search_index using fts5(kind unindexed, ref unindexed, document_id unindexed, body, tokenize = 'porter unicode61 remove_diacritics 2')`.execute(db);
+    return;
+  }
+  await sql`create table search_index (
+    id serial primary key, kind text not null, ref text not null, document_id text not null, body text not null,
+    tsv tsvector generated always as (to_tsvector('english', body)) stored)`.execute(db);
+  await sql`create index search_index_tsv on search_index using gin (tsv)`.execute(db);
+  await sql`create index search_index_doc on search_index (document_id)`.execute(db);
+}
+
+export interface SearchHit {
+  kind: string;
+  ref: string;
+  document_id: string;
+  snippet: string;
+  rank: number;
+}
+
+/** Words of a user query; everything else (quotes, operators, SQL) is dropped, so any input is a safe query. */
+export function queryWords(q: string): string[] {
+  return q.match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+/** Full-text search: every word must occur (stemmed). Best matches first. */
+export async function searchIndex(db: Kysely<Database>, dialect: DialectName, q: string, kinds: string[], limit: number, offset: number): Promise<{ items: SearchHit[]; total: number }> {
+  const words = queryWords(q);
+  if (words.length === 0) return { items: [], total: 0 };
+  const kindFilter = kinds.length ? sql`and kind in (${sql.join(kinds)})` : sql``;
+  if (dialect === 'sqlite') {
+    const match = words.map((w) => `"${w}"`).join(' ');
+    const rows = await sql<SearchHit>`select kind, ref, document_id, snippet(search_index, 3, '[', ']', '…', 16) as snippet, bm25(search_index) as rank
+      from search_index where search_index match ${match} ${kindFilter} order by rank limit ${limit} offset ${offset}`.execute(db);
+    const count = await sql<{ n: number }>`select count(*) as n from search_index where search_index match ${match} ${kindFilter}`.execute(db);
+    return { items: rows.rows.map((r) => ({ ...r, rank: -Number(r.rank) })), total: Number(count.rows[0]?.n ?? 0) };
+  }
+  const query = sql`plainto_tsquery('english', ${words.join(' ')})`;
+  const rows = await sql<SearchHit>`select kind, ref, document_id,
+      ts_headline('english', body, ${query}, 'StartSel=[, StopSel=], MaxWords=24, MinWords=8, MaxFragments=1, FragmentDelimiter=…') as snippet,
+      ts_rank(tsv, ${query}) as rank
+    from search_index where tsv @@ ${query} ${kindFilter} order by rank desc, id limit ${limit} offset ${offset}`.execute(db);
+  const count = await sql<{ n: string }>`select count(*) as n from search_index where tsv @@ ${query} ${kindFilter}`.execute(db);
+  return { items: rows.rows.map((r) => ({ ...r, rank: Number(r.rank) })), total: Number(count.rows[0]?.n ?? 0) };
+}

@@ -1,0 +1,452 @@
+// The store: documents, their extractions and analysts' corrections in SQLite (embedded, default)
+// or PostgreSQL, through one Kysely schema. Each document is saved in one transaction.
+import { sql, type Kysely, type Transaction, type Updateable } from 'kysely';
+import type { Document, Extraction } from '../pipeline/types.ts';
+import { dayRange } from '../pipeline/date-range.ts';
+import { hamming } from '../ingest/identity.ts';
+import { connect, searchIndex, type DialectName } from './dialect.ts';
+import { migrate } from './migrations.ts';
+import type { Database, EventsTable } from './schema.ts';
+import { documentRow, eventActorRows, extractionRows, placeIdOf, simhashBands, cleanSpan, storedDocument, type ExtractionRows } from './rows.ts';
+import { fieldColumns, validateCorrection, type CorrectionInput, type ItemKind, type ValidCorrection } from './corrections.ts';
+import {
+  MAX_PAGE, StoreError,
+  type ActorItem, type ChangeItem, type ClaimFilter, type ClaimItem, type CorrectionItem, type DocumentDetail, type DocumentSummary,
+  type EventFilter, type EventItem, type Page, type PageQuery, type PlaceItem, type SaveOptions, type SaveResult, type Span,
+  type StatementFilter, type StatementItem, type Store, type TruceItem, type TruceStateItem,
+} from './types.ts';
+
+export * from './types.ts';
+export type { CorrectionInput } from './corrections.ts';
+
+/** Simhashes this many bits apart or fewer are the same report (the band index below assumes ≤ 3). */
+const NEAR_DUPLICATE_BITS = 3;
+const CHUNK = 200;
+
+type Db = Kysely<Database>;
+type Tx = Transaction<Database>;
+
+/** Opens (and migrates) the store at `url`: a SQLite file path, or postgres://… (optionally ?schema=name). */
+export async function openStore(url: string): Promise<Store> {
+  const conn = await connect(url);
+  try {
+    await migrate(conn.db, conn.dialect);
+  } catch (e) {
+    await conn.db.destroy();
+    throw e;
+  }
+  return new KyselyStore(conn.db, conn.dialect);
+}
+
+function pageOf(q: PageQuery = {}): { limit: number; offset: number } {
+  const limit = q.limit ?? 50;
+  const offset = q.offset ?? 0;
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE) throw new StoreError('invalid', `limit must be an integer from 1 to ${MAX_PAGE}`);
+  if (!Number.isInteger(offset) || offset < 0) throw new StoreError('invalid', 'offset must be a non-negative integer');
+  return { limit, offset };
+}
+
+function dayBound(value: string | undefined, side: 'start' | 'end', name: string): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  const r = dayRange(value);
+  if (!r) throw new StoreError('invalid', `${name} is not a date (YYYY, YYYY-MM or YYYY-MM-DD): ${JSON.stringify(value)}`);
+  return r[side];
+}
+
+/** LIKE pattern matching `text` anywhere, with LIKE's own wildcards escaped. */
+function containing(text: string): string {
+  return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+const json = <T>(s: string): T => JSON.parse(s) as T;
+const now = (): string => new Date().toISOString();
+
+async function insertAll<T extends keyof Database>(trx: Tx, table: T, rows: readonly object[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) await trx.insertInto(table).values(rows.slice(i, i + CHUNK) as never).execute();
+}
+
+class KyselyStore implements Store {
+  constructor(private readonly db: Db, readonly dialect: DialectName) {}
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+
+  async hasDocument(id: string): Promise<boolean> {
+    return (await this.db.selectFrom('documents').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+  }
+
+  async saveDocument(doc: Document, extraction: Extraction, opts: SaveOptions = {}): Promise<SaveResult> {
+    try {
+      return await this.db.transaction().execute((trx) => this.saveIn(trx, doc, extraction, opts));
+    } catch (e) {
+      // Another process stored the same report between our check and our insert: that is the idempotent case.
+      if (!opts.replace && (await this.hasDocument(doc.id).catch(() => false))) return { status: 'unchanged', id: doc.id };
+      throw e;
+    }
+  }
+
+  private async saveIn(trx: Tx, doc: Document, extraction: Extraction, opts: SaveOptions): Promise<SaveResult> {
+    const at = now();
+    const existing = await trx.selectFrom('documents').select(['id', 'near_duplicate_of']).where('id', '=', doc.id).executeTakeFirst();
+    if (existing && (!opts.replace || existing.near_duplicate_of)) return { status: 'unchanged', id: doc.id };
+    const rows = extractionRows(doc, extraction, opts.mentions);
+    if (existing) {
+      const version = (await trx.selectFrom('extractions').select('version').where('document_id', '=', doc.id).executeTakeFirst())?.version ?? 0;
+      await this.deleteExtraction(trx, doc.id);
+      const { ingested_at: _kept, ...row } = documentRow(doc, extraction, at, null);
+      await trx.updateTable('documents').set(row).where('id', '=', doc.id).execute();
+      await this.insertExtraction(trx, doc.id, extraction, rows, version + 1, at);
+      await this.replayCorrections(trx, doc.id);
+      await this.logChange(trx, at, 'document.reextracted', doc.id, null, { name: doc.name, version: version + 1, events: rows.events.length });
+      return { status: 'updated', id: doc.id };
+    }
+    const original = await this.findNearDuplicate(trx, doc.simhash);
+    await trx.insertInto('documents').values(documentRow(doc, extraction, at, original)).execute();
+    if (original) {
+      await this.logChange(trx, at, 'document.near-duplicate', doc.id, original, { name: doc.name, source: doc.source });
+      return { status: 'near-duplicate', id: doc.id, duplicateOf: original };
+    }
+    await this.insertExtraction(trx, doc.id, extraction, rows, 1, at);
+    await this.logChange(trx, at, 'document.added', doc.id, null, { name: doc.name, source: doc.source, events: rows.events.length, statements: rows.statements.length });
+    return { status: 'added', id: doc.id };
+  }
+
+  /** The closest stored original within NEAR_DUPLICATE_BITS: by pigeonhole, it shares at least one 16-bit band exactly. */
+  private async findNearDuplicate(trx: Tx, simhash: string): Promise<string | null> {
+    const [b0, b1, b2, b3] = simhashBands(simhash);
+    const candidates = await trx.selectFrom('documents').select(['id', 'simhash'])
+      .where('near_duplicate_of', 'is', null)
+      .where((eb) => eb.or([eb('sim_b0', '=', b0), eb('sim_b1', '=', b1), eb('sim_b2', '=', b2), eb('sim_b3', '=', b3)]))
+      .execute();
+    let best: { id: string; d: number } | null = null;
+    for (const c of candidates) {
+      const d = hamming(c.simhash, simhash);
+      if (d <= NEAR_DUPLICATE_BITS && (!best || d < best.d || (d === best.d && c.id < best.id))) best = { id: c.id, d };
+    }
+    return best?.id ?? null;
+  }
+
+  private async insertExtraction(trx: Tx, id: string, extraction: Extraction, rows: ExtractionRows, version: number, at: string): Promise<void> {
+    await trx.insertInto('extractions').values({ document_id: id, json: JSON.stringify(extraction), version, created_at: at }).execute();
+    await insertAll(trx, 'actors_used', rows.actors);
+    await insertAll(trx, 'places_used', rows.places);
+    await insertAll(trx, 'mentions', rows.mentions);
+    await insertAll(trx, 'events', rows.events);
+    await insertAll(trx, 'event_actors', rows.eventActors);
+    await insertAll(trx, 'statements', rows.statements);
+    await insertAll(trx, 'claims', rows.claims);
+    await insertAll(trx, 'truces', rows.truces);
+    await insertAll(trx, 'truce_states', rows.truceStates);
+    await insertAll(trx, 'search_index', rows.search);
+  }
+
+  private async deleteExtraction(trx: Tx, id: string): Promise<void> {
+    await trx.deleteFrom('event_actors').where('event_id', 'in', trx.selectFrom('events').select('id').where('document_id', '=', id)).execute();
+    for (const t of ['events', 'statements', 'claims', 'truce_states', 'truces', 'actors_used', 'places_used', 'mentions', 'search_index'] as const) {
+      await trx.deleteFrom(t).where('document_id', '=', id).execute();
+    }
+    await trx.deleteFrom('extractions').where('document_id', '=', id).execute();
+  }
+
+  private async logChange(trx: Tx, at: string, kind: string, documentId: string | null, target: string | null, detail: object): Promise<void> {
+    await trx.insertInto('changes').values({ at, kind, document_id: documentId, target, detail: JSON.stringify(detail) }).execute();
+  }
+
+  // ---- corrections ----
+
+  async addCorrection(c: CorrectionInput): Promise<CorrectionItem> {
+    let valid: ValidCorrection;
+    try {
+      valid = validateCorrection(c);
+    } catch (e) {
+      throw new StoreError('invalid', (e as Error).message);
+    }
+    const who = c.who.trim();
+    if (!who) throw new StoreError('invalid', 'a correction needs `who`: the analyst making it');
+    return this.db.transaction().execute(async (trx) => {
+      const row = await this.itemTable(trx, valid.kind).select(['id', 'document_id']).where('id', '=', c.target).executeTakeFirst();
+      if (!row) throw new StoreError('not_found', `no ${valid.kind.slice(0, -1)} with id ${c.target}`);
+      if (valid.action === 'merge' && !(await this.itemTable(trx, valid.kind).select('id').where('id', '=', valid.into).executeTakeFirst())) {
+        throw new StoreError('not_found', `merge target ${valid.into} does not exist`);
+      }
+      const at = now();
+      const payload = c.payload ?? {};
+      const inserted = await trx.insertInto('corrections')
+        .values({ who, at, action: valid.action, target: c.target, document_id: row.document_id, payload: JSON.stringify(payload) })
+        .returning('id').executeTakeFirstOrThrow();
+      await this.applyCorrection(trx, valid, c.target);
+      await this.logChange(trx, at, 'correction', row.document_id, c.target, { action: valid.action, who });
+      return { id: Number(inserted.id), who, at, action: valid.action, target: c.target, document_id: row.document_id, payload };
+    });
+  }
+
+  async listCorrections(q: PageQuery & { target?: string; document?: string } = {}): Promise<Page<CorrectionItem>> {
+    const { limit, offset } = pageOf(q);
+    const base = this.db.selectFrom('corrections')
+      .$if(q.target !== undefined, (b) => b.where('target', '=', q.target!))
+      .$if(q.document !== undefined, (b) => b.where('document_id', '=', q.document!));
+    const rows = await base.selectAll().orderBy('id').limit(limit).offset(offset).execute();
+    const total = await base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    return { items: rows.map((r) => ({ ...r, id: Number(r.id), payload: json(r.payload) })), total: Number(total.n) };
+  }
+
+  /** The three correctable tables share the columns used here (id, document_id, review, merged_into, edited). */
+  private itemTable(trx: Tx | Db, kind: ItemKind) {
+    return trx.selectFrom(kind as 'events');
+  }
+
+  private async replayCorrections(trx: Tx, documentId: string): Promise<void> {
+    const rows = await trx.selectFrom('corrections').selectAll().where('document_id', '=', documentId).orderBy('id').execute();
+    for (const r of rows) {
+      // A correction whose item the new extraction no longer has stays in the log, unapplied.
+      await this.applyCorrection(trx, validateCorrection({ who: r.who, action: r.action as CorrectionInput['action'], target: r.target, payload: json(r.payload) }), r.target);
+    }
+  }
+
+  private async applyCorrection(trx: Tx, c: ValidCorrection, target: string): Promise<void> {
+    const table = c.kind as 'events';
+    const row = await trx.selectFrom(table).selectAll().where('id', '=', target).executeTakeFirst();
+    if (!row) return;
+    const update = (id: string, set: Updateable<EventsTable>) => trx.updateTable(table).set(set).where('id', '=', id).execute();
+    switch (c.action) {
+      case 'confirm':
+        if (row.review !== 'merged' && row.review !== 'split') await update(target, { review: 'confirmed' });
+        return;
+      case 'reject':
+        await update(target, { review: 'rejected' });
+        return;
+      case 'merge':
+        await update(target, { review: 'merged', merged_into: c.into });
+        return;
+      case 'edit': {
+        const next = await this.withPlace(trx, c.kind, { ...row, ...fieldColumns(c.kind, c.fields) } as EventsTable);
+        const { id: _id, document_id: _doc, ...set } = next;
+        await update(target, { ...set, edited: 1 });
+        if (c.kind === 'events') await this.resetEventActors(trx, next);
+        return;
+      }
+      case 'split': {
+        if (row.review === 'split') return;
+        const children = await Promise.all(c.parts.map((part, i) => this.withPlace(trx, c.kind, {
+          ...row, ...fieldColumns(c.kind, part), id: `${target}~${i + 1}`, local_id: `${row.local_id}~${i + 1}`, review: null, merged_into: null, edited: 1,
+        } as EventsTable)));
+        await insertAll(trx, table, children);
+        if (c.kind === 'events') for (const child of children) await this.resetEventActors(trx, child);
+        await update(target, { review: 'split' });
+      }
+    }
+  }
+
+  /** An edited event location takes its place id from the document's places. */
+  private async withPlace(trx: Tx, kind: ItemKind, row: EventsTable): Promise<EventsTable> {
+    if (kind !== 'events') return row;
+    const places = await trx.selectFrom('places_used').select(['place_id as id', 'name']).where('document_id', '=', row.document_id).execute();
+    return { ...row, place_id: placeIdOf(places, row.location) };
+  }
+
+  private async resetEventActors(trx: Tx, row: EventsTable): Promise<void> {
+    await trx.deleteFrom('event_actors').where('event_id', '=', row.id).execute();
+    await insertAll(trx, 'event_actors', eventActorRows(row.id, json<string[]>(row.source), json<string[]>(row.target)));
+  }
+
+  // ---- reads ----
+
+  async listDocuments(q: PageQuery = {}): Promise<Page<DocumentSummary>> {
+    const { limit, offset } = pageOf(q);
+    const rows = await this.db.selectFrom('documents as d')
+      .select(['d.id', 'd.name', 'd.source', 'd.url', 'd.title', 'd.outlet', 'd.published', 'd.published_precision', 'd.near_duplicate_of', 'd.ingested_at', 'd.updated_at'])
+      .select((eb) => eb.selectFrom('events as e').whereRef('e.document_id', '=', 'd.id').select((e) => e.fn.countAll().as('n')).as('events'))
+      .orderBy(sql`d.published is null`).orderBy('d.published', 'desc').orderBy('d.ingested_at', 'desc').orderBy('d.id')
+      .limit(limit).offset(offset).execute();
+    const total = await this.db.selectFrom('documents').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    return { items: rows.map((r) => ({ ...r, events: Number(r.events) })), total: Number(total.n) };
+  }
+
+  async getDocument(id: string): Promise<DocumentDetail | null> {
+    const d = await this.db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!d) return null;
+    const [x, dups, events, statements, claims, states, mentions] = await Promise.all([
+      this.db.selectFrom('extractions').select('version').where('document_id', '=', id).executeTakeFirst(),
+      this.db.selectFrom('documents').select('id').where('near_duplicate_of', '=', id).orderBy('id').execute(),
+      this.db.selectFrom('events').select(['id', 'type', 'status', 'evidence_start', 'evidence_end']).where('document_id', '=', id).where(visibleAs('events')).execute(),
+      this.db.selectFrom('statements').select(['id', 'stance', 'evidence_start', 'evidence_end']).where('document_id', '=', id).where(visibleAs('statements')).execute(),
+      this.db.selectFrom('claims').select(['id', 'quantity', 'evidence_start', 'evidence_end']).where('document_id', '=', id).where(visibleAs('claims')).execute(),
+      this.db.selectFrom('truce_states').select(['truce_id', 'seq', 'state', 'evidence_start', 'evidence_end']).where('document_id', '=', id).execute(),
+      this.db.selectFrom('mentions').select(['kind', 'ref', 'start', 'end']).where('document_id', '=', id).orderBy('start').execute(),
+    ]);
+    const doc = storedDocument(d);
+    const fromRaw = (kind: string, ref: string, label: string, s: number, e: number): Span => ({ kind, ref, label, ...cleanSpan(doc, s, e) });
+    const spans: Span[] = [
+      ...events.map((e) => fromRaw('event', e.id, `${e.type} (${e.status})`, e.evidence_start, e.evidence_end)),
+      ...statements.map((s) => fromRaw('statement', s.id, s.stance, s.evidence_start, s.evidence_end)),
+      ...claims.map((c) => fromRaw('claim', c.id, c.quantity, c.evidence_start, c.evidence_end)),
+      ...states.map((t) => fromRaw('truce_state', `${t.truce_id}#${t.seq}`, t.state, t.evidence_start, t.evidence_end)),
+      ...mentions.map((m) => ({ kind: m.kind, ref: m.ref, label: m.ref, start: m.start, end: m.end })),
+    ].sort((a, b) => (a.start ?? -1) - (b.start ?? -1));
+    const eventsCount = events.length;
+    return {
+      id: d.id, name: d.name, source: d.source, url: d.url, title: d.title, outlet: d.outlet, published: d.published,
+      published_precision: d.published_precision, near_duplicate_of: d.near_duplicate_of, ingested_at: d.ingested_at, updated_at: d.updated_at,
+      events: eventsCount, format: d.format, published_basis: d.published_basis, outlets_cited: json(d.outlets_cited), simhash: d.simhash,
+      text: d.text, extraction_version: x?.version ?? null, near_duplicates: dups.map((r) => r.id), spans,
+    };
+  }
+
+  async listEvents(f: EventFilter = {}): Promise<Page<EventItem>> {
+    const { limit, offset } = pageOf(f);
+    const from = dayBound(f.from, 'start', 'from');
+    const to = dayBound(f.to, 'end', 'to');
+    const base = this.db.selectFrom('events as e')
+      .innerJoin('documents as d', 'd.id', 'e.document_id')
+      .leftJoin('places_used as p', (j) => j.onRef('p.document_id', '=', 'e.document_id').onRef('p.place_id', '=', 'e.place_id'))
+      .$if(!f.includeHidden, (b) => b.where(visibleAs('e')))
+      .$if(from !== undefined, (b) => b.where('e.date_end', '>=', from!))
+      .$if(to !== undefined, (b) => b.where('e.date_start', '<=', to!))
+      .$if(!!f.type?.length, (b) => b.where('e.type', 'in', f.type!))
+      .$if(!!f.mode?.length, (b) => b.where('e.mode', 'in', f.mode!))
+      .$if(!!f.status?.length, (b) => b.where('e.status', 'in', f.status!))
+      .$if(!!f.document, (b) => b.where('e.document_id', '=', f.document!))
+      .$if(!!f.actor, (b) => b.where((eb) => eb.exists(eb.selectFrom('event_actors as a').select('a.event_id').whereRef('a.event_id', '=', 'e.id').where('a.actor_id', '=', f.actor!))))
+      .$if(!!f.place, (b) => b.where((eb) => eb.or([eb('e.place_id', '=', f.place!), eb(eb.fn('lower', ['e.location']), '=', f.place!.toLowerCase())])))
+      .$if(!!f.text, (b) => b.where((eb) => eb.or([
+        eb(eb.fn('lower', ['e.evidence']), 'like', sql<string>`${containing(f.text!)} escape '\\'`),
+        eb(eb.fn('lower', ['e.trigger']), 'like', sql<string>`${containing(f.text!)} escape '\\'`),
+      ])));
+    const rows = await base.selectAll('e')
+      .select(['d.name as document', 'd.url', 'd.outlet', 'd.published', 'p.within', 'p.lat', 'p.lon'])
+      .orderBy(sql`e.date_start is null`).orderBy('e.date_start', 'desc').orderBy('e.document_id').orderBy('e.evidence_start').orderBy('e.id')
+      .limit(limit).offset(offset).execute();
+    const total = await base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    return {
+      items: rows.map((r) => ({
+        ...r, within: r.within ?? '', lat: r.lat === null ? null : Number(r.lat), lon: r.lon === null ? null : Number(r.lon),
+        source: json<string[]>(r.source), target: json<string[]>(r.target), edited: r.edited === 1,
+      })),
+      total: Number(total.n),
+    };
+  }
+
+  async listStatements(f: StatementFilter = {}): Promise<Page<StatementItem>> {
+    const { limit, offset } = pageOf(f);
+    const from = dayBound(f.from, 'start', 'from');
+    const to = dayBound(f.to, 'end', 'to');
+    const base = this.db.selectFrom('statements as s')
+      .$if(!f.includeHidden, (b) => b.where(visibleAs('s')))
+      .$if(from !== undefined, (b) => b.where('s.date_end', '>=', from!))
+      .$if(to !== undefined, (b) => b.where('s.date_start', '<=', to!))
+      .$if(!!f.actor, (b) => b.where('s.speaker_actor', '=', f.actor!))
+      .$if(!!f.topic?.length, (b) => b.where('s.topic', 'in', f.topic!))
+      .$if(!!f.stance?.length, (b) => b.where('s.stance', 'in', f.stance!))
+      .$if(!!f.document, (b) => b.where('s.document_id', '=', f.document!))
+      .$if(!!f.text, (b) => b.where((eb) => eb(eb.fn('lower', ['s.evidence']), 'like', sql<string>`${containing(f.text!)} escape '\\'`)));
+    const rows = await base.selectAll('s')
+      .orderBy(sql`s.date_start is null`).orderBy('s.date_start', 'desc').orderBy('s.document_id').orderBy('s.evidence_start').orderBy('s.id')
+      .limit(limit).offset(offset).execute();
+    const total = await base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    return { items: rows.map(({ date_start: _s, date_end: _e, ...r }) => ({ ...r, edited: r.edited === 1 })), total: Number(total.n) };
+  }
+
+  async listClaims(f: ClaimFilter = {}): Promise<Page<ClaimItem>> {
+    const { limit, offset } = pageOf(f);
+    const base = this.db.selectFrom('claims as c')
+      .$if(!f.includeHidden, (b) => b.where(visibleAs('c')))
+      .$if(!!f.document, (b) => b.where('c.document_id', '=', f.document!))
+      .$if(!!f.text, (b) => b.where((eb) => eb.or([
+        eb(eb.fn('lower', ['c.evidence']), 'like', sql<string>`${containing(f.text!)} escape '\\'`),
+        eb(eb.fn('lower', ['c.quantity']), 'like', sql<string>`${containing(f.text!)} escape '\\'`),
+      ])));
+    const rows = await base.selectAll('c').orderBy('c.document_id').orderBy('c.evidence_start').orderBy('c.id').limit(limit).offset(offset).execute();
+    const total = await base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    return { items: rows.map(({ local_id: _l, ...r }) => ({ ...r, value: Number(r.value), edited: r.edited === 1 })), total: Number(total.n) };
+  }
+
+  async listActors(q: PageQuery & { q?: string } = {}): Promise<Page<ActorItem>> {
+    const { limit, offset } = pageOf(q);
+    const base = this.db.selectFrom('actors_used as u')
+      .$if(!!q.q, (b) => b.where((eb) => eb.or([
+        eb(eb.fn('lower', ['u.name']), 'like', sql<string>`${containing(q.q!)} escape '\\'`),
+        eb(eb.fn('lower', ['u.actor_id']), 'like', sql<string>`${containing(q.q!)} escape '\\'`),
+      ])));
+    const rows = await base
+      .select((eb) => ['u.actor_id as id', eb.fn.max('u.name').as('name'), eb.fn.max('u.type').as('type'), eb.fn.count<number>('u.document_id').distinct().as('documents')])
+      .select((eb) => eb.selectFrom('event_actors as a').innerJoin('events as e', 'e.id', 'a.event_id').where(visibleAs('e'))
+        .whereRef('a.actor_id', '=', 'u.actor_id').select((x) => x.fn.count<number>('a.event_id').distinct().as('n')).as('events'))
+      .groupBy('u.actor_id').orderBy('documents', 'desc').orderBy('u.actor_id').limit(limit).offset(offset).execute();
+    const total = await base.select((eb) => eb.fn.count<number>('u.actor_id').distinct().as('n')).executeTakeFirstOrThrow();
+    return { items: rows.map((r) => ({ id: r.id, name: r.name, type: r.type, documents: Number(r.documents), events: Number(r.events ?? 0) })), total: Number(total.n) };
+  }
+
+  async listPlaces(q: PageQuery & { q?: string } = {}): Promise<Page<PlaceItem>> {
+    const { limit, offset } = pageOf(q);
+    const base = this.db.selectFrom('places_used as p')
+      .$if(!!q.q, (b) => b.where((eb) => eb(eb.fn('lower', ['p.name']), 'like', sql<string>`${containing(q.q!)} escape '\\'`)));
+    const rows = await base
+      .select((eb) => ['p.place_id as id', eb.fn.max('p.name').as('name'), eb.fn.max('p.within').as('within'),
+        eb.fn.max('p.lat').as('lat'), eb.fn.max('p.lon').as('lon'), eb.fn.count<number>('p.document_id').distinct().as('documents')])
+      .groupBy('p.place_id').orderBy('documents', 'desc').orderBy('p.place_id').limit(limit).offset(offset).execute();
+    const total = await base.select((eb) => eb.fn.count<number>('p.place_id').distinct().as('n')).executeTakeFirstOrThrow();
+    return {
+      items: rows.map((r) => ({ id: r.id, name: r.name, within: r.within, lat: r.lat === null ? null : Number(r.lat), lon: r.lon === null ? null : Number(r.lon), documents: Number(r.documents) })),
+      total: Number(total.n),
+    };
+  }
+
+  async listTruces(q: PageQuery & { asOf?: string } = {}): Promise<Page<TruceItem>> {
+    const { limit, offset } = pageOf(q);
+    const asOf = dayBound(q.asOf, 'end', 'as_of');
+    const truces = await this.db.selectFrom('truces').selectAll().orderBy('parties_key').orderBy('document_id').execute();
+    const states = await this.db.selectFrom('truce_states').selectAll().orderBy('date_start').orderBy('document_id').orderBy('seq').execute();
+    const groups = new Map<string, { rows: typeof truces; states: typeof states }>();
+    for (const t of truces) {
+      const g = groups.get(t.parties_key) ?? { rows: [], states: [] };
+      g.rows.push(t);
+      groups.set(t.parties_key, g);
+    }
+    for (const s of states) groups.get(s.parties_key)?.states.push(s);
+    const items: TruceItem[] = [];
+    for (const [key, g] of groups) {
+      const known = g.states.filter((s) => asOf === undefined || (s.date_start !== null && s.date_start <= asOf));
+      const declared = g.rows.map((r) => r.declared).filter((d): d is string => !!d).sort()[0] ?? null;
+      const declaredStart = declared ? dayRange(declared)?.start : undefined;
+      if (asOf !== undefined && known.length === 0 && !(declaredStart && declaredStart <= asOf)) continue;
+      const toItem = (s: (typeof states)[number]): TruceStateItem => ({
+        date: s.date, state: s.state, document_id: s.document_id, evidence: s.evidence, evidence_start: s.evidence_start, evidence_end: s.evidence_end,
+      });
+      const last = known.at(-1);
+      items.push({
+        id: key,
+        parties: json<string[]>(g.rows[0].parties),
+        mediator: [...new Set(g.rows.flatMap((r) => json<string[]>(r.mediator)))].sort(),
+        declared,
+        conditions: [...new Set(g.rows.map((r) => r.conditions).filter(Boolean))],
+        documents: [...new Set(g.rows.map((r) => r.document_id))],
+        state: last ? toItem(last) : null,
+        disputed_by: last ? known.filter((s) => s.date_start === last.date_start && s.state !== last.state).map(toItem) : [],
+        states: known.map(toItem),
+      });
+    }
+    return { items: items.slice(offset, offset + limit), total: items.length };
+  }
+
+  async search(q: string, opts: PageQuery & { kinds?: string[] } = {}) {
+    const { limit, offset } = pageOf(opts);
+    return searchIndex(this.db, this.dialect, q, opts.kinds ?? [], limit, offset);
+  }
+
+  async changesSince(since: string, q: PageQuery = {}): Promise<Page<ChangeItem>> {
+    const { limit, offset } = pageOf(q);
+    if (Number.isNaN(Date.parse(since))) throw new StoreError('invalid', `since is not an ISO date or timestamp: ${JSON.stringify(since)}`);
+    const iso = new Date(since).toISOString();
+    const base = this.db.selectFrom('changes').where('at', '>', iso);
+    const rows = await base.selectAll().orderBy('id').limit(limit).offset(offset).execute();
+    const total = await base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    return { items: rows.map((r) => ({ ...r, id: Number(r.id), detail: json(r.detail) })), total: Number(total.n) };
+  }
+}
+
+/** Items an analyst has not rejected, merged away or split. */
+function visibleAs(alias: string) {
+  return sql<boolean>`(${sql.ref(`${alias}.review`)} is null or ${sql.ref(`${alias}.review`)} = 'confirmed')`;
+}
+

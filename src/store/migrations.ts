@@ -1,0 +1,199 @@
+// Versioned schema migrations, one list for both dialects (Kysely Migrator with an in-code provider).
+// Append new migrations; never edit one that has shipped.
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { autoId, createSearchIndex, type DialectName } from './dialect.ts';
+
+function migrations(dialect: DialectName): Record<string, Migration> {
+  return {
+    '0001_initial': {
+      async up(db: Kysely<any>) {
+        await db.schema.createTable('documents')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('source', 'text', (c) => c.notNull())
+          .addColumn('format', 'text', (c) => c.notNull())
+          .addColumn('url', 'text')
+          .addColumn('title', 'text')
+          .addColumn('outlet', 'text')
+          .addColumn('published', 'text')
+          .addColumn('published_precision', 'text')
+          .addColumn('published_basis', 'text', (c) => c.notNull())
+          .addColumn('raw', 'text', (c) => c.notNull())
+          .addColumn('text', 'text', (c) => c.notNull())
+          .addColumn('offsets', 'text', (c) => c.notNull())
+          .addColumn('outlets_cited', 'text', (c) => c.notNull())
+          .addColumn('simhash', 'text', (c) => c.notNull())
+          .addColumn('sim_b0', 'text', (c) => c.notNull())
+          .addColumn('sim_b1', 'text', (c) => c.notNull())
+          .addColumn('sim_b2', 'text', (c) => c.notNull())
+          .addColumn('sim_b3', 'text', (c) => c.notNull())
+          .addColumn('near_duplicate_of', 'text', (c) => c.references('documents.id'))
+          .addColumn('ingested_at', 'text', (c) => c.notNull())
+          .addColumn('updated_at', 'text', (c) => c.notNull())
+          .execute();
+        for (const b of ['sim_b0', 'sim_b1', 'sim_b2', 'sim_b3']) await db.schema.createIndex(`documents_${b}`).on('documents').column(b).execute();
+        await db.schema.createIndex('documents_published').on('documents').column('published').execute();
+
+        await db.schema.createTable('extractions')
+          .addColumn('document_id', 'text', (c) => c.primaryKey().references('documents.id').onDelete('cascade'))
+          .addColumn('json', 'text', (c) => c.notNull())
+          .addColumn('version', 'integer', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .execute();
+
+        await db.schema.createTable('actors_used')
+          .addColumn('document_id', 'text', (c) => c.notNull().references('documents.id').onDelete('cascade'))
+          .addColumn('actor_id', 'text', (c) => c.notNull())
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('type', 'text', (c) => c.notNull())
+          .addColumn('surface', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('actors_used_pk', ['document_id', 'actor_id'])
+          .execute();
+        await db.schema.createIndex('actors_used_actor').on('actors_used').column('actor_id').execute();
+
+        await db.schema.createTable('places_used')
+          .addColumn('document_id', 'text', (c) => c.notNull().references('documents.id').onDelete('cascade'))
+          .addColumn('place_id', 'text', (c) => c.notNull())
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('within', 'text', (c) => c.notNull())
+          .addColumn('lat', 'double precision')
+          .addColumn('lon', 'double precision')
+          .addColumn('surface', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('places_used_pk', ['document_id', 'place_id'])
+          .execute();
+        await db.schema.createIndex('places_used_place').on('places_used').column('place_id').execute();
+
+        await autoId(dialect, db.schema.createTable('mentions'), 'id')
+          .addColumn('document_id', 'text', (c) => c.notNull().references('documents.id').onDelete('cascade'))
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('ref', 'text', (c) => c.notNull())
+          .addColumn('text', 'text', (c) => c.notNull())
+          .addColumn('start', 'integer', (c) => c.notNull())
+          .addColumn('end', 'integer', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('mentions_doc').on('mentions').column('document_id').execute();
+
+        const review = <T extends string>(t: ReturnType<typeof db.schema.createTable<T>>) => t
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('document_id', 'text', (c) => c.notNull().references('documents.id').onDelete('cascade'))
+          .addColumn('local_id', 'text', (c) => c.notNull())
+          .addColumn('evidence', 'text', (c) => c.notNull())
+          .addColumn('evidence_start', 'integer', (c) => c.notNull())
+          .addColumn('evidence_end', 'integer', (c) => c.notNull())
+          .addColumn('review', 'text')
+          .addColumn('merged_into', 'text')
+          .addColumn('edited', 'integer', (c) => c.notNull().defaultTo(0));
+
+        await review(db.schema.createTable('events'))
+          .addColumn('type', 'text', (c) => c.notNull())
+          .addColumn('mode', 'text', (c) => c.notNull())
+          .addColumn('trigger', 'text', (c) => c.notNull())
+          .addColumn('status', 'text', (c) => c.notNull())
+          .addColumn('date', 'text')
+          .addColumn('date_start', 'text')
+          .addColumn('date_end', 'text')
+          .addColumn('date_basis', 'text', (c) => c.notNull())
+          .addColumn('location', 'text', (c) => c.notNull())
+          .addColumn('place_id', 'text')
+          .addColumn('fatalities', 'integer')
+          .addColumn('injured', 'text')
+          .addColumn('source', 'text', (c) => c.notNull())
+          .addColumn('target', 'text', (c) => c.notNull())
+          .addColumn('attributed_to', 'text', (c) => c.notNull())
+          .execute();
+        for (const col of ['document_id', 'date_start', 'date_end', 'type', 'place_id']) await db.schema.createIndex(`events_${col}`).on('events').column(col).execute();
+
+        await db.schema.createTable('event_actors')
+          .addColumn('event_id', 'text', (c) => c.notNull().references('events.id').onDelete('cascade'))
+          .addColumn('actor_id', 'text', (c) => c.notNull())
+          .addColumn('role', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('event_actors_pk', ['event_id', 'actor_id', 'role'])
+          .execute();
+        await db.schema.createIndex('event_actors_actor').on('event_actors').column('actor_id').execute();
+
+        await review(db.schema.createTable('statements'))
+          .addColumn('speaker', 'text', (c) => c.notNull())
+          .addColumn('speaker_actor', 'text', (c) => c.notNull())
+          .addColumn('role', 'text', (c) => c.notNull())
+          .addColumn('channel', 'text', (c) => c.notNull())
+          .addColumn('date', 'text')
+          .addColumn('date_start', 'text')
+          .addColumn('date_end', 'text')
+          .addColumn('topic', 'text', (c) => c.notNull())
+          .addColumn('stance', 'text', (c) => c.notNull())
+          .addColumn('stance_detail', 'text', (c) => c.notNull())
+          .execute();
+        for (const col of ['document_id', 'speaker_actor', 'date_start']) await db.schema.createIndex(`statements_${col}`).on('statements').column(col).execute();
+
+        await review(db.schema.createTable('claims'))
+          .addColumn('quantity', 'text', (c) => c.notNull())
+          .addColumn('value', 'double precision', (c) => c.notNull())
+          .addColumn('qualifier', 'text', (c) => c.notNull())
+          .addColumn('interval', 'text')
+          .addColumn('attributed_to', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('claims_document_id').on('claims').column('document_id').execute();
+
+        await db.schema.createTable('truces')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('document_id', 'text', (c) => c.notNull().references('documents.id').onDelete('cascade'))
+          .addColumn('local_id', 'text', (c) => c.notNull())
+          .addColumn('parties_key', 'text', (c) => c.notNull())
+          .addColumn('parties', 'text', (c) => c.notNull())
+          .addColumn('mediator', 'text', (c) => c.notNull())
+          .addColumn('declared', 'text')
+          .addColumn('conditions', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('truces_parties').on('truces').column('parties_key').execute();
+
+        await db.schema.createTable('truce_states')
+          .addColumn('truce_id', 'text', (c) => c.notNull().references('truces.id').onDelete('cascade'))
+          .addColumn('seq', 'integer', (c) => c.notNull())
+          .addColumn('document_id', 'text', (c) => c.notNull())
+          .addColumn('parties_key', 'text', (c) => c.notNull())
+          .addColumn('date', 'text', (c) => c.notNull())
+          .addColumn('date_start', 'text')
+          .addColumn('date_end', 'text')
+          .addColumn('state', 'text', (c) => c.notNull())
+          .addColumn('evidence', 'text', (c) => c.notNull())
+          .addColumn('evidence_start', 'integer', (c) => c.notNull())
+          .addColumn('evidence_end', 'integer', (c) => c.notNull())
+          .addPrimaryKeyConstraint('truce_states_pk', ['truce_id', 'seq'])
+          .execute();
+        await db.schema.createIndex('truce_states_parties').on('truce_states').columns(['parties_key', 'date_start']).execute();
+
+        // Corrections are not tied to the extraction rows by foreign key: they outlive re-extraction.
+        await autoId(dialect, db.schema.createTable('corrections'), 'id')
+          .addColumn('who', 'text', (c) => c.notNull())
+          .addColumn('at', 'text', (c) => c.notNull())
+          .addColumn('action', 'text', (c) => c.notNull())
+          .addColumn('target', 'text', (c) => c.notNull())
+          .addColumn('document_id', 'text', (c) => c.notNull())
+          .addColumn('payload', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('corrections_document').on('corrections').column('document_id').execute();
+
+        await autoId(dialect, db.schema.createTable('changes'), 'id')
+          .addColumn('at', 'text', (c) => c.notNull())
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('document_id', 'text')
+          .addColumn('target', 'text')
+          .addColumn('detail', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('changes_at').on('changes').column('at').execute();
+
+        await createSearchIndex(db, dialect);
+      },
+    },
+  };
+}
+
+/** Brings the schema to the latest version; throws with the failing migration's name and reason. */
+export async function migrate(db: Kysely<any>, dialect: DialectName): Promise<void> {
+  const provider: MigrationProvider = { getMigrations: async () => migrations(dialect) };
+  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`database migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
