@@ -2,7 +2,7 @@
 // exit codes, the database URL default, and opening the store with a clear error.
 import { openStore } from './index.ts';
 import { ConfigError } from './ingest.ts';
-import type { Store } from './types.ts';
+import { StoreError, type Store } from './types.ts';
 
 /** Exit codes of the commands. */
 export const EXIT = { ok: 0, someFailed: 1, usage: 2 } as const;
@@ -30,4 +30,23 @@ export async function withStore(url: string, fn: (store: Store) => Promise<numbe
   } finally {
     await store.close();
   }
+}
+
+/** Prints one page of a listing as JSON or one line per item; a filter the store rejects is a usage error. */
+export async function printPage<T>(list: () => Promise<{ items: T[]; total: number }>, json: boolean | undefined, line: (item: T) => string, noun: string): Promise<number> {
+  let page: { items: T[]; total: number };
+  try {
+    page = await list();
+  } catch (e) {
+    if (!(e instanceof StoreError)) throw e;
+    process.stderr.write(`error: ${e.message}\n`);
+    return EXIT.usage;
+  }
+  if (json) {
+    process.stdout.write(`${JSON.stringify(page, null, 1)}\n`);
+    return EXIT.ok;
+  }
+  for (const item of page.items) process.stdout.write(`${line(item)}\n`);
+  process.stdout.write(`${page.items.length} of ${page.total} ${noun}(s)\n`);
+  return EXIT.ok;
 }

@@ -10,27 +10,12 @@ export function register(program: Command): void {
     .option('--offset <n>', 'skip this many', '0')
     .option('--json', 'print {"items": [...], "total": N}')
     .action(async (opts: { db?: string; limit: string; offset: string; json?: boolean }) => {
-      const { withStore, defaultDbUrl, EXIT } = await import('../../store/cli.ts');
-      const { StoreError } = await import('../../store/types.ts');
-      await withStore(opts.db ?? defaultDbUrl(), async (store) => {
-        let page;
-        try {
-          page = await store.listDocuments({ limit: Number(opts.limit), offset: Number(opts.offset) });
-        } catch (e) {
-          if (!(e instanceof StoreError)) throw e;
-          process.stderr.write(`error: ${e.message}\n`);
-          return EXIT.usage;
-        }
-        if (opts.json) {
-          process.stdout.write(`${JSON.stringify(page, null, 1)}\n`);
-          return EXIT.ok;
-        }
-        for (const d of page.items) {
-          const dup = d.near_duplicate_of ? `  near-duplicate of ${d.near_duplicate_of.slice(0, 12)}` : '';
-          process.stdout.write(`${d.id.slice(0, 12)}  ${d.published ?? '?'}  ${d.events} event(s)  ${d.title ?? d.name}${dup}\n`);
-        }
-        process.stdout.write(`${page.items.length} of ${page.total} document(s)\n`);
-        return EXIT.ok;
-      });
+      const { withStore, defaultDbUrl, printPage } = await import('../../store/cli.ts');
+      await withStore(opts.db ?? defaultDbUrl(), (store) => printPage(
+        () => store.listDocuments({ limit: Number(opts.limit), offset: Number(opts.offset) }),
+        opts.json,
+        (d) => `${d.id.slice(0, 12)}  ${d.published ?? '?'}  ${d.events} event(s)  ${d.title ?? d.name}${d.near_duplicate_of ? `  near-duplicate of ${d.near_duplicate_of.slice(0, 12)}` : ''}`,
+        'document',
+      ));
     });
 }

@@ -11,28 +11,16 @@ export function register(program: Command): void {
     .option('--offset <n>', 'skip this many', '0')
     .option('--json', 'print {"items": [...], "total": N}'))
     .action(async (opts: EventFilterOptions & { db?: string; limit: string; offset: string; json?: boolean }) => {
-      const { withStore, defaultDbUrl, EXIT } = await import('../../store/cli.ts');
-      const { StoreError } = await import('../../store/types.ts');
-      await withStore(opts.db ?? defaultDbUrl(), async (store) => {
-        let page;
-        try {
-          page = await store.listEvents({ ...eventFilter(opts), limit: Number(opts.limit), offset: Number(opts.offset) });
-        } catch (e) {
-          if (!(e instanceof StoreError)) throw e;
-          process.stderr.write(`error: ${e.message}\n`);
-          return EXIT.usage;
-        }
-        if (opts.json) {
-          process.stdout.write(`${JSON.stringify(page, null, 1)}\n`);
-          return EXIT.ok;
-        }
-        for (const e of page.items) {
+      const { withStore, defaultDbUrl, printPage } = await import('../../store/cli.ts');
+      await withStore(opts.db ?? defaultDbUrl(), (store) => printPage(
+        () => store.listEvents({ ...eventFilter(opts), limit: Number(opts.limit), offset: Number(opts.offset) }),
+        opts.json,
+        (e) => {
           const who = `${e.source.join('+') || '-'} → ${e.target.join('+') || '-'}`;
           const where = e.location ? ` @ ${e.location}` : '';
-          process.stdout.write(`${e.date ?? '?'}  ${e.type}${e.mode ? `/${e.mode}` : ''} [${e.status}] ${who}${where}  «${e.evidence.slice(0, 100)}»  (${e.document})\n`);
-        }
-        process.stdout.write(`${page.items.length} of ${page.total} event(s)\n`);
-        return EXIT.ok;
-      });
+          return `${e.date ?? '?'}  ${e.type}${e.mode ? `/${e.mode}` : ''} [${e.status}] ${who}${where}  «${e.evidence.slice(0, 100)}»  (${e.document})`;
+        },
+        'event',
+      ));
     });
 }

@@ -10,14 +10,10 @@ export function register(program: Command): void {
     .option('--host <host>', 'interface to listen on', '127.0.0.1')
     .option('--pack <dir...>', 'extra knowledge pack folders for POST /api/ingest', [])
     .action(async (opts: { db?: string; port: string; host: string; pack: string[] }) => {
-      const { withStore, defaultDbUrl, EXIT } = await import('../../store/cli.ts');
-      const { serveUntilStopped, parsePort } = await import('../../server/listen.ts');
-      const port = parsePort(opts.port);
-      if (port === null) {
-        process.stderr.write(`error: --port must be an integer from 0 to 65535, not ${JSON.stringify(opts.port)}\n`);
-        process.exitCode = EXIT.usage;
-        return;
-      }
+      const { withStore, defaultDbUrl } = await import('../../store/cli.ts');
+      const { serveUntilStopped, portOption } = await import('../../server/listen.ts');
+      const port = portOption(opts.port);
+      if (port === null) return;
       const db = opts.db ?? defaultDbUrl();
       await withStore(db, (store) => serveUntilStopped(store, { host: opts.host, port, packs: opts.pack }, (url) => {
         process.stdout.write(`TruceWatch: serving ${db} at ${url}  (API docs: ${url}/docs)\n`);

@@ -21,13 +21,9 @@ export function register(program: Command): void {
     .action(async (opts: { db?: string; port: string; host: string }) => {
       const { withStore, defaultDbUrl, EXIT } = await import('../../store/cli.ts');
       const { ingestPaths, summaryLine } = await import('../../store/ingest.ts');
-      const { serveUntilStopped, parsePort } = await import('../../server/listen.ts');
-      const port = parsePort(opts.port);
-      if (port === null) {
-        process.stderr.write(`error: --port must be an integer from 0 to 65535, not ${JSON.stringify(opts.port)}\n`);
-        process.exitCode = EXIT.usage;
-        return;
-      }
+      const { serveUntilStopped, portOption } = await import('../../server/listen.ts');
+      const port = portOption(opts.port);
+      if (port === null) return;
       const db = opts.db ?? defaultDbUrl();
       await withStore(db, async (store) => {
         const summary = await ingestPaths(store, sampleFiles(), {

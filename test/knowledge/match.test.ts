@@ -1,0 +1,165 @@
+// Mentions in text: exact offsets, case and punctuation rules, context, offices, composition, coreference, fuzzy guards.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { createMatcher, findMentions, loadPacks, type Matcher } from '../../src/knowledge/index.ts';
+import { FIXTURE, WORLD, testKnowledge } from './helpers.ts';
+
+const m = createMatcher(testKnowledge());
+
+/** [text, actorId, via] of each actor mention. */
+function actors(text: string, date?: string, matcher: Matcher = m): [string, string, string][] {
+  return findMentions(matcher, text, { date }).actors.map((a) => [a.text, a.actorId, a.via]);
+}
+function places(text: string): [string, string][] {
+  return findMentions(m, text).places.map((p) => [p.text, p.placeId]);
+}
+
+test('every mention is the exact substring at its offsets, articles included', () => {
+  const text = 'On Monday, al-Sudani met the U.S. Secretary of State in Baghdad; Kata\u2019ib Hezbollah and al-Nujaba Movement fighters at Ain al-Asad (Al-Anbar Governorate) said Jordan\'s army was ready.';
+  const r = findMentions(m, text, { date: '2023-05-01' });
+  for (const x of [...r.actors, ...r.places]) assert.equal(text.slice(x.start, x.end), x.text);
+  assert.deepEqual(actors(text, '2023-05-01'), [
+    ['al-Sudani', 'MOHAMMED_SHIA_AL_SUDANI', 'alias'],
+    ['U.S. Secretary of State', 'ANTONY_BLINKEN', 'office'],
+    ['Kata\u2019ib Hezbollah', 'KATAIB_HEZBOLLAH', 'alias'],
+    ['al-Nujaba Movement', 'NUJABA', 'alias'],
+    ['Jordan', 'JOR', 'alias'],
+  ]);
+  // "U.S." inside "U.S. Secretary of State" is part of a title, not a location.
+  assert.deepEqual(places(text), [
+    ['Baghdad', 'IRQ_CITY_BAGHDAD'],
+    ['Ain al-Asad', 'IRQ_AIN_AL_ASAD'],
+    ['Al-Anbar Governorate', 'IRQ_ANBAR'],
+    ['Jordan', 'JOR'],
+  ]);
+});
+
+test('offsets stay exact and nothing throws on arbitrary text', () => {
+  const words = ['Iraq', 'Iraqi', 'forces', 'US', 'us', 'al-', 'Hezbollah', 'Kattayib', 'the group', 'Prime Minister', ',', '.', '"', '\n', ' ', 'Ain', 'Asad', 'é', '\u2019s', 'Anbar'];
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...words), { maxLength: 40 }), fc.string({ maxLength: 20 }), (parts, noise) => {
+      const text = parts.join(' ') + noise;
+      const r = findMentions(m, text, { date: '2021-01-01' });
+      for (const x of [...r.actors, ...r.places]) {
+        assert.equal(text.slice(x.start, x.end), x.text);
+        assert.ok(x.start < x.end);
+      }
+    }),
+    { numRuns: 300 },
+  );
+});
+
+test('a place name shared by two countries means the one of the document\'s country', () => {
+  // Natural Earth has an "Al Jawf" province in both Saudi Arabia and Yemen.
+  assert.deepEqual(places('Houthi fighters in Yemen attacked Al Jawf.'), [['Yemen', 'YEM'], ['Al Jawf', 'YEM_JAWF']]);
+  assert.deepEqual(places('Saudi Arabia reinforced Al Jawf.'), [['Saudi Arabia', 'SAU'], ['Al Jawf', 'SAU_JOWF']]);
+});
+
+test('case: acronyms only in capitals, one-word names only capitalised', () => {
+  assert.deepEqual(actors('Tell us about it.'), []);
+  assert.deepEqual(actors('The US said.'), [['US', 'USA', 'alias']]);
+  assert.deepEqual(actors('We ate turkey. Turkey objected.'), [['Turkey', 'TUR', 'alias']]);
+});
+
+test('names do not run across commas, quotes or sentence ends; a longer name starting inside wins', () => {
+  // "Iraqi forces" composes, "Iraqi. Forces" does not.
+  assert.deepEqual(actors('Iraqi forces moved.'), [['Iraqi forces', 'IRAQ_SECURITY_FORCES', 'alias']]);
+  assert.deepEqual(actors('He is Iraqi. Forces moved.'), []);
+  assert.deepEqual(actors('Hezbollah, Brigades'), []);
+  assert.deepEqual(actors('under the umbrella of the Islamic Resistance in Iraq today'), [['Islamic Resistance in Iraq', 'ISLAMIC_RESISTANCE_IN_IRAQ', 'alias']]);
+});
+
+test('context aliases: the document decides which Hezbollah', () => {
+  assert.deepEqual(actors('Kataib Hezbollah fired. Later Hezbollah denied it.').map((a) => a[1]), ['KATAIB_HEZBOLLAH', 'KATAIB_HEZBOLLAH']);
+  assert.deepEqual(actors('Lebanese Hezbollah fired. Later Hezbollah denied it.').map((a) => a[1]), ['LEBANESE_HEZBOLLAH', 'LEBANESE_HEZBOLLAH']);
+  // Both named: the country of the document breaks the tie.
+  assert.deepEqual(actors('Kataib Hezbollah and Lebanese Hezbollah met in Beirut, Lebanon. Hezbollah hosted.').map((a) => a[1]).slice(-1), ['LEBANESE_HEZBOLLAH']);
+  // Only membership links it: the Islamic Resistance in Iraq is Kataib Hezbollah's umbrella from 2023-10.
+  assert.deepEqual(actors('The Islamic Resistance in Iraq and Hezbollah.', '2024-01-01').map((a) => a[1]), ['ISLAMIC_RESISTANCE_IN_IRAQ', 'KATAIB_HEZBOLLAH']);
+  assert.deepEqual(actors('Hezbollah spoke.'), []);
+});
+
+test('office titles resolve to the holder on the date, else to the office body', () => {
+  const said = 'The Prime Minister said so.';
+  assert.deepEqual(actors(said, '2019-06-01'), [['Prime Minister', 'ADIL_ABDUL_MAHDI', 'office']]);
+  assert.deepEqual(actors(said, '2021-06-01'), [['Prime Minister', 'MUSTAFA_AL_KADHIMI', 'office']]);
+  assert.deepEqual(actors(said, '2024-06-01'), [['Prime Minister', 'MOHAMMED_SHIA_AL_SUDANI', 'office']]);
+  // A month date overlapping a hand-over picks whoever took office last.
+  assert.deepEqual(actors(said, '2022-10'), [['Prime Minister', 'MOHAMMED_SHIA_AL_SUDANI', 'office']]);
+  assert.deepEqual(actors(said, '2021-01-01/2021-02-01'), [['Prime Minister', 'MUSTAFA_AL_KADHIMI', 'office']]);
+  assert.deepEqual(actors(said), [['Prime Minister', 'IRAQ_GOV', 'office']]);
+  assert.throws(() => findMentions(m, said, { date: 'last Tuesday' }), /date "last Tuesday" is not/);
+  assert.deepEqual(actors('the American Secretary of State', '2020-02-01'), [['American Secretary of State', 'MIKE_POMPEO', 'office']]);
+});
+
+test('a title shared by two countries\' offices resolves by the document\'s country', () => {
+  const dir = join(mkdtempSync(join(tmpdir(), 'tw-office-')), 'israel');
+  mkdirSync(dir);
+  writeFileSync(join(dir, 'pack.yaml'), 'name: test-israel\nversion: 1\n');
+  writeFileSync(join(dir, 'actors.yaml'), '- { id: TEST_ISRAELI_PM_PERSON, name: Test Israeli Premier, type: person, offices: [{ office: TEST_ISRAEL_PM, from: "2022-12" }] }\n');
+  writeFileSync(join(dir, 'offices.yaml'), '- { id: TEST_ISRAEL_PM, org: ISR, titles: [Prime Minister] }\n');
+  const both = createMatcher(loadPacks([WORLD, FIXTURE, dir]));
+  assert.deepEqual(actors('In Israel, the Prime Minister spoke to Israeli media.', '2024-01-01', both), [
+    ['Israel', 'ISR', 'alias'],
+    ['Prime Minister', 'TEST_ISRAELI_PM_PERSON', 'office'],
+  ]);
+  assert.deepEqual(actors('Iraqi parties said the Prime Minister met the Iraqi government.', '2024-01-01', both).map((a) => a[1]), ['MOHAMMED_SHIA_AL_SUDANI', 'IRAQ_GOV']);
+  assert.deepEqual(actors('The Prime Minister spoke.', '2024-01-01', both), []);
+});
+
+test('composition: a country name or demonym and a force noun is that country\'s force', () => {
+  assert.deepEqual(actors('American soldiers and US troops and U.S. military personnel'), [
+    ['American soldiers', 'US_FORCES', 'alias'],
+    ['US troops', 'US_FORCES', 'alias'],
+    ['U.S. military personnel', 'US_FORCES', 'alias'],
+  ]);
+  // Of Iraq's two forces, the first whose names contain the noun; "Iraqi army" is an alias.
+  assert.deepEqual(actors('Iraqi security forces and the Iraqi army'), [
+    ['Iraqi security forces', 'IRAQ_SECURITY_FORCES', 'alias'],
+    ['Iraqi army', 'IRAQ_SECURITY_FORCES', 'alias'],
+  ]);
+  // No pack defines Iran's forces here: nothing, and "Iranian" alone is no actor.
+  assert.deepEqual(actors('Iranian forces crossed.'), []);
+});
+
+test('coreference: "the group" is the nearest preceding armed group within the window', () => {
+  assert.deepEqual(actors('Kataib Hezbollah struck. The group said it would go on.'), [
+    ['Kataib Hezbollah', 'KATAIB_HEZBOLLAH', 'alias'],
+    ['The group', 'KATAIB_HEZBOLLAH', 'coref'],
+  ]);
+  // The nearest armed group wins; a government is not an antecedent of "the group".
+  assert.deepEqual(actors('Kataib Hezbollah and the Nujaba Movement spoke. The Iraqi government objected. The movement said no.').slice(-1), [['The movement', 'NUJABA', 'coref']]);
+  assert.deepEqual(actors('The Iraqi government spoke. The group said no.'), [['Iraqi government', 'IRAQ_GOV', 'alias']]);
+  const far = `Kataib Hezbollah struck. ${'Nothing else happened that day. '.repeat(30)}The group said.`;
+  assert.deepEqual(actors(far).map((a) => a[2]), ['alias']);
+});
+
+test('fuzzy matching finds unseen transliterations, with guards', () => {
+  assert.deepEqual(actors('Kattayib Hizballah fired.'), [['Kattayib Hizballah', 'KATAIB_HEZBOLLAH', 'fuzzy']]);
+  assert.deepEqual(actors('Mustafa al-Kazimi spoke.'), [['Mustafa al-Kazimi', 'MUSTAFA_AL_KADHIMI', 'fuzzy']]);
+  // Near-misses and lower case never match fuzzily.
+  assert.deepEqual(actors('On Sunday, Sudanese officials visited Sudan.'), [['Sudan', 'SDN', 'alias']]);
+  assert.deepEqual(actors('kattayib hizballah'), []);
+  assert.deepEqual(places('Bashar al-Assad said.'), []);
+});
+
+test('matching time grows linearly with the text', () => {
+  const para = 'On August 5, Kataib Hezbollah fired rockets at Ain al-Asad in Anbar. The group said American soldiers were hit, the Prime Minister condemned it and Hezbollah denied it. ';
+  const time = (times: number) => {
+    const text = para.repeat(times);
+    const t = process.cpuUsage();
+    const r = findMentions(m, text, { date: '2024-08-06' });
+    const used = process.cpuUsage(t);
+    assert.ok(r.actors.length >= times * 5);
+    return (used.user + used.system) / 1000;
+  };
+  time(50);
+  const small = time(200);
+  const large = time(2000);
+  assert.ok(large < 1500, `30 kB x 10 took ${large.toFixed(0)} ms`);
+  assert.ok(large < small * 25, `10x text took ${(large / small).toFixed(1)}x the time`);
+});
