@@ -71,12 +71,13 @@ export class Dater {
    * that may govern it to those after that offset (a happening in "following a strike that ..."
    * is not dated by the main clause's "On Sunday").
    */
-  date(view: SentenceView, at: number, from = view.sentence.start, actors: string[] = []): Dated {
+  date(view: SentenceView, at: number, from = view.sentence.start, actors: string[] | null = []): Dated {
     const today = this.ctx.today;
     const t = governingTime(view.times.filter((x) => x.start >= from), view.sentence, at, this.ctx.text);
     if (t && t.kind !== 'duration') return { date: t.value, basis: `'${t.text}'` };
-    // A reference event dates the mention only when it involves one of the mention's own actors (if it has any).
-    const ref = referenceEventsIn(this.ctx, view).find((r) => actors.length === 0 || r.actors.some((a) => actors.includes(a)));
+    // A reference event dates the mention only when it involves one of the mention's own actors (if it has any);
+    // `actors` null means the mention is an utterance, which a happening it speaks of does not date.
+    const ref = actors === null ? undefined : referenceEventsIn(this.ctx, view).find((r) => actors.length === 0 || r.actors.some((a) => actors.includes(a)));
     if (ref) return { date: ref.date, basis: `refers to ${ref.name} (${ref.date})` };
     if (!today) return { date: null, basis: 'no date in the text' };
     let anchor: string | null = null;

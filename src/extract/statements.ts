@@ -25,7 +25,7 @@ export function extractStatements(ctx: DocContext, reports: Report[]): Statement
     // "X announced the arrest of ...": an announcement of a happening is an event, not a position.
     if (stance === 'other' && /^announc/iu.test(r.verb.text) && !/^(?:that\b|[“"‘])/iu.test(ctx.text.slice(r.verb.end, r.content.end).trim())) continue;
     // A continued quote keeps the date of the words it continues.
-    const dated: Dated = r.continuation && lastDate ? { date: lastDate, basis: 'continues the previous quote' } : dater.date(view, r.verb.start);
+    const dated: Dated = r.continuation && lastDate ? { date: lastDate, basis: 'continues the previous quote' } : dater.date(view, r.verb.start, view.sentence.start, null);
     lastDate = dated.date;
     const prev = out[out.length - 1];
     if (prev && r.continuation && prev.speaker === r.speaker.name && prev.stance === stance && r.sentence - prevSentence === 1) {
