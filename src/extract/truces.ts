@@ -72,7 +72,11 @@ export function extractTruces(ctx: DocContext, events: EventOut[], statements: S
     }
     return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
   };
-  const find = (faction: string): Draft | undefined => drafts.find((d) => d.faction === faction) ?? drafts.find((d) => factionFamily(ctx, faction).has(d.faction));
+  // A faction's words belong to its own truce, else to its umbrella's, else to a truce the factions made together.
+  const find = (faction: string): Draft | undefined =>
+    drafts.find((d) => d.faction === faction) ??
+    drafts.find((d) => factionFamily(ctx, faction).has(d.faction)) ??
+    drafts.find((d) => ctx.knowledge.actors.get(d.faction)?.type === 'umbrella_group');
   const open = (faction: string, state: string | null): Draft | undefined => {
     const have = find(faction);
     if (have || !state) return have;
@@ -89,8 +93,11 @@ export function extractTruces(ctx: DocContext, events: EventOut[], statements: S
   // Declarations and proposals.
   for (const e of events) {
     if (!isTruceText(ctx, e.evidence, docHasTerm) && e.type !== 'CONCEDE') continue;
-    const declaring = (e.type === 'CONCEDE' || (e.type === 'RETREAT' && e.mode === 'ceasefire')) && e.status === 'occurred';
-    const proposing = e.type === 'AGREE' && ctx.lexicon.truce.proposed.test(e.evidence) && isTruceText(ctx, e.evidence, docHasTerm);
+    // "announced a ceasefire formula" offers a truce; it does not declare one.
+    const at = Math.max(0, e.evidence.indexOf(e.trigger));
+    const near = e.evidence.slice(at, at + e.trigger.length + 25);
+    const proposing = (e.type === 'AGREE' || e.type === 'CONCEDE') && ctx.lexicon.truce.proposed.test(near) && isTruceText(ctx, near, docHasTerm);
+    const declaring = !proposing && (e.type === 'CONCEDE' || (e.type === 'RETREAT' && e.mode === 'ceasefire')) && e.status === 'occurred';
     if (!declaring && !proposing) continue;
     const sentence = ctx.sentences.find((v) => v.sentence.start <= e.evidence_start && e.evidence_start < v.sentence.end);
     const involved = [...e.source, ...e.target, ...(proposing && sentence ? sentence.actors.map((m) => m.actorId) : [])];

@@ -1,0 +1,58 @@
+// Truce mentions within one article, on reports written by the team, through the real pipeline.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { loadContext, processInput } from '../../src/pipeline/run.ts';
+
+const ctx = loadContext();
+
+function truces(raw: string) {
+  return processInput({ source: 'test', name: 'test.txt', format: 'text', raw }, ctx).extraction.truces;
+}
+
+const states = (t: { state_as_of: Array<{ date: string; state: string }> }) => t.state_as_of.map((s) => `${s.date} ${s.state}`);
+
+test('a declared truce is in force from its declaration', () => {
+  const [t] = truces('Tuesday, March 12, 2024\n\nOn March 3, Kataib Hezbollah announced a halt to attacks on American forces, a truce that Iraqi officials hope will last.');
+  assert.ok(t, 'one truce');
+  assert.deepEqual(t.parties.sort(), ['KATAIB_HEZBOLLAH', 'USA']);
+  assert.equal(states(t)[0], '2024-03-03 in_force');
+});
+
+test('a party saying it ended while the government says it holds makes it contested', () => {
+  const [t] = truces([
+    'Friday, May 10, 2024',
+    '',
+    'Since the beginning of February, the Iraqi resistance factions have entered into a truce with the American side.',
+    'On Wednesday, Harakat al-Nujaba said that the truce with Washington has ended.',
+    'A government source told Reuters that the truce is still holding and that the factions had given guarantees.',
+  ].join('\n'));
+  assert.ok(t, 'one truce');
+  assert.ok(states(t).includes('2024-02 in_force'), states(t).join(', '));
+  assert.equal(t.state_as_of.at(-1)!.state, 'contested', states(t).join(', '));
+});
+
+test('a proposal that nobody accepted stays proposed', () => {
+  const [t] = truces([
+    'Monday, February 5, 2024',
+    '',
+    'On Sunday, Mohammed Shia al-Sudani announced a ceasefire formula under which the Iraqi armed factions would stop attacks in exchange for an end to US strikes.',
+    'A government source said the government supports the formula and hopes to maintain the truce.',
+  ].join('\n'));
+  assert.ok(t, 'one truce');
+  assert.deepEqual(t.state_as_of.map((s) => s.state), t.state_as_of.map(() => 'proposed'));
+});
+
+test('an attack between the sides after the declaration strains the truce', () => {
+  const [t] = truces([
+    'Saturday, April 27, 2024',
+    '',
+    'On January 30, Kataib Hezbollah announced a halt to attacks against US forces.',
+    'On April 21, rockets fired by Kataib Hezbollah struck US forces at a base in Syria, officials said.',
+  ].join('\n'));
+  assert.ok(t, 'one truce');
+  assert.deepEqual(states(t), ['2024-01-30 in_force', '2024-04-21 strained']);
+});
+
+test('no truce vocabulary, no truce', () => {
+  assert.deepEqual(truces('Monday, February 5, 2024\n\nThe parliament held a session on the budget on Sunday.'), []);
+});
