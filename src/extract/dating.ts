@@ -2,6 +2,7 @@
 // happening the sentence refers to (pack reference events), else the interval from the last
 // dated happening before it in the article to publication (GOLD_FORMAT's rule for undated items).
 import type { SentenceView, DocContext } from './context.ts';
+import { voiceOf } from './context.ts';
 import { governingTime } from '../time/index.ts';
 import { PhraseSet } from './phrase.ts';
 import type { ReferenceEvent } from '../knowledge/types.ts';
@@ -77,7 +78,8 @@ export class Dater {
     if (t && t.kind !== 'duration') return { date: t.value, basis: `'${t.text}'` };
     // A reference event dates the mention only when it involves one of the mention's own actors (if it has any);
     // `actors` null means the mention is an utterance, which a happening it speaks of does not date.
-    const ref = actors === null ? undefined : referenceEventsIn(this.ctx, view).find((r) => actors.length === 0 || r.actors.some((a) => actors.includes(a)));
+    const involves = (r: ReferenceEvent): boolean => r.actors.some((a) => actors!.includes(a) || actors!.includes(voiceOf(this.ctx.knowledge, a)));
+    const ref = actors === null ? undefined : referenceEventsIn(this.ctx, view).find((r) => actors.length === 0 || involves(r));
     if (ref) return { date: ref.date, basis: `refers to ${ref.name} (${ref.date})` };
     if (!today) return { date: null, basis: 'no date in the text' };
     let anchor: string | null = null;

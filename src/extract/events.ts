@@ -23,8 +23,10 @@ function hits(ctx: DocContext, view: SentenceView): Hit[] {
     for (const m of trigger.patterns.findAll(text)) all.push({ start: s.start + m.start, end: s.start + m.end, trigger });
   }
   all.sort((a, b) => a.trigger.rank - b.trigger.rank || b.end - b.start - (a.end - a.start));
+  // A phrase that contains another ("announced a halt to attacks" ⊃ "attacks") is the more specific reading.
+  const contained = (h: Hit): boolean => all.some((o) => o !== h && o.start <= h.start && h.end <= o.end && o.end - o.start > h.end - h.start);
   const kept: Hit[] = [];
-  for (const h of all) if (!kept.some((k) => h.start < k.end && k.start < h.end)) kept.push(h);
+  for (const h of all) if (!contained(h) && !kept.some((k) => h.start < k.end && k.start < h.end)) kept.push(h);
   return kept.sort((a, b) => a.start - b.start);
 }
 

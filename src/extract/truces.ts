@@ -73,12 +73,13 @@ export function extractTruces(ctx: DocContext, events: EventOut[], statements: S
     return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
   };
   // A faction's words belong to its own truce, else to its umbrella's, else to a truce the factions made together.
-  const find = (faction: string): Draft | undefined =>
+  const find = (faction: string, joinCollective: boolean): Draft | undefined =>
     drafts.find((d) => d.faction === faction) ??
     drafts.find((d) => factionFamily(ctx, faction).has(d.faction)) ??
-    drafts.find((d) => ctx.knowledge.actors.get(d.faction)?.type === 'umbrella_group');
-  const open = (faction: string, state: string | null): Draft | undefined => {
-    const have = find(faction);
+    (joinCollective ? drafts.find((d) => ctx.knowledge.actors.get(d.faction)?.type === 'umbrella_group') : undefined);
+  // A faction's own declaration is its own truce; its words may be about the truce the factions made together.
+  const open = (faction: string, state: string | null, joinCollective = false): Draft | undefined => {
+    const have = find(faction, joinCollective);
     if (have || !state) return have;
     const d: Draft = { faction, state, mediator: new Set(), declared: null, conditions: '', entries: [] };
     drafts.push(d);
@@ -120,7 +121,7 @@ export function extractTruces(ctx: DocContext, events: EventOut[], statements: S
   const someoneHolds = truceStatements.some((s) => HOLDING.has(s.stance));
   for (const s of truceStatements) {
     const speakerSide = s.speaker_actor ? sideOf(ctx, s.speaker_actor) : 'neither';
-    const d = speakerSide === 'faction' ? open(s.speaker_actor, mainState()) : drafts[0];
+    const d = speakerSide === 'faction' ? open(s.speaker_actor, mainState(), true) : drafts[0];
     if (!d) continue;
     if (speakerSide === 'neither' && s.speaker_actor && HOLDING.has(s.stance)) d.mediator.add(s.speaker_actor);
     if (s.stance === 'truce_conditional' && !d.conditions) d.conditions = s.evidence;
