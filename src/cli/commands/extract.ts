@@ -7,17 +7,25 @@ export function register(program: Command): void {
     .description('run the pipeline on one article and print what it found (GOLD_FORMAT shape with --json)')
     .option('--json', 'print JSON')
     .option('--pack <dir...>', 'extra knowledge pack folders', [])
-    .action(async (file: string, opts: { json?: boolean; pack: string[] }) => {
+    .option('--llm-url <url>', 'use a local LLM behind an OpenAI-compatible endpoint (e.g. http://127.0.0.1:8081/v1) for events, statements, truces and claims')
+    .option('--llm-model <name>', 'model name to ask the endpoint for', 'local')
+    .action(async (file: string, opts: { json?: boolean; pack: string[]; llmUrl?: string; llmModel: string }) => {
       const { loadContext, processFile } = await import('../../pipeline/run.ts');
-      let result;
+      let x;
       try {
-        result = await processFile(file, loadContext(opts.pack));
+        const result = await processFile(file, loadContext(opts.pack));
+        x = result.extraction;
+        if (opts.llmUrl) {
+          const { extractWithLlm } = await import('../../extract/llm.ts');
+          const llm = await extractWithLlm(result.annotated, result.extraction, { url: opts.llmUrl, model: opts.llmModel });
+          for (const r of llm.rejected) process.stderr.write(`rejected ${r.kind}: ${r.reason}: «${r.evidence.slice(0, 80)}»\n`);
+          x = llm.extraction;
+        }
       } catch (e) {
         process.stderr.write(`error: ${(e as Error).message}\n`);
         process.exitCode = 1;
         return;
       }
-      const x = result.extraction;
       if (opts.json) {
         process.stdout.write(`${JSON.stringify(x, null, 1)}\n`);
         return;
