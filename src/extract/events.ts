@@ -47,7 +47,7 @@ function eventive(ctx: DocContext, view: SentenceView, h: Hit): boolean {
   if (h.trigger.kind === 'general') return isVerb(ctx, h) && !/\bto\s+$/iu.test(before) && !/ing\b/iu.test(ctx.text.slice(h.start, h.end).split(/\s/)[0]);
   if (h.trigger.kind === 'verb') return true;
   const after = ctx.text.slice(h.end, Math.min(view.sentence.end, h.end + 40));
-  return lx.eventiveBefore.endsWith(before) || lx.eventiveAfter.startsWith(after);
+  return shorter.some((b) => lx.eventiveBefore.endsWith(b)) || lx.eventiveAfter.startsWith(after);
 }
 
 function sameHappening(a: EventOut, b: EventOut): boolean {

@@ -1,6 +1,7 @@
 // Serves the built dashboard (web/dist) at / with a strict Content-Security-Policy, plus the
 // knowledge-pack routes its actor views need. Without a build, / keeps the server's plain start page.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
@@ -14,28 +15,25 @@ export const DASHBOARD_CSP = "default-src 'self'; script-src 'self'; object-src 
   + "form-action 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; connect-src 'self'";
 
 export interface DashboardOptions {
-  /** Folder of the built dashboard (default web/dist). */
-  dist?: string;
   /** Extra knowledge packs, as given to the server. */
   packs?: string[];
 }
 
 const dashboardPlugin: FastifyPluginAsync<DashboardOptions> = async (app: FastifyInstance, opts) => {
   await app.register(actorProfileRoutes, { packs: opts.packs });
-  const dist = opts.dist ?? WEB_DIST;
-  const indexFile = join(dist, 'index.html');
+  const indexFile = join(WEB_DIST, 'index.html');
   if (!existsSync(indexFile)) return;
-  const index = readFileSync(indexFile);
   // The server's own / route answers when there is no build; with one, this hook answers first.
+  // index.html is read per request so a rebuild (new asset names) needs no restart.
   app.addHook('onRequest', async (req, reply) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return;
     const path = req.url.split('?')[0];
     if (path !== '/' && path !== '/index.html') return;
     return reply.header('content-security-policy', DASHBOARD_CSP).header('x-content-type-options', 'nosniff')
-      .header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(index);
+      .header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(await readFile(indexFile));
   });
   await app.register(fastifyStatic, {
-    root: join(dist, 'assets'),
+    root: join(WEB_DIST, 'assets'),
     prefix: '/assets/',
     index: false,
     // File names carry a content hash, so they never change.
