@@ -143,13 +143,8 @@ test('default packs: world first, then theatre packs, never the lexicon; --pack 
   assert.ok(!dirs.some((d) => basename(d) === 'lexicon'));
   if (HAS_IRAQ) assert.equal(basename(dirs[1]), 'iraq');
   const extra = pack({ 'actors.yaml': '- { id: TEST_EXTRA_GROUP, name: Extra Group Test, type: armed_group, country: IRQ }\n' });
-  // CPU time rather than wall time, so that a busy machine does not fail the test.
-  const started = process.cpuUsage();
   const k = loadKnowledge([extra]);
-  const used = process.cpuUsage(started);
-  const ms = (used.user + used.system) / 1000;
   assert.equal(k.packs[0].name, 'world');
   assert.equal(k.packs[k.packs.length - 1].name, basename(extra));
   assert.equal(k.actors.get('TEST_EXTRA_GROUP')!.country, 'IRQ');
-  assert.ok(ms < 1000, `loading the default packs took ${ms.toFixed(0)} ms of CPU`);
 });
