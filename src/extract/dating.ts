@@ -30,6 +30,15 @@ const GENERIC = new Set(['state', 'state_force', 'government_body', 'igo', 'poli
  * ambiguous, and neither is kept.
  */
 export function referenceEventsIn(ctx: DocContext, view: SentenceView): ReferenceEvent[] {
+  let found = memo.get(view);
+  if (!found) memo.set(view, (found = matchReferenceEvents(ctx, view)));
+  return found;
+}
+
+/** Each sentence is matched once, however many mentions in it are dated. */
+const memo = new WeakMap<SentenceView, ReferenceEvent[]>();
+
+function matchReferenceEvents(ctx: DocContext, view: SentenceView): ReferenceEvent[] {
   const named = view.actors.filter((m) => m.via === 'alias' || m.via === 'fuzzy');
   if (named.length === 0) return [];
   const text = ctx.text.slice(view.sentence.start, view.sentence.end);

@@ -37,18 +37,26 @@ export function compilePhrase(phrase: string): RegExp {
   return new RegExp(String.raw`(?<!${WORD})${body}(?!${WORD})`, 'giu');
 }
 
+/** For each word of a phrase, the lower-case strings of which one must occur in a matching text. */
+function literalsOf(phrase: string): string[][] {
+  return phrase.trim().split(/\s+/).filter((t) => t !== '~' && t !== '~~').map((t) => t.toLowerCase().split('|').map((a) => a.replace(/\*$/, '')));
+}
+
 /** A set of phrases compiled once. */
 export class PhraseSet {
-  private readonly compiled: Array<{ phrase: string; re: RegExp }>;
+  private readonly compiled: Array<{ phrase: string; re: RegExp; literals: string[][] }>;
 
   constructor(phrases: readonly string[]) {
-    this.compiled = phrases.map((phrase) => ({ phrase, re: compilePhrase(phrase) }));
+    this.compiled = phrases.map((phrase) => ({ phrase, re: compilePhrase(phrase), literals: literalsOf(phrase) }));
   }
 
   /** Every match in `text`, in order of position (ties: longer first). */
   findAll(text: string): PhraseMatch[] {
     const out: PhraseMatch[] = [];
-    for (const { phrase, re } of this.compiled) {
+    const lower = text.toLowerCase();
+    for (const { phrase, re, literals } of this.compiled) {
+      // Most phrases are absent from most sentences: a substring check of their words skips the regex.
+      if (!literals.every((alts) => alts.some((a) => lower.includes(a)))) continue;
       re.lastIndex = 0;
       for (let m = re.exec(text); m; m = re.exec(text)) {
         out.push({ start: m.index, end: m.index + m[0].length, phrase });
@@ -63,7 +71,9 @@ export class PhraseSet {
   }
 
   test(text: string): boolean {
-    return this.compiled.some(({ re }) => {
+    const lower = text.toLowerCase();
+    return this.compiled.some(({ re, literals }) => {
+      if (!literals.every((alts) => alts.some((a) => lower.includes(a)))) return false;
       re.lastIndex = 0;
       return re.test(text);
     });

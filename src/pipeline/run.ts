@@ -43,7 +43,9 @@ export function annotate(doc: Document, ctx: PipelineContext): Annotated {
     referenceEvents: ctx.knowledge.referenceEvents,
   });
   const day = published.value ? published.value.split('/')[0] : null;
-  const { actors, places } = day && day.length === 10 ? findMentions(ctx.matcher, doc.text, { date: day }) : undated;
+  // Only office titles ("the Prime Minister") depend on the day; without any, the first pass stands.
+  const dated = day && day.length === 10 && undated.actors.some((m) => m.via === 'office');
+  const { actors, places } = dated ? findMentions(ctx.matcher, doc.text, { date: day }) : undated;
   const times = findTimes(doc.text, day && day.length === 10 ? day : null);
   return { doc, published, sentences, tokens, actors, places, times };
 }
