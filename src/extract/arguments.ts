@@ -91,6 +91,10 @@ export function argumentsOf(ctx: DocContext, view: SentenceView, trigger: Span, 
     if (/\bby\s+(?:the\s+)?[“"‘']?\s*$/iu.test(gap) || /^\s*[”"’]?\s*(?:claimed|claims)\s+responsibility/iu.test(tail) || /\bcalling itself\s*[“"‘']?\s*$/iu.test(gap)) source.push(m.actorId);
   }
 
+  // "a US strike", "an Israeli attack": the actor right before the noun is its agent.
+  const premodifier = before.find((m) => trigger.start - m.end <= 1 && /^[\s“"‘']*$/u.test(text.slice(m.end, trigger.start)));
+  if (premodifier && !passiveSubject && source.length === 0) source.push(premodifier.actorId);
+
   if (source.length === 0 && !passiveSubject) {
     // "statements by the Iraqi government confirming the postponement": an agent before a nominal trigger.
     const agent = [...before].reverse().find((m) => trigger.start - m.end < 40 && /\bby\s+(?:the\s+)?[“"‘']?\s*$/iu.test(text.slice(clauseStart, m.start)));

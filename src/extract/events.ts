@@ -25,8 +25,11 @@ function hits(ctx: DocContext, view: SentenceView): Hit[] {
   all.sort((a, b) => a.trigger.rank - b.trigger.rank || b.end - b.start - (a.end - a.start));
   // A phrase that contains another ("announced a halt to attacks" ⊃ "attacks") is the more specific reading.
   const contained = (h: Hit): boolean => all.some((o) => o !== h && o.start <= h.start && h.end <= o.end && o.end - o.start > h.end - h.start);
+  // "a US strike that killed a leader": the relative clause tells the strike again, it is not a second act.
+  const relative = (h: Hit): boolean => h.trigger.kind !== 'noun' &&
+    all.some((o) => o !== h && o.trigger.type === h.trigger.type && o.end <= h.start && /^\s*(?:that|which|who)\s+$/iu.test(ctx.text.slice(o.end, h.start)));
   const kept: Hit[] = [];
-  for (const h of all) if (!contained(h) && !kept.some((k) => h.start < k.end && k.start < h.end)) kept.push(h);
+  for (const h of all) if (!contained(h) && !relative(h) && !kept.some((k) => h.start < k.end && k.start < h.end)) kept.push(h);
   return kept.sort((a, b) => a.start - b.start);
 }
 

@@ -1,0 +1,233 @@
+// `npm run bench [-- --quick] [-- --json]`: throughput, memory, query latency and API load of
+// TruceWatch on generated data, all on this machine in one process. Not part of `npm test`.
+//   --quick            reduced sizes (see SIZES) so that the run takes minutes, not hours
+//   --json             print one JSON object instead of the human-readable lines
+//   --articles N       articles for the throughput run
+//   --stream A,B       RSS checkpoints while streaming articles (the run goes up to B)
+//   --events N         events seeded for the query and API runs
+//   --queries N        queries of each kind timed for p50/p95
+//   --budget S         stop the streaming run after S seconds (reports how far it got)
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir, cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { parseArgs } from 'node:util';
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import { loadContext, processInput, type PipelineContext } from '../src/pipeline/run.ts';
+import { openStore, type Store } from '../src/store/index.ts';
+import { buildServer } from '../src/server/app.ts';
+import { generateArticles, loadTemplates, type Template } from './generate.ts';
+import { ACTORS, seedEvents } from './seed.ts';
+
+interface Sizes {
+  articles: number;
+  stream: [number, number];
+  events: number;
+  /** Queries of each kind timed for p50/p95. */
+  queries: number;
+  budgetS: number | null;
+}
+const SIZES: Record<'full' | 'quick', Sizes> = {
+  full: { articles: 2000, stream: [10_000, 100_000], events: 1_000_000, queries: 300, budgetS: null },
+  quick: { articles: 50, stream: [2_000, 10_000], events: 100_000, queries: 50, budgetS: 30 },
+};
+const API_SECONDS = 5;
+const MB = 1024 * 1024;
+
+const log = (quiet: boolean, s: string) => {
+  if (!quiet) process.stderr.write(`${s}\n`);
+};
+
+function percentile(sorted: number[], p: number): number {
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN;
+}
+const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
+const rssMb = () => round(process.memoryUsage.rss() / MB, 1);
+
+/** End to end (clean → annotate → extract → store in a temp SQLite DB) against wink-nlp's bare readDoc on the same texts. */
+async function throughput(ctx: PipelineContext, templates: Template[], n: number, dir: string) {
+  const inputs = [...generateArticles(templates, n, 11)];
+  const bytes = inputs.reduce((s, i) => s + Buffer.byteLength(i.raw), 0);
+  const store = await openStore(join(dir, 'throughput.db'));
+  const status: Record<string, number> = {};
+  // One warm-up article so lazy initialisation is not timed.
+  processInput(inputs[0], ctx);
+  const t0 = performance.now();
+  for (const input of inputs) {
+    const r = processInput(input, ctx);
+    const saved = await store.saveDocument(r.doc, r.extraction, { mentions: r.annotated });
+    status[saved.status] = (status[saved.status] ?? 0) + 1;
+  }
+  const twMs = performance.now() - t0;
+  await store.close();
+  const nlp = winkNLP(model);
+  const its = nlp.its;
+  nlp.readDoc(inputs[0].raw);
+  const t1 = performance.now();
+  for (const input of inputs) {
+    const doc = nlp.readDoc(input.raw);
+    doc.sentences().out();
+    doc.tokens().out(its.pos);
+  }
+  const winkMs = performance.now() - t1;
+  return {
+    articles: n, avg_article_bytes: Math.round(bytes / n), saved: status,
+    articles_per_s: round(n / (twMs / 1000)), mb_per_s: round(bytes / MB / (twMs / 1000), 3),
+    wink_articles_per_s: round(n / (winkMs / 1000)), ratio_vs_wink: round(twMs / winkMs),
+  };
+}
+
+/** Streams generated articles through the pipeline into SQLite (one transaction per report, as `ingest` does), sampling RSS. */
+async function memory(ctx: PipelineContext, templates: Template[], [at1, at2]: [number, number], budgetS: number | null, dir: string, quiet: boolean) {
+  const store = await openStore(join(dir, 'stream.db'));
+  const rss: Record<number, number> = {};
+  const t0 = performance.now();
+  let done = 0;
+  let stoppedBy: 'size' | 'budget' = 'size';
+  for (const input of generateArticles(templates, at2, 23)) {
+    const r = processInput(input, ctx);
+    await store.saveDocument(r.doc, r.extraction, { mentions: r.annotated });
+    done++;
+    if (done === at1 || done === at2 || done % 1000 === 0) {
+      rss[done] = rssMb();
+      log(quiet, `  streamed ${done}: rss ${rss[done]} MB`);
+    }
+    if (budgetS !== null && performance.now() - t0 > budgetS * 1000) {
+      stoppedBy = 'budget';
+      break;
+    }
+  }
+  rss[done] = rssMb();
+  await store.close();
+  return {
+    streamed: done, stopped_by: stoppedBy, seconds: round((performance.now() - t0) / 1000, 1),
+    rss_mb_at: rss, rss_mb_first: rss[at1] ?? null, rss_mb_last: rss[at2] ?? null,
+    peak_rss_mb: round(process.resourceUsage().maxRSS / 1024, 1),
+  };
+}
+
+async function timed(n: number, q: (i: number) => Promise<unknown>): Promise<{ p50_ms: number; p95_ms: number }> {
+  const ms: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = performance.now();
+    await q(i);
+    ms.push(performance.now() - t);
+  }
+  ms.sort((a, b) => a - b);
+  return { p50_ms: round(percentile(ms, 50)), p95_ms: round(percentile(ms, 95)) };
+}
+
+/** p50/p95 of the three store queries the dashboard and API lean on. */
+async function queries(store: Store, n: number) {
+  const WORDS = ['rockets', 'drone attack', 'truce', 'convoy airport', 'ceasefire withdrawal'];
+  const monthOf = (i: number) => `${2020 + (i % 5)}-${String(1 + (i % 12)).padStart(2, '0')}`;
+  return {
+    events_by_date_and_actor: await timed(n, (i) => store.listEvents({ from: `${monthOf(i)}-01`, to: `${monthOf(i)}-28`, actor: ACTORS[i % ACTORS.length], limit: 50 })),
+    truce_state_as_of: await timed(n, (i) => store.listTruces({ asOf: `${monthOf(i)}-15` })),
+    full_text_search: await timed(n, (i) => store.search(WORDS[i % WORDS.length], { limit: 20 })),
+  };
+}
+
+type Autocannon = (o: { url: string; connections: number; duration: number }) => Promise<{
+  requests: { average: number }; latency: { p50: number; p99: number }; errors: number; timeouts: number; non2xx: number;
+}>;
+
+/** GET routes under load with autocannon (10 connections, API_SECONDS each) on loopback. */
+async function api(store: Store) {
+  const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+  const app = await buildServer({ store });
+  const base = await app.listen({ host: '127.0.0.1', port: 0 });
+  const out: Record<string, { rps: number; p50_ms: number; p99_ms: number; errors: number }> = {};
+  try {
+    for (const path of ['/api/events?limit=50', '/api/truces']) {
+      const r = await autocannon({ url: base + path, connections: 10, duration: API_SECONDS });
+      out[path] = { rps: round(r.requests.average, 1), p50_ms: r.latency.p50, p99_ms: r.latency.p99, errors: r.errors + r.timeouts + r.non2xx };
+    }
+  } finally {
+    await app.close();
+  }
+  return out;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      quick: { type: 'boolean' }, json: { type: 'boolean' }, articles: { type: 'string' }, stream: { type: 'string' },
+      events: { type: 'string' }, queries: { type: 'string' }, budget: { type: 'string' },
+    },
+  });
+  const mode = values.quick ? 'quick' : 'full';
+  const count = (s: string | undefined, name: string): number | undefined => {
+    if (s === undefined) return undefined;
+    const n = Number(s);
+    if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive integer, got ${JSON.stringify(s)}`);
+    return n;
+  };
+  const stream = values.stream?.split(',').map((s) => count(s, 'stream')!);
+  if (stream && (stream.length !== 2 || stream[0] > stream[1])) throw new Error('--stream takes two increasing counts, e.g. 2000,10000');
+  const sizes: Sizes = {
+    articles: count(values.articles, 'articles') ?? SIZES[mode].articles,
+    stream: (stream as [number, number] | undefined) ?? SIZES[mode].stream,
+    events: count(values.events, 'events') ?? SIZES[mode].events,
+    queries: count(values.queries, 'queries') ?? SIZES[mode].queries,
+    budgetS: count(values.budget, 'budget') ?? SIZES[mode].budgetS,
+  };
+  const quiet = !!values.json;
+  const dir = mkdtempSync(join(tmpdir(), 'trucewatch-bench-'));
+  try {
+    const tLoad = performance.now();
+    const ctx = loadContext();
+    const loadMs = performance.now() - tLoad;
+    const templates = await loadTemplates(ctx.knowledge);
+    log(quiet, `mode ${mode}: ${JSON.stringify(sizes)}; ${templates.length} base reports; packs loaded in ${Math.round(loadMs)} ms`);
+
+    log(quiet, `throughput: ${sizes.articles} articles…`);
+    const tp = await throughput(ctx, templates, sizes.articles, dir);
+    log(quiet, `  ${tp.articles_per_s} articles/s, ${tp.mb_per_s} MB/s, wink ${tp.wink_articles_per_s} articles/s, ratio ${tp.ratio_vs_wink}`);
+
+    log(quiet, `memory: streaming up to ${sizes.stream[1]} articles${sizes.budgetS ? ` (budget ${sizes.budgetS} s)` : ''}…`);
+    const mem = await memory(ctx, templates, sizes.stream, sizes.budgetS, dir, quiet);
+
+    log(quiet, `queries: seeding ${sizes.events} events…`);
+    const tSeed = performance.now();
+    const qPath = join(dir, 'query.db');
+    (await openStore(qPath)).close();
+    const seeded = seedEvents(qPath, sizes.events, 5);
+    const seedS = round((performance.now() - tSeed) / 1000, 1);
+    const store = await openStore(qPath);
+    let q, load;
+    try {
+      q = await queries(store, sizes.queries);
+      log(quiet, `  ${JSON.stringify(q)}`);
+      log(quiet, `api: autocannon ${API_SECONDS} s per route…`);
+      load = await api(store);
+      log(quiet, `  ${JSON.stringify(load)}`);
+    } finally {
+      await store.close();
+    }
+    const routes = Object.values(load);
+    const result = {
+      mode, sizes, date: new Date().toISOString(),
+      machine: { nproc: cpus().length, cpu: cpus()[0]?.model ?? '', memory_gb: round(totalmem() / 1024 ** 3, 1), node: process.version },
+      packs_load_ms: Math.round(loadMs),
+      ...tp,
+      memory_mode: 'pipeline + store into SQLite, one transaction per report (as `ingest`)',
+      streamed: mem.streamed, stream_stopped_by: mem.stopped_by, stream_seconds: mem.seconds,
+      rss_mb_10k: mem.rss_mb_first, rss_mb_100k: mem.rss_mb_last, rss_mb_at: mem.rss_mb_at, peak_rss_mb: mem.peak_rss_mb,
+      seeded: { ...seeded, seconds: seedS },
+      query_p50_ms: Math.max(...Object.values(q).map((x) => x.p50_ms)), query_p95_ms: Math.max(...Object.values(q).map((x) => x.p95_ms)),
+      queries: q,
+      api_rps: round(Math.min(...routes.map((r) => r.rps)), 1), api_p99_ms: Math.max(...routes.map((r) => r.p99_ms)),
+      api_errors: routes.reduce((s, r) => s + r.errors, 0), api: load,
+    };
+    process.stdout.write(values.json ? `${JSON.stringify(result)}\n` : `${JSON.stringify(result, null, 2)}\n`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`bench: ${(e as Error).message}\n`);
+  process.exitCode = 1;
+});
