@@ -29,7 +29,8 @@ const page = {
 };
 const list = z.string().max(2000).optional().describe('comma-separated values')
   .transform((v) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : undefined));
-const short = z.string().max(500).optional();
+// Control characters never belong in a filter (SQLite would cut a LIKE pattern at a NUL).
+const short = z.string().max(500).regex(/^[^\u0000-\u001f\u007f]*$/, 'control characters are not allowed').optional();
 const flag = z.enum(['true', 'false']).optional().transform((v) => v === 'true');
 
 const eventQuery = z.object({

@@ -55,6 +55,7 @@ function dayBound(value: string | undefined, side: 'start' | 'end', name: string
 
 /** LIKE pattern matching `text` anywhere, with LIKE's own wildcards escaped. */
 function containing(text: string): string {
+  if (/[\u0000-\u001f\u007f]/.test(text)) throw new StoreError('invalid', 'text filters may not contain control characters');
   return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
