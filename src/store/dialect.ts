@@ -32,6 +32,8 @@ export async function connect(url: string): Promise<Connection> {
     handle.pragma('busy_timeout = 5000');
     handle.pragma('journal_mode = WAL');
     handle.pragma('synchronous = NORMAL');
+    // Gathers the planner's statistics where they are missing or stale (a large ingest since the last open).
+    handle.pragma('optimize = 0x10002');
   } catch (e) {
     handle?.close();
     throw new Error(`cannot open SQLite database ${path}: ${(e as Error).message}`);
