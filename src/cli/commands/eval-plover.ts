@@ -20,23 +20,16 @@ export function register(program: Command): void {
     .action(async (opts: Options) => {
       const { loadPloverRecords, evaluatePlover, formatConfusion, NO_EVENT, PIPELINE_ERROR } = await import('../../eval/plover.ts');
       const { PLOVER_TYPES } = await import('../../eval/gold.ts');
-      let report;
-      try {
-        const { loadContext, processInput } = await import('../../pipeline/run.ts');
-        const records = loadPloverRecords(resolve(opts.file));
-        const ctx = loadContext(opts.pack);
-        report = evaluatePlover(records, (input) => processInput(input, ctx).extraction, ctx.knowledge, (line) => process.stderr.write(`${line}\n`));
-      } catch (e) {
-        process.stderr.write(`error: ${(e as Error).message}\n`);
-        process.exitCode = 1;
-        return;
-      }
-      if (opts.json) {
-        process.stdout.write(`${JSON.stringify(report)}\n`);
-        return;
-      }
-      process.stdout.write(
-        [
+      const { printReport } = await import('../report.ts');
+      await printReport(
+        async () => {
+          const { loadContext, processInput } = await import('../../pipeline/run.ts');
+          const records = loadPloverRecords(resolve(opts.file));
+          const ctx = loadContext(opts.pack);
+          return evaluatePlover(records, (input) => processInput(input, ctx).extraction, ctx.knowledge, (line) => process.stderr.write(`${line}\n`));
+        },
+        opts.json,
+        async (report) => [
           `PLOVER gold-standard records: ${report.n}`,
           `event type accuracy:   ${pct(report.type_accuracy)}`,
           `source actor accuracy: ${pct(report.source_accuracy)}`,

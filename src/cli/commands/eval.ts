@@ -21,22 +21,11 @@ export function register(program: Command): void {
     .option('--pack <dir...>', 'extra knowledge pack folders', [])
     .action(async (opts: Options) => {
       const { runEval } = await import('../../eval/run.ts');
-      let report;
-      try {
-        report = await runEval(
-          { corpus: resolve(opts.corpus), gold: resolve(opts.gold), packs: opts.pack },
-          (line) => process.stderr.write(`${line}\n`),
-        );
-      } catch (e) {
-        process.stderr.write(`error: ${(e as Error).message}\n`);
-        process.exitCode = 1;
-        return;
-      }
-      if (opts.json) {
-        process.stdout.write(`${JSON.stringify(report)}\n`);
-        return;
-      }
-      const { formatReport } = await import('../../eval/report.ts');
-      process.stdout.write(`${formatReport(report, opts.misses)}\n`);
+      const { printReport } = await import('../report.ts');
+      await printReport(
+        () => runEval({ corpus: resolve(opts.corpus), gold: resolve(opts.gold), packs: opts.pack }, (line) => process.stderr.write(`${line}\n`)),
+        opts.json,
+        async (report) => (await import('../../eval/report.ts')).formatReport(report, opts.misses),
+      );
     });
 }
