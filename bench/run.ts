@@ -15,6 +15,7 @@ import { parseArgs } from 'node:util';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { loadContext, processInput, type PipelineContext } from '../src/pipeline/run.ts';
+import { findMentions } from '../src/knowledge/index.ts';
 import { openStore, type Store } from '../src/store/index.ts';
 import { buildServer } from '../src/server/app.ts';
 import { generateArticles, loadTemplates, type Template } from './generate.ts';
@@ -150,6 +151,20 @@ async function api(store: Store) {
   return out;
 }
 
+/** Actor and place matching on the same text repeated 1× and 10×: time per KB should stay flat (linear cost). */
+function matching(ctx: PipelineContext, templates: Template[]) {
+  const base = [...generateArticles(templates, 20, 7)].map((d) => d.raw).join('\n\n');
+  const perKb = (text: string) => {
+    findMentions(ctx.matcher, text, { date: '2024-06-01' });
+    const t = performance.now();
+    findMentions(ctx.matcher, text, { date: '2024-06-01' });
+    return (performance.now() - t) / (text.length / 1024);
+  };
+  const small = perKb(base);
+  const large = perKb(Array.from({ length: 10 }, () => base).join('\n\n'));
+  return { matcher_kb: round(base.length / 1024), matcher_ms_per_kb: round(small, 2), matcher_ms_per_kb_10x: round(large, 2), matcher_linearity: round(large / small, 2) };
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -186,6 +201,9 @@ async function main(): Promise<void> {
     const tp = await throughput(ctx, templates, sizes.articles, dir);
     log(quiet, `  ${tp.articles_per_s} articles/s, ${tp.mb_per_s} MB/s, wink ${tp.wink_articles_per_s} articles/s, ratio ${tp.ratio_vs_wink}`);
 
+    const match = matching(ctx, templates);
+    log(quiet, `matching: ${match.matcher_ms_per_kb} ms/KB on ${match.matcher_kb} KB, ${match.matcher_ms_per_kb_10x} ms/KB on 10×: linearity ${match.matcher_linearity} (1 = linear)`);
+
     log(quiet, `memory: streaming up to ${sizes.stream[1]} articles${sizes.budgetS ? ` (budget ${sizes.budgetS} s)` : ''}…`);
     const mem = await memory(ctx, templates, sizes.stream, sizes.budgetS, dir, quiet);
 
@@ -212,6 +230,7 @@ async function main(): Promise<void> {
       machine: { nproc: cpus().length, cpu: cpus()[0]?.model ?? '', memory_gb: round(totalmem() / 1024 ** 3, 1), node: process.version },
       packs_load_ms: Math.round(loadMs),
       ...tp,
+      ...match,
       memory_mode: 'pipeline + store into SQLite, one transaction per report (as `ingest`)',
       streamed: mem.streamed, stream_stopped_by: mem.stopped_by, stream_seconds: mem.seconds,
       rss_mb_10k: mem.rss_mb_first, rss_mb_100k: mem.rss_mb_last, rss_mb_at: mem.rss_mb_at, peak_rss_mb: mem.peak_rss_mb,
