@@ -185,6 +185,12 @@ function migrations(dialect: DialectName): Record<string, Migration> {
         await createSearchIndex(db, dialect);
       },
     },
+    // Events of one actor are read from the index alone (it covers the event id).
+    '0002_event_actors_cover': {
+      up: async (db) => {
+        await db.schema.createIndex('event_actors_actor_event').on('event_actors').columns(['actor_id', 'event_id']).execute();
+      },
+    },
   };
 }
 
