@@ -10,6 +10,9 @@ export interface Modality {
   mode?: string;
 }
 
+const FUTURE_AGREE: ReadonlySet<PloverType> = new Set(['CONSULT', 'SUPPORT', 'COOPERATE', 'AID']);
+const FUTURE_THREAT: ReadonlySet<PloverType> = new Set(['PROTEST', 'SANCTION', 'COERCE', 'MOBILIZE']);
+
 /** Characters of left and right context that form the trigger's clause (about eight and twelve words). */
 const LEFT = 60;
 const RIGHT = 90;
@@ -36,6 +39,12 @@ export function modalityOf(lx: Lexicon, text: string, sentence: Span, trigger: S
   }
   if (type === 'THREATEN') return { status: conditional || lx.status.conditional.test(whole) ? 'conditional' : 'threatened' };
   if (denied) return { status: 'denied' };
+  // PLOVER codes what is promised by what it promises: future cooperation is AGREE, a future
+  // withdrawal is a concession (CONCEDE), future hostility short of violence is a THREATEN.
+  const promised = /\b(?:will|would|shall)\s+(?:\S+\s+)?$/iu.test(near);
+  if (promised && FUTURE_AGREE.has(type)) return { status: conditional ? 'conditional' : 'planned', type: 'AGREE', mode: '' };
+  if (promised && type === 'RETREAT') return { status: conditional ? 'conditional' : 'planned', type: 'CONCEDE', mode: '' };
+  if (promised && FUTURE_THREAT.has(type)) return { status: conditional ? 'conditional' : 'threatened', type: 'THREATEN', mode: '' };
   if (future) return { status: conditional ? 'conditional' : 'planned' };
   if (hypothetical) return { status: 'hypothetical' };
   return { status: 'occurred' };

@@ -25,6 +25,10 @@ const cases: Array<[string, string, PloverType, string, PloverType?]> = [
   ['The two delegations will hold talks in Muscat next week.', 'hold talks', 'CONSULT', 'planned'],
   ['Analysts said the militia could attack the embassy compound.', 'attack', 'ASSAULT', 'hypothetical'],
   ['The mediators announced a halt to attacks on Tuesday.', 'announced a halt to attacks', 'CONCEDE', 'occurred'],
+  // PLOVER: a promised cooperative act is AGREE, a promised withdrawal a CONCEDE, promised hostility a THREATEN.
+  ['The two foreign ministers will meet in Muscat on Friday.', 'meet', 'CONSULT', 'planned', 'AGREE'],
+  ['The brigade said its fighters would withdraw from the town within a week.', 'withdraw', 'RETREAT', 'planned', 'CONCEDE'],
+  ['Washington will impose sanctions on the militia leaders.', 'impose sanctions', 'SANCTION', 'threatened', 'THREATEN'],
 ];
 
 for (const [sentence, trigger, type, status, newType] of cases) {
