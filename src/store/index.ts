@@ -30,7 +30,7 @@ type Tx = Transaction<Database>;
 export async function openStore(url: string): Promise<Store> {
   const conn = await connect(url);
   try {
-    await migrate(conn.db, conn.dialect);
+    await migrate(conn.db, conn.dialect, conn.schema);
   } catch (e) {
     await conn.db.destroy();
     throw e;

@@ -195,9 +195,12 @@ function migrations(dialect: DialectName): Record<string, Migration> {
 }
 
 /** Brings the schema to the latest version; throws with the failing migration's name and reason. */
-export async function migrate(db: Kysely<any>, dialect: DialectName): Promise<void> {
+export async function migrate(db: Kysely<any>, dialect: DialectName, schema?: string): Promise<void> {
   const provider: MigrationProvider = { getMigrations: async () => migrations(dialect) };
-  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  // On PostgreSQL the migrator's bookkeeping tables are looked for in every schema unless one is named:
+  // another schema's tables (a second TruceWatch, a parallel test) would be taken for ours.
+  const migrationTableSchema = dialect === 'postgres' ? schema ?? 'public' : undefined;
+  const { error, results } = await new Migrator({ db, provider, migrationTableSchema }).migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(`database migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`);
