@@ -46,6 +46,7 @@ function eventive(ctx: DocContext, view: SentenceView, h: Hit): boolean {
   // "to discuss the US attacks", "stop all attacks": up to two modifiers may stand between.
   const shorter = [before, before.replace(/\S+\s*$/u, ''), before.replace(/(?:\S+\s+){2}$/u, '')];
   if (shorter.some((b) => lx.nonEventiveBefore.endsWith(b))) return false;
+  if (lx.nonEventiveAfter.startsWith(ctx.text.slice(h.end, Math.min(view.sentence.end, h.end + 40)))) return false;
   // A general verb counts when finite: not "to negotiate", not "discussing".
   if (h.trigger.kind === 'general') return isVerb(ctx, h) && !/\bto\s+$/iu.test(before) && !/ing\b/iu.test(ctx.text.slice(h.start, h.end).split(/\s/)[0]);
   if (h.trigger.kind === 'verb') return true;

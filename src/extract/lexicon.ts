@@ -25,6 +25,7 @@ const CueFile = z.strictObject({
   eventive_before: phrases,
   eventive_after: phrases,
   non_eventive_before: phrases,
+  non_eventive_after: phrases,
   status: z.strictObject({ denied: phrases, conditional: phrases, future: phrases, hypothetical: phrases, claimed: phrases }),
   reporting_verbs: phrases,
   speaker_pronouns: phrases,
@@ -56,6 +57,7 @@ export interface Lexicon {
   eventiveBefore: PhraseSet;
   eventiveAfter: PhraseSet;
   nonEventiveBefore: PhraseSet;
+  nonEventiveAfter: PhraseSet;
   status: Record<'denied' | 'conditional' | 'future' | 'hypothetical' | 'claimed', PhraseSet>;
   reportingVerbs: PhraseSet;
   speakerPronouns: PhraseSet;
@@ -100,6 +102,7 @@ export function loadLexicon(dir: string = DEFAULT_DIR): Lexicon {
     eventiveBefore: new PhraseSet(cues.eventive_before),
     eventiveAfter: new PhraseSet(cues.eventive_after),
     nonEventiveBefore: new PhraseSet(cues.non_eventive_before),
+    nonEventiveAfter: new PhraseSet(cues.non_eventive_after),
     status: {
       denied: new PhraseSet(cues.status.denied),
       conditional: new PhraseSet(cues.status.conditional),

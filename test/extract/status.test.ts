@@ -43,3 +43,11 @@ for (const [sentence, trigger, type, status, newType] of cases) {
 test('a promise that no strike will happen is no event', () => {
   assert.equal(modality('The government promised that the air force will not carry out any strike on the camps.', 'strike', 'ASSAULT'), null);
 });
+
+test('a source who requested anonymity makes no request', async () => {
+  const { loadContext, processInput } = await import('../../src/pipeline/run.ts');
+  const ctx = loadContext();
+  const raw = 'Monday, March 4, 2024\n\nA Kataib Hezbollah commander, who requested anonymity, said the convoy was hit near Erbil.';
+  const { events } = processInput({ source: 't', name: 't', format: 'text', raw }, ctx).extraction;
+  assert.ok(!events.some((e) => e.type === 'REQUEST'), JSON.stringify(events.map((e) => e.type)));
+});
