@@ -20,9 +20,9 @@ const VERBAL: ReadonlySet<PloverType> = new Set(['REJECT', 'THREATEN', 'REQUEST'
 const JOINT: ReadonlySet<PloverType> = new Set(['CONSULT']);
 
 const PASSIVE = /\b(?:was|were|been|being|is|are)\s+(?:\S+\s+){0,2}?(?:subjected|targeted|attacked|hit|struck|killed|wounded|injured|arrested|bombed|shelled)\b|\bcame under\b/iu;
-const PREPOSITION_BEFORE = /\b(?:of|to|with|against|on|at|in|for|from|into|about|toward|towards|by|over|under|regarding)\s+(?:the\s+|its\s+|their\s+)?[“"‘']?\s*$/iu;
+/** Text that ends with a preposition: an actor right after it is not a clause's subject. Shared with attribution.ts. */
+export const PREPOSITION_BEFORE = /\b(?:of|to|with|against|on|at|in|for|from|into|about|toward|towards|by|over|under|regarding|allied with|backed by)\s+(?:the\s+|its\s+|their\s+)?[“"‘']?\s*$/iu;
 const TARGET_PREP = /\b(?:against|on|at|targeting|targeted|with|to|toward|towards)\s+(?:the\s+|its\s+|their\s+)?[“"‘']?\s*$/iu;
-const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, dozens: 24 };
 
 function unique(ids: string[]): string[] {
   return [...new Set(ids.filter(Boolean))];
@@ -36,13 +36,16 @@ function usable(ctx: DocContext, m: ActorMention, trigger: Span): boolean {
 function casualties(ctx: DocContext, view: SentenceView): { fatalities: number | null; injured: number | string | null } {
   const text = ctx.text.slice(view.sentence.start, view.sentence.end);
   const nouns = ctx.lexicon.casualtyNouns.join('|');
-  const count = new RegExp(String.raw`\b(a number of|several|dozens of|\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[\p{L}-]+\s+){0,2}?(?:${nouns})\b`, 'giu');
+  // Number words come from the claims lexicon, so casualties and claims read numbers alike.
+  const numbers = ctx.lexicon.claims.numbers;
+  const words = Object.keys(numbers).sort((a, b) => b.length - a.length).join('|');
+  const count = new RegExp(String.raw`\b(a number of|several|dozens of|\d[\d,]*|${words})\s+(?:[\p{L}-]+\s+){0,2}?(?:${nouns})\b`, 'giu');
   let fatalities: number | null = null;
   let injured: number | string | null = null;
   for (let m = count.exec(text); m; m = count.exec(text)) {
     const around = text.slice(Math.max(0, m.index - 40), Math.min(text.length, m.index + m[0].length + 40));
     const raw = m[1].toLowerCase();
-    const n = /^\d/.test(raw) ? Number(raw.replace(/,/g, '')) : NUMBER_WORDS[raw];
+    const n = /^\d/.test(raw) ? Number(raw.replace(/,/g, '')) : numbers[raw];
     if (ctx.lexicon.injuredWords.test(around)) injured ??= n ?? m[1];
     else if (ctx.lexicon.killedWords.test(around) && n !== undefined) fatalities ??= n;
   }

@@ -3,6 +3,7 @@
 import type { ActorMention, Span } from '../pipeline/types.ts';
 import type { DocContext, SentenceView } from './context.ts';
 import { voiceOf } from './context.ts';
+import { PREPOSITION_BEFORE } from './arguments.ts';
 
 export interface Speaker {
   /** As named: a person's or group's name, or the anonymous description ("a government source"). */
@@ -68,7 +69,6 @@ function notOutlet(ctx: DocContext, m: ActorMention): boolean {
   return ctx.knowledge.actors.get(m.actorId)?.type !== 'media_outlet';
 }
 
-const PREPOSITION_BEFORE = /\b(?:of|to|with|against|on|at|in|for|from|into|about|toward|towards|by|over|under|regarding|allied with|backed by)\s+(?:the\s+|its\s+|their\s+)?[“"‘']?\s*$/iu;
 const UNKNOWN_SUBJECT = /(?:^|[,.;]\s*|\b(?:and|but)\s+)((?:\p{Lu}[\p{L}'’-]+\s+){0,3}\p{Lu}[\p{L}'’-]+|the\s+\p{Ll}+)\s*(?:,[^,]{3,80},\s*)?(?:also\s+)?$/u;
 const SOURCE_WORDS = /^(?:a|an|the)\s+|\s+(?:sources?|officials?|source)$/giu;
 
