@@ -18,10 +18,7 @@ interface Hit extends Span {
 function hits(ctx: DocContext, view: SentenceView): Hit[] {
   const s = view.sentence;
   const text = ctx.text.slice(s.start, s.end);
-  const all: Hit[] = [];
-  for (const trigger of ctx.lexicon.triggers) {
-    for (const m of trigger.patterns.findAll(text)) all.push({ start: s.start + m.start, end: s.start + m.end, trigger });
-  }
+  const all: Hit[] = ctx.lexicon.triggers.findAll(text).map((m) => ({ start: s.start + m.start, end: s.start + m.end, trigger: ctx.lexicon.triggerOf[m.index] }));
   all.sort((a, b) => a.trigger.rank - b.trigger.rank || b.end - b.start - (a.end - a.start));
   // A phrase that contains another ("announced a halt to attacks" ⊃ "attacks") is the more specific reading.
   const contained = (h: Hit): boolean => all.some((o) => o !== h && o.start <= h.start && h.end <= o.end && o.end - o.start > h.end - h.start);

@@ -47,13 +47,14 @@ export interface Trigger {
   type: PloverType;
   mode: string;
   kind: 'verb' | 'noun' | 'general';
-  patterns: PhraseSet;
   /** Position in the file: earlier entries win overlaps. */
   rank: number;
 }
 
 export interface Lexicon {
-  triggers: Trigger[];
+  /** Every trigger phrase in one set; `triggerOf[match.index]` is the entry a matched phrase belongs to. */
+  triggers: PhraseSet;
+  triggerOf: Trigger[];
   eventiveBefore: PhraseSet;
   eventiveAfter: PhraseSet;
   nonEventiveBefore: PhraseSet;
@@ -97,8 +98,10 @@ export function loadLexicon(dir: string = DEFAULT_DIR): Lexicon {
   const stances = read(dir, 'stances.yaml', StanceFile);
   const truce = read(dir, 'truce.yaml', TruceFile);
   const claims = read(dir, 'claims.yaml', ClaimFile);
+  const triggerOf = triggers.flatMap((t, rank) => t.patterns.map(() => ({ type: t.type, mode: t.mode, kind: t.kind, rank })));
   return {
-    triggers: triggers.map((t, rank) => ({ type: t.type, mode: t.mode, kind: t.kind, patterns: new PhraseSet(t.patterns), rank })),
+    triggers: new PhraseSet(triggers.flatMap((t) => t.patterns)),
+    triggerOf,
     eventiveBefore: new PhraseSet(cues.eventive_before),
     eventiveAfter: new PhraseSet(cues.eventive_after),
     nonEventiveBefore: new PhraseSet(cues.non_eventive_before),

@@ -1,14 +1,25 @@
 // Compiles the lexicon's phrase syntax into regular expressions:
 //   words match case-insensitively on word boundaries; "word*" matches any ending;
 //   "a|an|the" is a choice; "~" skips up to three words, "~~" up to twenty-five (within the sentence).
+// A set of phrases is indexed by the first word of each phrase, so a text costs one scan of its
+// words plus one anchored regex per word that can start a phrase, however many phrases the set has.
+// The expressions run on a lower-case copy of the text without the "i" and "u" flags: V8 compiles a
+// case-insensitive Unicode expression with letter classes in milliseconds, a plain one in microseconds.
 
 export interface PhraseMatch {
   start: number;
   end: number;
   phrase: string;
+  /** Position of the phrase in the list the set was built from. */
+  index: number;
 }
 
-const WORD = String.raw`[\p{L}\p{N}’'\-]`;
+// Letters and digits of the Basic Multilingual Plane, apostrophes and hyphens: Latin, Greek, Cyrillic,
+// Arabic and the other alphabets, without the punctuation and symbol blocks (U+2000–U+2BFF).
+const WORD_CHARS = String.raw`a-z0-9’'\-\u00c0-\u02af\u0370-\u1fff\u2c00-\ud7ff\uf900-\uffef`;
+const WORD_CLASS = `[${WORD_CHARS}]`;
+const WORD_RUN = new RegExp(`${WORD_CLASS}+`, 'g');
+const IS_WORD_RUN = new RegExp(`^${WORD_CLASS}+$`);
 
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -17,12 +28,13 @@ function escape(s: string): string {
 function piece(token: string): string {
   return token
     .split('|')
-    .map((alt) => (alt.endsWith('*') ? `${escape(alt.slice(0, -1))}${WORD}*` : escape(alt)))
+    .map((alt) => (alt.endsWith('*') ? `${escape(alt.slice(0, -1))}${WORD_CLASS}*` : escape(alt)))
     .join('|');
 }
 
-export function compilePhrase(phrase: string): RegExp {
-  const tokens = phrase.trim().split(/\s+/);
+/** The phrase as a regular expression over lower-case text. */
+function compilePhrase(phrase: string, flags: string): RegExp {
+  const tokens = phrase.trim().toLowerCase().split(/\s+/);
   let body = '';
   let gap = 0;
   for (const token of tokens) {
@@ -34,7 +46,45 @@ export function compilePhrase(phrase: string): RegExp {
     body += `(?:${piece(token)})`;
     gap = 0;
   }
-  return new RegExp(String.raw`(?<!${WORD})${body}(?!${WORD})`, 'giu');
+  return new RegExp(String.raw`(?<!${WORD_CLASS})${body}(?!${WORD_CLASS})`, flags);
+}
+
+interface Word {
+  start: number;
+  lower: string;
+}
+
+interface Scanned {
+  lower: string;
+  words: Word[];
+}
+
+// Many sets are asked about the same text in a row (every trigger set about one sentence): its
+// words are found once.
+let lastText: string | null = null;
+let last: Scanned = { lower: '', words: [] };
+
+/** Lower case with every offset kept: a character whose lower case is longer ("İ") stays as it is. */
+function lowerCase(text: string): string {
+  const lower = text.toLowerCase();
+  if (lower.length === text.length) return lower;
+  let out = '';
+  for (const ch of text) {
+    const l = ch.toLowerCase();
+    out += l.length === ch.length ? l : ch;
+  }
+  return out;
+}
+
+function scan(text: string): Scanned {
+  if (text === lastText) return last;
+  const lower = lowerCase(text);
+  const words: Word[] = [];
+  WORD_RUN.lastIndex = 0;
+  for (let w = WORD_RUN.exec(lower); w; w = WORD_RUN.exec(lower)) words.push({ start: w.index, lower: w[0] });
+  lastText = text;
+  last = { lower, words };
+  return last;
 }
 
 /** For each word of a phrase, the lower-case strings of which one must occur in a matching text. */
@@ -42,28 +92,87 @@ function literalsOf(phrase: string): string[][] {
   return phrase.trim().split(/\s+/).filter((t) => t !== '~' && t !== '~~').map((t) => t.toLowerCase().split('|').map((a) => a.replace(/\*$/, '')));
 }
 
+interface Compiled {
+  phrase: string;
+  index: number;
+  /** Anchored ("sticky") form, tried only where the phrase's first word stands. */
+  re: RegExp;
+  /** Words the text must contain somewhere: most phrases fail this cheap test. */
+  literals: string[][];
+}
+
+function present(c: Compiled, lower: string): boolean {
+  return c.literals.every((alts) => alts.some((a) => lower.includes(a)));
+}
+
 /** A set of phrases compiled once. */
 export class PhraseSet {
-  private readonly compiled: Array<{ phrase: string; re: RegExp; literals: string[][] }>;
+  private readonly compiled: Compiled[];
+  /** First word (lower case) → phrases that begin with exactly that word. */
+  private readonly byWord = new Map<string, Compiled[]>();
+  /** First-word stem ("threaten" of "threaten*") → phrases; a word is looked up by each of its prefixes. */
+  private readonly byStem = new Map<string, Compiled[]>();
+  private readonly stemLengths: number[];
+  /** The first two letters of every first word and stem: most words of a text start no phrase. */
+  private readonly heads = new Set<string>();
+  /** Phrases whose first word is not a plain word run ("U.S."): tried at every word start. */
+  private readonly anywhere: Compiled[] = [];
 
   constructor(phrases: readonly string[]) {
-    this.compiled = phrases.map((phrase) => ({ phrase, re: compilePhrase(phrase), literals: literalsOf(phrase) }));
-  }
-
-  /** Every match in `text`, in order of position (ties: longer first). */
-  findAll(text: string): PhraseMatch[] {
-    const out: PhraseMatch[] = [];
-    const lower = text.toLowerCase();
-    for (const { phrase, re, literals } of this.compiled) {
-      // Most phrases are absent from most sentences: a substring check of their words skips the regex.
-      if (!literals.every((alts) => alts.some((a) => lower.includes(a)))) continue;
-      re.lastIndex = 0;
-      for (let m = re.exec(text); m; m = re.exec(text)) {
-        out.push({ start: m.index, end: m.index + m[0].length, phrase });
-        if (m[0].length === 0) re.lastIndex++;
+    this.compiled = phrases.map((phrase, index) => ({ phrase, index, re: compilePhrase(phrase, 'y'), literals: literalsOf(phrase) }));
+    const lengths = new Set<number>();
+    for (const c of this.compiled) {
+      const first = c.phrase.trim().split(/\s+/)[0].toLowerCase();
+      const alts = first.split('|');
+      if (!alts.every((a) => IS_WORD_RUN.test(a.replace(/\*$/, '')))) {
+        this.anywhere.push(c);
+        continue;
+      }
+      for (const alt of alts) {
+        const stem = alt.endsWith('*');
+        const key = stem ? alt.slice(0, -1) : alt;
+        const map = stem ? this.byStem : this.byWord;
+        if (stem) lengths.add(key.length);
+        this.heads.add(key.slice(0, 2));
+        const list = map.get(key) ?? [];
+        if (!list.includes(c)) list.push(c);
+        map.set(key, list);
       }
     }
-    return out.sort((a, b) => a.start - b.start || b.end - a.end);
+    this.stemLengths = [...lengths].sort((a, b) => a - b);
+  }
+
+  /** Calls `visit` with each phrase that may start at a word (lower case); `visit` returns true to stop. */
+  private eachCandidate(lower: string, visit: (c: Compiled) => boolean): boolean {
+    for (const c of this.anywhere) if (visit(c)) return true;
+    if (!this.heads.has(lower.slice(0, 2)) && !this.heads.has(lower.slice(0, 1))) return false;
+    for (const c of this.byWord.get(lower) ?? []) if (visit(c)) return true;
+    for (const n of this.stemLengths) {
+      if (n > lower.length) break;
+      for (const c of this.byStem.get(lower.slice(0, n)) ?? []) if (visit(c)) return true;
+    }
+    return false;
+  }
+
+  /** Every match in `text`, in order of position (ties: longer first); a phrase's matches do not overlap each other. */
+  findAll(text: string): PhraseMatch[] {
+    const out: PhraseMatch[] = [];
+    const lastEnd = new Map<Compiled, number>();
+    const { lower, words } = scan(text);
+    for (const w of words) {
+      this.eachCandidate(w.lower, (c) => {
+        // A phrase listed under two of its first word's forms is tried once per word.
+        if ((lastEnd.get(c) ?? 0) > w.start || !present(c, lower)) return false;
+        c.re.lastIndex = w.start;
+        const m = c.re.exec(lower);
+        if (m) {
+          out.push({ start: m.index, end: m.index + m[0].length, phrase: c.phrase, index: c.index });
+          lastEnd.set(c, m.index + Math.max(1, m[0].length));
+        }
+        return false;
+      });
+    }
+    return out.sort((a, b) => a.start - b.start || b.end - a.end || a.index - b.index);
   }
 
   first(text: string): PhraseMatch | null {
@@ -71,12 +180,12 @@ export class PhraseSet {
   }
 
   test(text: string): boolean {
-    const lower = text.toLowerCase();
-    return this.compiled.some(({ re, literals }) => {
-      if (!literals.every((alts) => alts.some((a) => lower.includes(a)))) return false;
-      re.lastIndex = 0;
-      return re.test(text);
-    });
+    const { lower, words } = scan(text);
+    return words.some((w) => this.eachCandidate(w.lower, (c) => {
+      if (!present(c, lower)) return false;
+      c.re.lastIndex = w.start;
+      return c.re.test(lower);
+    }));
   }
 
   /** True when a phrase ends exactly at the end of `text` (ignoring trailing white space and quotes). */
