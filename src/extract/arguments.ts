@@ -35,11 +35,9 @@ function usable(ctx: DocContext, m: ActorMention, trigger: Span): boolean {
 
 function casualties(ctx: DocContext, view: SentenceView): { fatalities: number | null; injured: number | string | null } {
   const text = ctx.text.slice(view.sentence.start, view.sentence.end);
-  const nouns = ctx.lexicon.casualtyNouns.join('|');
-  // Number words come from the claims lexicon, so casualties and claims read numbers alike.
   const numbers = ctx.lexicon.claims.numbers;
-  const words = Object.keys(numbers).sort((a, b) => b.length - a.length).join('|');
-  const count = new RegExp(String.raw`\b(a number of|several|dozens of|\d[\d,]*|${words})\s+(?:[\p{L}-]+\s+){0,2}?(?:${nouns})\b`, 'giu');
+  const count = ctx.lexicon.casualtyCount;
+  count.lastIndex = 0;
   let fatalities: number | null = null;
   let injured: number | string | null = null;
   for (let m = count.exec(text); m; m = count.exec(text)) {

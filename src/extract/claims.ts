@@ -4,16 +4,8 @@ import type { ClaimOut } from '../pipeline/types.ts';
 import type { DocContext } from './context.ts';
 import { evidenceOf } from './evidence.ts';
 
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 export function extractClaims(ctx: DocContext): ClaimOut[] {
-  const { qualifiers, numbers, quantities, durations } = ctx.lexicon.claims;
-  const q = qualifiers.map(escape).join('|');
-  const n = [String.raw`\d{1,3}(?:,\d{3})+`, String.raw`\d+`, ...Object.keys(numbers).map(escape)].join('|');
-  const nouns = quantities.map(escape).join('|');
-  const re = new RegExp(String.raw`(?<![\p{L}\d-])(?:(${q})\s+)?(${n})\s+((?:[\p{L}-]+\s+){0,2}?(?:${nouns}))(?![\p{L}])((?:\s+(?:on|of|against|in|ago|since)\b(?:\s+[\p{L}’'-]+){0,5})?)`, 'giu');
+  const { numbers, durations, pattern: re } = ctx.lexicon.claims;
   const out: ClaimOut[] = [];
   for (const view of ctx.sentences) {
     const s = view.sentence;

@@ -64,12 +64,36 @@ export interface Lexicon {
   speakerPronouns: PhraseSet;
   anonymousSources: PhraseSet;
   channels: PhraseSet;
-  casualtyNouns: string[];
+  /** "<number> [two words] <casualty noun>": group 1 is the number (digits, or a number word of claims.yaml). */
+  casualtyCount: RegExp;
   killedWords: PhraseSet;
   injuredWords: PhraseSet;
   stances: Array<{ stance: Stance; topic: Topic; patterns: PhraseSet }>;
   truce: { terms: PhraseSet; slips: PhraseSet; slipFrames: PhraseSet; proposed: PhraseSet; violationTypes: PloverType[] };
-  claims: { qualifiers: string[]; numbers: Record<string, number>; quantities: string[]; durations: string[] };
+  claims: {
+    numbers: Record<string, number>;
+    durations: string[];
+    /** "[qualifier] <number> [two words] <quantity> [of/on/since ... up to five words]": groups qualifier, number, quantity, tail. */
+    pattern: RegExp;
+  };
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+const alternatives = (words: readonly string[]) => words.map(escape).join('|');
+
+// Built once here: a Unicode case-insensitive expression costs milliseconds to compile.
+// Number words come from the claims lexicon, so casualties and claims read numbers alike.
+function casualtyPattern(nouns: string[], numbers: Record<string, number>): RegExp {
+  const words = Object.keys(numbers).sort((a, b) => b.length - a.length);
+  return new RegExp(String.raw`\b(a number of|several|dozens of|\d[\d,]*|${alternatives(words)})\s+(?:[\p{L}-]+\s+){0,2}?(?:${alternatives(nouns)})\b`, 'giu');
+}
+
+function claimPattern(qualifiers: string[], numbers: Record<string, number>, quantities: string[]): RegExp {
+  const n = [String.raw`\d{1,3}(?:,\d{3})+`, String.raw`\d+`, ...Object.keys(numbers).map(escape)].join('|');
+  return new RegExp(String.raw`(?<![\p{L}\d-])(?:(${alternatives(qualifiers)})\s+)?(${n})\s+((?:[\p{L}-]+\s+){0,2}?(?:${alternatives(quantities)}))(?![\p{L}])((?:\s+(?:on|of|against|in|ago|since)\b(?:\s+[\p{L}’'-]+){0,5})?)`, 'giu');
 }
 
 const DEFAULT_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../packs/lexicon');
@@ -117,7 +141,7 @@ export function loadLexicon(dir: string = DEFAULT_DIR): Lexicon {
     speakerPronouns: new PhraseSet(cues.speaker_pronouns),
     anonymousSources: new PhraseSet(cues.anonymous_sources),
     channels: new PhraseSet(cues.channels),
-    casualtyNouns: cues.casualty_nouns,
+    casualtyCount: casualtyPattern(cues.casualty_nouns, claims.numbers),
     killedWords: new PhraseSet(cues.killed_words),
     injuredWords: new PhraseSet(cues.injured_words),
     stances: stances.map((s) => ({ stance: s.stance, topic: s.topic, patterns: new PhraseSet(s.patterns) })),
@@ -128,6 +152,6 @@ export function loadLexicon(dir: string = DEFAULT_DIR): Lexicon {
       proposed: new PhraseSet(truce.proposed),
       violationTypes: truce.violation_types,
     },
-    claims: { qualifiers: claims.qualifiers, numbers: claims.numbers, quantities: claims.quantities, durations: claims.durations },
+    claims: { numbers: claims.numbers, durations: claims.durations, pattern: claimPattern(claims.qualifiers, claims.numbers, claims.quantities) },
   };
 }
