@@ -4,7 +4,7 @@
 import type { SentenceView, DocContext } from './context.ts';
 import { voiceOf } from './context.ts';
 import { governingTime } from '../time/index.ts';
-import { PhraseSet } from './phrase.ts';
+import { PhraseSet, type PhraseMatch } from './phrase.ts';
 import type { ReferenceEvent } from '../knowledge/types.ts';
 
 export interface Dated {
@@ -12,12 +12,21 @@ export interface Dated {
   basis: string;
 }
 
-const cueSets = new WeakMap<ReferenceEvent, PhraseSet>();
+/** The cue phrases of all reference events in one set; `owner[i]` is the event of phrase i. */
+interface CueIndex {
+  set: PhraseSet;
+  owner: ReferenceEvent[];
+}
 
-function cuesOf(r: ReferenceEvent): PhraseSet {
-  let set = cueSets.get(r);
-  if (!set) cueSets.set(r, (set = new PhraseSet(r.cues)));
-  return set;
+const cueIndexes = new WeakMap<readonly ReferenceEvent[], CueIndex>();
+
+function cueIndexOf(events: readonly ReferenceEvent[]): CueIndex {
+  let index = cueIndexes.get(events);
+  if (!index) {
+    index = { set: new PhraseSet(events.flatMap((r) => r.cues)), owner: events.flatMap((r) => r.cues.map(() => r)) };
+    cueIndexes.set(events, index);
+  }
+  return index;
 }
 
 /** Actors named often enough that a one-word cue beside them ("strike", "fell") proves nothing. */
@@ -42,12 +51,18 @@ function matchReferenceEvents(ctx: DocContext, view: SentenceView): ReferenceEve
   const named = view.actors.filter((m) => m.via === 'alias' || m.via === 'fuzzy');
   if (named.length === 0) return [];
   const text = ctx.text.slice(view.sentence.start, view.sentence.end);
+  const index = cueIndexOf(ctx.knowledge.referenceEvents);
+  const cuesBy = new Map<ReferenceEvent, PhraseMatch[]>();
+  for (const m of index.set.findAll(text)) {
+    const r = index.owner[m.index];
+    cuesBy.set(r, [...(cuesBy.get(r) ?? []), m]);
+  }
   const found: Array<{ r: ReferenceEvent; distinctive: boolean }> = [];
   for (const r of ctx.knowledge.referenceEvents) {
+    const cues = cuesBy.get(r);
+    if (!cues) continue;
     const hits = named.filter((m) => r.actors.includes(m.actorId));
     if (hits.length === 0) continue;
-    const cues = cuesOf(r).findAll(text);
-    if (cues.length === 0) continue;
     const distinctive = hits.some((m) => !GENERIC.has(ctx.knowledge.actors.get(m.actorId)?.type ?? ''));
     if (distinctive || cues.some((c) => /\s/.test(c.phrase))) found.push({ r, distinctive });
   }

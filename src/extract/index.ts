@@ -40,11 +40,17 @@ function placesOut(ctx: DocContext): PlaceOut[] {
   });
 }
 
+/** Normalised names of the packs' media outlets → their canonical name; built once per knowledge. */
+const outletNames = new WeakMap<Knowledge, Map<string, string>>();
+
 /** Outlets the article cites, named as the knowledge pack names them when it knows them. */
 function outletsOut(ctx: DocContext): string[] {
-  const outlets = [...ctx.knowledge.actors.values()].filter((a) => a.type === 'media_outlet');
-  const byName = new Map<string, string>();
-  for (const a of outlets) for (const n of [a.name, ...a.aliases]) byName.set(normalizeName(n), a.name);
+  let byName = outletNames.get(ctx.knowledge);
+  if (!byName) {
+    byName = new Map();
+    for (const a of ctx.knowledge.actors.values()) if (a.type === 'media_outlet') for (const n of [a.name, ...a.aliases]) byName.set(normalizeName(n), a.name);
+    outletNames.set(ctx.knowledge, byName);
+  }
   return [...new Set(ctx.annotated.doc.outletsCited.map((o) => byName.get(normalizeName(o)) ?? o))];
 }
 

@@ -108,22 +108,18 @@ function present(c: Compiled, lower: string): boolean {
 /** A set of phrases compiled once. */
 export class PhraseSet {
   private readonly compiled: Compiled[];
-  /** First word (lower case) → phrases that begin with exactly that word. */
-  private readonly byWord = new Map<string, Compiled[]>();
-  /** First-word stem ("threaten" of "threaten*") → phrases; a word is looked up by each of its prefixes. */
-  private readonly byStem = new Map<string, Compiled[]>();
-  private readonly stemLengths: number[];
-  /** The first two letters of every first word and stem: most words of a text start no phrase. */
-  private readonly heads = new Set<string>();
+  /**
+   * First words and first-word stems ("threaten" of "threaten*") under their first two letters (one
+   * for a one-letter word): a word of the text costs one or two look-ups, and most find nothing.
+   */
+  private readonly byHead = new Map<string, Array<{ key: string; stem: boolean; c: Compiled }>>();
   /** Phrases whose first word is not a plain word run ("U.S."): tried at every word start. */
   private readonly anywhere: Compiled[] = [];
 
   constructor(phrases: readonly string[]) {
     this.compiled = phrases.map((phrase, index) => ({ phrase, index, re: compilePhrase(phrase, 'y'), literals: literalsOf(phrase) }));
-    const lengths = new Set<number>();
     for (const c of this.compiled) {
-      const first = c.phrase.trim().split(/\s+/)[0].toLowerCase();
-      const alts = first.split('|');
+      const alts = c.phrase.trim().split(/\s+/)[0].toLowerCase().split('|');
       if (!alts.every((a) => IS_WORD_RUN.test(a.replace(/\*$/, '')))) {
         this.anywhere.push(c);
         continue;
@@ -131,25 +127,21 @@ export class PhraseSet {
       for (const alt of alts) {
         const stem = alt.endsWith('*');
         const key = stem ? alt.slice(0, -1) : alt;
-        const map = stem ? this.byStem : this.byWord;
-        if (stem) lengths.add(key.length);
-        this.heads.add(key.slice(0, 2));
-        const list = map.get(key) ?? [];
-        if (!list.includes(c)) list.push(c);
-        map.set(key, list);
+        const head = key.slice(0, 2);
+        const list = this.byHead.get(head) ?? [];
+        list.push({ key, stem, c });
+        this.byHead.set(head, list);
       }
     }
-    this.stemLengths = [...lengths].sort((a, b) => a - b);
   }
 
   /** Calls `visit` with each phrase that may start at a word (lower case); `visit` returns true to stop. */
-  private eachCandidate(lower: string, visit: (c: Compiled) => boolean): boolean {
+  private eachCandidate(word: string, visit: (c: Compiled) => boolean): boolean {
     for (const c of this.anywhere) if (visit(c)) return true;
-    if (!this.heads.has(lower.slice(0, 2)) && !this.heads.has(lower.slice(0, 1))) return false;
-    for (const c of this.byWord.get(lower) ?? []) if (visit(c)) return true;
-    for (const n of this.stemLengths) {
-      if (n > lower.length) break;
-      for (const c of this.byStem.get(lower.slice(0, n)) ?? []) if (visit(c)) return true;
+    const lists = word.length > 1 ? [this.byHead.get(word.slice(0, 2)), this.byHead.get(word[0])] : [this.byHead.get(word)];
+    for (const list of lists) {
+      if (!list) continue;
+      for (const e of list) if ((e.stem ? word.startsWith(e.key) : word === e.key) && visit(e.c)) return true;
     }
     return false;
   }
