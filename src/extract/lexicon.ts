@@ -68,7 +68,9 @@ export interface Lexicon {
   casualtyCount: RegExp;
   killedWords: PhraseSet;
   injuredWords: PhraseSet;
-  stances: Array<{ stance: Stance; topic: Topic; patterns: PhraseSet }>;
+  /** Every stance phrase in one set; `stanceOf[match.index]` is its entry (earlier entries win). */
+  stances: PhraseSet;
+  stanceOf: Array<{ stance: Stance; topic: Topic; rank: number }>;
   truce: { terms: PhraseSet; slips: PhraseSet; slipFrames: PhraseSet; proposed: PhraseSet; violationTypes: PloverType[] };
   claims: {
     numbers: Record<string, number>;
@@ -144,7 +146,8 @@ export function loadLexicon(dir: string = DEFAULT_DIR): Lexicon {
     casualtyCount: casualtyPattern(cues.casualty_nouns, claims.numbers),
     killedWords: new PhraseSet(cues.killed_words),
     injuredWords: new PhraseSet(cues.injured_words),
-    stances: stances.map((s) => ({ stance: s.stance, topic: s.topic, patterns: new PhraseSet(s.patterns) })),
+    stances: new PhraseSet(stances.flatMap((s) => s.patterns)),
+    stanceOf: stances.flatMap((s, rank) => s.patterns.map(() => ({ stance: s.stance, topic: s.topic, rank }))),
     truce: {
       terms: new PhraseSet(truce.terms),
       slips: new PhraseSet(truce.slips),

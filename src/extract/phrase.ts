@@ -138,11 +138,11 @@ export class PhraseSet {
   /** Calls `visit` with each phrase that may start at a word (lower case); `visit` returns true to stop. */
   private eachCandidate(word: string, visit: (c: Compiled) => boolean): boolean {
     for (const c of this.anywhere) if (visit(c)) return true;
-    const lists = word.length > 1 ? [this.byHead.get(word.slice(0, 2)), this.byHead.get(word[0])] : [this.byHead.get(word)];
-    for (const list of lists) {
-      if (!list) continue;
-      for (const e of list) if ((e.stem ? word.startsWith(e.key) : word === e.key) && visit(e.c)) return true;
-    }
+    return this.visitList(this.byHead.get(word.slice(0, 2)), word, visit) || (word.length > 1 && this.visitList(this.byHead.get(word[0]), word, visit));
+  }
+
+  private visitList(list: Array<{ key: string; stem: boolean; c: Compiled }> | undefined, word: string, visit: (c: Compiled) => boolean): boolean {
+    if (list) for (const e of list) if ((e.stem ? word.startsWith(e.key) : word === e.key) && visit(e.c)) return true;
     return false;
   }
 

@@ -8,8 +8,12 @@ import { evidenceOf } from './evidence.ts';
 
 /** The stance of what was said: the first lexicon entry whose phrase occurs in it. */
 export function stanceOf(ctx: DocContext, said: string): { stance: Stance; topic: Topic } {
-  for (const s of ctx.lexicon.stances) if (s.patterns.test(said)) return { stance: s.stance, topic: s.topic };
-  return { stance: 'other', topic: 'other' };
+  let best: { stance: Stance; topic: Topic; rank: number } | null = null;
+  for (const m of ctx.lexicon.stances.findAll(said)) {
+    const entry = ctx.lexicon.stanceOf[m.index];
+    if (!best || entry.rank < best.rank) best = entry;
+  }
+  return best ? { stance: best.stance, topic: best.topic } : { stance: 'other', topic: 'other' };
 }
 
 export function extractStatements(ctx: DocContext, reports: Report[]): StatementOut[] {
