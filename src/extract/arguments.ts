@@ -2,6 +2,7 @@
 // read from the sentence around its trigger (active and passive voice, "by X", "X claimed
 // responsibility", "against/on/with X", reported speech).
 import type { ActorMention, PloverType, Span } from '../pipeline/types.ts';
+import type { Knowledge } from '../knowledge/types.ts';
 import type { DocContext, SentenceView } from './context.ts';
 import { voiceOf } from './context.ts';
 import type { Report } from './attribution.ts';
@@ -31,6 +32,20 @@ function unique(ids: string[]): string[] {
 function usable(ctx: DocContext, m: ActorMention, trigger: Span): boolean {
   const type = ctx.knowledge.actors.get(m.actorId)?.type;
   return type !== 'media_outlet' && (m.end <= trigger.start || m.start >= trigger.end);
+}
+
+const demonymIndexes = new WeakMap<Knowledge, Map<string, string>>();
+
+/** The state whose demonym is the word right before `at` ("an Israeli attack" → ISR), if any. */
+function demonymBefore(ctx: DocContext, at: Span): string | undefined {
+  let index = demonymIndexes.get(ctx.knowledge);
+  if (!index) {
+    index = new Map();
+    for (const a of ctx.knowledge.actors.values()) for (const d of a.demonyms ?? []) index.set(d.toLowerCase(), a.id);
+    demonymIndexes.set(ctx.knowledge, index);
+  }
+  const word = /([\p{L}-]+)\s+$/u.exec(ctx.text.slice(Math.max(0, at.start - 30), at.start))?.[1];
+  return word ? index.get(word.toLowerCase()) : undefined;
 }
 
 function casualties(ctx: DocContext, view: SentenceView): { fatalities: number | null; injured: number | string | null } {
@@ -92,9 +107,9 @@ export function argumentsOf(ctx: DocContext, view: SentenceView, trigger: Span, 
     if (/\bby\s+(?:the\s+)?[“"‘']?\s*$/iu.test(gap) || /^\s*[”"’]?\s*(?:claimed|claims)\s+responsibility/iu.test(tail) || /\bcalling itself\s*[“"‘']?\s*$/iu.test(gap)) source.push(m.actorId);
   }
 
-  // "a US strike", "an Israeli attack": the actor right before the noun is its agent.
-  const premodifier = before.find((m) => trigger.start - m.end <= 1 && /^[\s“"‘']*$/u.test(text.slice(m.end, trigger.start)));
-  if (premodifier && !passiveSubject && source.length === 0) source.push(premodifier.actorId);
+  // "a US strike", "an Israeli attack": the actor (or the state of the demonym) right before the noun is its agent.
+  const premodifier = before.find((m) => trigger.start - m.end <= 1 && /^[\s“"‘']*$/u.test(text.slice(m.end, trigger.start)))?.actorId ?? demonymBefore(ctx, trigger);
+  if (premodifier && source.length === 0) source.push(premodifier);
 
   if (source.length === 0 && !passiveSubject) {
     // "statements by the Iraqi government confirming the postponement": an agent before a nominal trigger.
@@ -106,7 +121,7 @@ export function argumentsOf(ctx: DocContext, view: SentenceView, trigger: Span, 
       // Inside reported words the subject is the one named at their start ("... that the factions ended"), else the speaker.
       const own = subject && subject.start >= report.content.start && subject.start - report.content.start <= 40 ? subject : undefined;
       if (own) source.push(own.actorId);
-      else if (report.speaker.actorId) source.push(report.speaker.actorId);
+      else if (report.speaker.actorId && (!subordinate || VERBAL.has(type))) source.push(report.speaker.actorId);
     } else if (subject) source.push(subject.actorId);
     else if (report?.speaker.actorId && VERBAL.has(type)) source.push(report.speaker.actorId);
   }

@@ -101,6 +101,17 @@ function nominalPP(ctx: DocContext, view: SentenceView, h: Hit): number | null {
   return m ? from + m.index : null;
 }
 
+/**
+ * A nominal trigger is the act of its clause's subject only when a support verb governs it ("X carried
+ * out retaliatory strikes") or a possessive points to it ("its recent targeting of ..."): the subject of
+ * "X announced the arrest of people involved in the attack" did not carry out the attack.
+ */
+function governed(ctx: DocContext, view: SentenceView, h: Hit): boolean {
+  const before = ctx.text.slice(Math.max(view.sentence.start, h.start - 60), h.start);
+  const shorter = [before, ...[1, 2, 3].map((n) => before.replace(new RegExp(String.raw`(?:\S+\s+){${n}}$`, 'u'), ''))];
+  return /\b(?:its|their|his|her|our)\s+(?:[\p{L}-]+\s+){0,2}$/iu.test(before) || shorter.some((b) => ctx.lexicon.supportVerbs.endsWith(b));
+}
+
 interface Candidate {
   event: EventOut;
   /** Named by a noun ("the attack", "recent attacks") rather than a verb. */
@@ -156,6 +167,7 @@ export function extractEvents(ctx: DocContext, reports: Report[]): EventOut[] {
   const events: Candidate[] = [];
   for (const view of ctx.sentences) {
     const report = bySentence.get(view.index);
+    const told: EventOut[] = [];
     for (const h of hits(ctx, view)) {
       if (!eventive(ctx, view, h)) continue;
       const modality = modalityOf(ctx.lexicon, ctx.text, view.sentence, h, h.trigger.type);
@@ -163,7 +175,11 @@ export function extractEvents(ctx: DocContext, reports: Report[]): EventOut[] {
       const type: PloverType = modality.type ?? h.trigger.type;
       let mode = modality.mode ?? h.trigger.mode;
       const pp = nominalPP(ctx, view, h);
-      const args = argumentsOf(ctx, view, h, type, report, pp !== null);
+      const ungoverned = h.trigger.kind === 'noun' && !governed(ctx, view, h);
+      const args = argumentsOf(ctx, view, h, type, report, pp !== null || ungoverned);
+      // "X carried out strikes that resulted in the assassination of Y": a consequence has the agent of its cause.
+      const cause = ungoverned && args.source.length === 0 ? told.filter((e) => e.type === type && e.source.length > 0).pop() : undefined;
+      if (cause) args.source = cause.source.filter((id) => !args.target.includes(id));
       if (h.trigger.kind === 'general' && args.source.length + args.target.length === 0) continue;
       if (type === 'ASSAULT' && !mode && args.target.some((id) => ctx.knowledge.actors.get(id)?.type === 'person')) mode = 'targeted';
       let fatalities = args.fatalities;
@@ -173,7 +189,7 @@ export function extractEvents(ctx: DocContext, reports: Report[]): EventOut[] {
       const attributed = report && h.start >= report.content.start ? report.speaker.name : '';
       const nominal = h.trigger.kind === 'noun';
       const anaphoric = nominal && /\b(?:the|this|that)\s+$/iu.test(ctx.text.slice(Math.max(view.sentence.start, h.start - 6), h.start));
-      events.push({ nominal, anaphoric, ownDate: !basis.startsWith('undated'), event: {
+      const event: EventOut = {
         id: '',
         type,
         mode,
@@ -188,7 +204,9 @@ export function extractEvents(ctx: DocContext, reports: Report[]): EventOut[] {
         injured: args.injured,
         attributed_to: attributed,
         ...evidenceOf(ctx, view.sentence),
-      } });
+      };
+      told.push(event);
+      events.push({ nominal, anaphoric, ownDate: !basis.startsWith('undated'), event });
     }
   }
   return merge(attachBackReferences(events));

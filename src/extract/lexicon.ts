@@ -24,6 +24,7 @@ const TriggerFile = z.array(z.strictObject({
 const CueFile = z.strictObject({
   eventive_before: phrases,
   eventive_after: phrases,
+  support_verbs: phrases,
   non_eventive_before: phrases,
   non_eventive_after: phrases,
   status: z.strictObject({ denied: phrases, conditional: phrases, future: phrases, hypothetical: phrases, claimed: phrases }),
@@ -57,6 +58,8 @@ export interface Lexicon {
   triggerOf: Trigger[];
   eventiveBefore: PhraseSet;
   eventiveAfter: PhraseSet;
+  /** Verbs whose subject is the agent of the nominal trigger after them ("carried out strikes"). */
+  supportVerbs: PhraseSet;
   nonEventiveBefore: PhraseSet;
   nonEventiveAfter: PhraseSet;
   status: Record<'denied' | 'conditional' | 'future' | 'hypothetical' | 'claimed', PhraseSet>;
@@ -130,6 +133,7 @@ export function loadLexicon(dir: string = DEFAULT_DIR): Lexicon {
     triggerOf,
     eventiveBefore: new PhraseSet(cues.eventive_before),
     eventiveAfter: new PhraseSet(cues.eventive_after),
+    supportVerbs: new PhraseSet(cues.support_verbs),
     nonEventiveBefore: new PhraseSet(cues.non_eventive_before),
     nonEventiveAfter: new PhraseSet(cues.non_eventive_after),
     status: {

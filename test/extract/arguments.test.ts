@@ -1,0 +1,42 @@
+// Who did what to whom: event arguments, on reports written by the team, through the real pipeline.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { loadContext, processInput } from '../../src/pipeline/run.ts';
+import type { EventOut } from '../../src/pipeline/types.ts';
+
+const ctx = loadContext();
+
+function events(raw: string): EventOut[] {
+  return processInput({ source: 'test', name: 'test.txt', format: 'text', raw: `Monday, March 4, 2024\n\n${raw}` }, ctx).extraction.events;
+}
+
+function byTrigger(list: EventOut[], trigger: string): EventOut {
+  const e = list.find((x) => x.trigger === trigger);
+  assert.ok(e, `no event «${trigger}» in ${JSON.stringify(list.map((x) => x.trigger))}`);
+  return e;
+}
+
+test('the subject of a clause is not the agent of an attack named in its object', () => {
+  const list = events('On Sunday, the Iraqi government announced the arrest of four men who took part in the attack on the convoy.');
+  const attack = list.find((e) => e.type === 'ASSAULT');
+  if (attack) assert.ok(!attack.source.includes('IRAQ_GOV'), JSON.stringify(attack));
+  assert.deepEqual(byTrigger(list, 'arrest of').source, ['IRAQ_GOV']);
+});
+
+test('a support verb makes its subject the agent of the nominal trigger', () => {
+  const e = events('On Sunday, Kataib Hezbollah launched a wave of drone attacks against the airport.').find((x) => x.type === 'ASSAULT');
+  assert.ok(e);
+  assert.deepEqual(e.source, ['KATAIB_HEZBOLLAH']);
+});
+
+test('a possessive makes the nominal trigger the act of the subject', () => {
+  const e = events('On Sunday, Kataib Hezbollah stepped up its targeting of the airport.').find((x) => x.type === 'ASSAULT');
+  assert.ok(e);
+  assert.deepEqual(e.source, ['KATAIB_HEZBOLLAH']);
+});
+
+test('a demonym right before a nominal trigger names its agent', () => {
+  const e = events('On Sunday, a convoy of the Popular Mobilization Forces was hit in an Iranian drone strike near the border.').find((x) => x.type === 'ASSAULT');
+  assert.ok(e);
+  assert.ok(e.source.includes('IRN'), JSON.stringify(e));
+});
