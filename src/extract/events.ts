@@ -44,8 +44,12 @@ function eventive(ctx: DocContext, view: SentenceView, h: Hit): boolean {
   const shorter = [before, before.replace(/\S+\s*$/u, ''), before.replace(/(?:\S+\s+){2}$/u, '')];
   if (shorter.some((b) => lx.nonEventiveBefore.endsWith(b))) return false;
   if (lx.nonEventiveAfter.startsWith(ctx.text.slice(h.end, Math.min(view.sentence.end, h.end + 40)))) return false;
-  // A general verb counts when finite: not "to negotiate", not "discussing".
-  if (h.trigger.kind === 'general') return isVerb(ctx, h) && !/\bto\s+$/iu.test(before) && !/ing\b/iu.test(ctx.text.slice(h.start, h.end).split(/\s/)[0]);
+  // A general verb counts when finite: not "to negotiate", not a participle ("discussing"), but a
+  // progressive is ("are demanding", "has been sharing").
+  if (h.trigger.kind === 'general') {
+    const participle = /ing\b/iu.test(ctx.text.slice(h.start, h.end).split(/\s/)[0]) && !/\b(?:is|are|was|were|be|been|being|am)\s+(?:\p{L}+ly\s+)?$/iu.test(before);
+    return isVerb(ctx, h) && !/\bto\s+$/iu.test(before) && !participle;
+  }
   if (h.trigger.kind === 'verb') return true;
   const after = ctx.text.slice(h.end, Math.min(view.sentence.end, h.end + 40));
   return shorter.some((b) => lx.eventiveBefore.endsWith(b)) || lx.eventiveAfter.startsWith(after);
