@@ -304,9 +304,22 @@ function resolveContext(k: Knowledge, candidates: string[], named: Set<string>, 
   return id === undefined ? null : { id, score: 0.7 };
 }
 
-interface Scan {
+export interface Scan {
   actors: ActorMention[];
   places: PlaceMention[];
+}
+
+/** The names found in a text and what does not depend on a date: the date only picks office holders and memberships. */
+export interface NameScan {
+  readonly matcher: Matcher;
+  readonly text: string;
+  readonly actors: Raw[];
+  /** Places resolved, before those inside an actor's name are dropped. */
+  readonly places: PlaceMention[];
+  /** The document's main country, if one is. */
+  readonly country: string | undefined;
+  /** Actors named unambiguously by their own names. */
+  readonly named: Set<string>;
 }
 
 /** Index of the last mention (in text order) starting at or before `pos`; -1 if none. */
@@ -324,7 +337,7 @@ function lastStartingBy(mentions: { start: number }[], pos: number): number {
   return found;
 }
 
-function scan(m: Matcher, text: string, date: string | undefined, strict: boolean): Scan {
+function scanNames(m: Matcher, text: string, strict: boolean): NameScan {
   const k = m.knowledge;
   const toks = nameTokens(text);
   const rawPlaces = scanPlaces(m, toks, strict);
@@ -344,11 +357,16 @@ function scan(m: Matcher, text: string, date: string | undefined, strict: boolea
   };
   const places: PlaceMention[] = rawPlaces.map((r) => ({ start: r.start, end: r.end, text: text.slice(r.start, r.end), placeId: placeOf(r).id, via: r.via, score: r.score }));
   const named = new Set(rawActors.flatMap((r) => (r.targets.length === 1 && r.targets[0].kind === 'actor' ? [r.targets[0].id] : [])));
+  return { matcher: m, text, actors: rawActors, places, country, named };
+}
 
+function resolve(names: NameScan, date: string | undefined): Scan {
+  const { matcher: m, text, country, named } = names;
+  const k = m.knowledge;
   const actors: ActorMention[] = [];
   const push = (r: Raw, actorId: string, via: ActorMention['via'], score: number) =>
     actors.push({ start: r.start, end: r.end, text: text.slice(r.start, r.end), actorId, via, score });
-  for (const r of rawActors) {
+  for (const r of names.actors) {
     const kind = r.targets[0].kind;
     if (kind === 'actor') push(r, ids(r.targets)[0], r.via, r.score);
     else if (kind === 'context') {
@@ -376,7 +394,7 @@ function scan(m: Matcher, text: string, date: string | undefined, strict: boolea
     const a = actors[lastStartingBy(actors, p.start)];
     return a !== undefined && p.end <= a.end && a.end - a.start > p.end - p.start;
   };
-  return { actors, places: places.filter((p) => !inName(p)) };
+  return { actors, places: names.places.filter((p) => !inName(p)) };
 }
 
 /**
@@ -384,9 +402,19 @@ function scan(m: Matcher, text: string, date: string | undefined, strict: boolea
  * offsets. `date` ("YYYY[-MM[-DD]]" or an interval "A/B") picks office holders and memberships.
  */
 export function findMentions(m: Matcher, text: string, opts: { date?: string | null } = {}): Scan {
+  return mentionsOn(findNames(m, text), opts);
+}
+
+/** The names of `text`, to be resolved on one date or several (mentionsOn) without scanning the text again. */
+export function findNames(m: Matcher, text: string): NameScan {
+  return scanNames(m, text, true);
+}
+
+/** The mentions of scanned names on `date` (as in findMentions). */
+export function mentionsOn(names: NameScan, opts: { date?: string | null } = {}): Scan {
   const date = opts.date ?? undefined;
   if (date !== undefined && !isDateOrInterval(date)) throw new Error(`findMentions: date "${date}" is not YYYY, YYYY-MM, YYYY-MM-DD or an interval A/B`);
-  return scan(m, text, date, true);
+  return resolve(names, date);
 }
 
 /** Whether a mention covers the whole name, but for leading common words ("the"). */
@@ -401,7 +429,7 @@ export function lookupActor(m: Matcher, name: string, date?: string): Actor | nu
   const k = m.knowledge;
   const byId = k.actors.get(name.trim());
   if (byId) return byId;
-  const hit = scan(m, name, date, false).actors.find((a) => whole(m, name, a));
+  const hit = resolve(scanNames(m, name, false), date).actors.find((a) => whole(m, name, a));
   return hit ? k.actors.get(hit.actorId)! : null;
 }
 
@@ -410,6 +438,6 @@ export function lookupPlace(m: Matcher, name: string): Place | null {
   const k = m.knowledge;
   const byId = k.places.get(name.trim());
   if (byId) return byId;
-  const hit = scan(m, name, undefined, false).places.find((p) => whole(m, name, p));
+  const hit = resolve(scanNames(m, name, false), undefined).places.find((p) => whole(m, name, p));
   return hit ? k.places.get(hit.placeId)! : null;
 }

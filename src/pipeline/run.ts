@@ -6,7 +6,7 @@ import type { Annotated, Document, Extraction, InputDoc } from './types.ts';
 import type { Knowledge } from '../knowledge/types.ts';
 import { cleanDocument } from '../ingest/clean.ts';
 import { readInputs } from '../ingest/read.ts';
-import { loadKnowledge, createMatcher, findMentions, type Matcher } from '../knowledge/index.ts';
+import { loadKnowledge, createMatcher, findNames, mentionsOn, type Matcher } from '../knowledge/index.ts';
 import { tokenize } from '../text/tokenize.ts';
 import { findTimes, resolvePublished } from '../time/index.ts';
 import { extract } from '../extract/index.ts';
@@ -33,8 +33,10 @@ export function loadContext(extraPacks: string[] = []): PipelineContext {
 /** Tokens, sentences, mentions, publication date and time expressions of a clean document. */
 export function annotate(doc: Document, ctx: PipelineContext): Annotated {
   const { tokens, sentences } = tokenize(doc.text);
-  // Mentions first without a date (offices resolve to their organisation), then again on the publication day.
-  const undated = findMentions(ctx.matcher, doc.text, { date: null });
+  // Names are found once; their mentions are resolved without a date (offices resolve to their
+  // organisation), then again on the publication day.
+  const names = findNames(ctx.matcher, doc.text);
+  const undated = mentionsOn(names, { date: null });
   const published = resolvePublished({
     text: doc.text,
     metaPublished: doc.metaPublished,
@@ -43,9 +45,9 @@ export function annotate(doc: Document, ctx: PipelineContext): Annotated {
     referenceEvents: ctx.knowledge.referenceEvents,
   });
   const day = published.value ? published.value.split('/')[0] : null;
-  // Only office titles ("the Prime Minister") depend on the day; without any, the first pass stands.
+  // Only office titles ("the Prime Minister") depend on the day; without any, the first resolution stands.
   const dated = day && day.length === 10 && undated.actors.some((m) => m.via === 'office');
-  const { actors, places } = dated ? findMentions(ctx.matcher, doc.text, { date: day }) : undated;
+  const { actors, places } = dated ? mentionsOn(names, { date: day }) : undated;
   const times = findTimes(doc.text, day && day.length === 10 ? day : null);
   return { doc, published, sentences, tokens, actors, places, times };
 }

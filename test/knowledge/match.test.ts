@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { createMatcher, findMentions, loadPacks, type Matcher } from '../../src/knowledge/index.ts';
+import { createMatcher, findMentions, findNames, loadPacks, mentionsOn, type Matcher } from '../../src/knowledge/index.ts';
 import { FIXTURE, WORLD, testKnowledge } from './helpers.ts';
 
 const m = createMatcher(testKnowledge());
@@ -94,6 +94,15 @@ test('office titles resolve to the holder on the date, else to the office body',
   assert.deepEqual(actors(said), [['Prime Minister', 'IRAQ_GOV', 'office']]);
   assert.throws(() => findMentions(m, said, { date: 'last Tuesday' }), /date "last Tuesday" is not/);
   assert.deepEqual(actors('the American Secretary of State', '2020-02-01'), [['American Secretary of State', 'MIKE_POMPEO', 'office']]);
+});
+
+test('names found once resolve on any date as a fresh search on that date does', () => {
+  const text = 'The Prime Minister met Kataib Hezbollah in Baghdad; Hezbollah and the Islamic Resistance in Iraq said the group would answer.';
+  const names = findNames(m, text);
+  for (const date of [null, '2019-06-01', '2021-01-01/2021-02-01', '2024-01-01', '2024']) {
+    assert.deepEqual(mentionsOn(names, { date }), findMentions(m, text, { date }));
+  }
+  assert.throws(() => mentionsOn(names, { date: 'last Tuesday' }), /date "last Tuesday" is not/);
 });
 
 test('a title shared by two countries\' offices resolves by the document\'s country', () => {
