@@ -74,12 +74,13 @@ export const FUZZY_THRESHOLD = 0.9;
  * How alike two normalised tokens are as spellings of one name (0 when they must not match).
  * A token that is the other plus an ending ("Sudan"/"Sudani", "Iraq"/"Iraqi", "Jordan"/"Jordanian")
  * is a different word (a nisba or demonym), never a variant; so is one that is the other plus a first letter.
+ * `key` may be a cached phoneticKey.
  */
-export function tokenSimilarity(a: string, b: string): number {
+export function tokenSimilarity(a: string, b: string, key: (token: string) => string = phoneticKey): number {
   if (a === b) return 1;
   if (a.startsWith(b) || b.startsWith(a)) return 0;
-  const ka = phoneticKey(a);
-  const kb = phoneticKey(b);
+  const ka = key(a);
+  const kb = key(b);
   if (ka === kb) return 0.95;
   // One word inside the other is a different word: an ending ("Sudani") or a lost first letter ("Krajina"/"Ukrajina").
   if (ka.startsWith(kb) || kb.startsWith(ka) || ka.endsWith(kb) || kb.endsWith(ka)) return 0;

@@ -42,6 +42,11 @@ export interface Matcher {
   /** State id → the actors whose forces_of it is, in definition order, each with the words of its names. */
   readonly forcesOf: Map<string, { id: string; words: Set<string> }[]>;
   readonly corefWindow: number;
+  /** Per-word work shared by the build and every scan, cached: a text repeats its words and news repeats its vocabulary. */
+  readonly normal: (word: string) => string;
+  readonly phonetic: (norm: string) => string;
+  /** The fuzzy tries' key of a word: the skeleton of its phonetic key. */
+  readonly fuzzyKey: (norm: string) => string;
 }
 
 /** Fuzzy matching is tried only for names of two words or more, or one word of at least this many letters. */
@@ -56,7 +61,8 @@ export function createMatcher(k: Knowledge): Matcher {
   const actorFuzzy = newNode<FuzzyName>();
   const placeFuzzy = newNode<FuzzyName>();
   const normal = memo(normalizeName);
-  const key = memo(fuzzyKey);
+  const phonetic = memo(phoneticKey);
+  const key = memo((norm) => skeleton(phonetic(norm)));
   const commonWords = new Set(rules.commonWords.flatMap((w) => nameTokens(w, normal).map((t) => t.norm)));
   const vocabulary = new Set(commonWords);
 
@@ -89,19 +95,24 @@ export function createMatcher(k: Knowledge): Matcher {
     const norms = nameTokens(n, normal).map((t) => t.norm);
     if (norms.length > 0) insert(forceNouns, norms, true as const, norms.map(() => 'any'));
   }
-  return { knowledge: k, actorNames, placeNames, forceNouns, actorFuzzy, placeFuzzy, exactOnly: vocabulary, commonWords, forcesOf, corefWindow: rules.corefWindow };
+  return {
+    knowledge: k, actorNames, placeNames, forceNouns, actorFuzzy, placeFuzzy, exactOnly: vocabulary, commonWords, forcesOf,
+    corefWindow: rules.corefWindow, normal, phonetic, fuzzyKey: key,
+  };
 }
 
-function fuzzyKey(norm: string): string {
-  return skeleton(phoneticKey(norm));
-}
+/** Words a cache holds before it starts afresh, so that a long stream of documents cannot grow it without bound. */
+const MEMO_LIMIT = 50_000;
 
-/** A cache local to one matcher build (nothing is cached globally). */
+/** A cache local to one matcher (nothing is cached globally). */
 function memo(f: (s: string) => string): (s: string) => string {
   const seen = new Map<string, string>();
   return (s) => {
     let v = seen.get(s);
-    if (v === undefined) seen.set(s, (v = f(s)));
+    if (v === undefined) {
+      if (seen.size >= MEMO_LIMIT) seen.clear();
+      seen.set(s, (v = f(s)));
+    }
     return v;
   };
 }
@@ -138,7 +149,7 @@ function fuzzyAt(root: TrieNode<FuzzyName>, m: Matcher, toks: NameToken[], i: nu
   let best: Found | null = null;
   let node: TrieNode<FuzzyName> | undefined = root;
   for (let j = i; j < toks.length && node && (j === i || toks[j].joined); j++) {
-    node = node.next.get(fuzzyKey(toks[j].norm));
+    node = node.next.get(m.fuzzyKey(toks[j].norm));
     if (!node) break;
     for (const { value } of node.values) {
       const score = fuzzyScore(value.norms, toks, i, m, strict);
@@ -163,9 +174,9 @@ function fuzzyScore(norms: string[], toks: NameToken[], i: number, m: Matcher, s
     if (t.norm === norms[n]) continue;
     if ((strict && !t.cap) || m.commonWords.has(t.norm)) return 0;
     // A one-word name needs the same phonetic key: Jaro-Winkler alone confuses short words ("Geneva"/"Guinea").
-    const s = norms.length === 1 && phoneticKey(t.norm) !== phoneticKey(norms[n]) ? 0 : tokenSimilarity(t.norm, norms[n]);
+    const s = norms.length === 1 && m.phonetic(t.norm) !== m.phonetic(norms[n]) ? 0 : tokenSimilarity(t.norm, norms[n], m.phonetic);
     // A word of another known name may still be a variant of this one, but only with the same phonetic key.
-    if (s === 0 || (m.exactOnly.has(t.norm) && phoneticKey(t.norm) !== phoneticKey(norms[n]))) return 0;
+    if (s === 0 || (m.exactOnly.has(t.norm) && m.phonetic(t.norm) !== m.phonetic(norms[n]))) return 0;
     score = Math.min(score, s);
     inexact++;
   }
@@ -190,7 +201,14 @@ function ids(targets: Target[]): string[] {
  * Leftmost-longest matches, except that a match gives way to one that starts inside it and ends
  * later ("the Islamic Resistance" inside "the Islamic Resistance in Iraq").
  */
-function greedy(n: number, at: (i: number) => Found | null): [number, Found][] {
+function greedy(n: number, find: (i: number) => Found | null): [number, Found][] {
+  // The look-ahead inside a match asks again about tokens the scan may come back to.
+  const seen = new Map<number, Found | null>();
+  const at = (i: number): Found | null => {
+    let f = seen.get(i);
+    if (f === undefined) seen.set(i, (f = find(i)));
+    return f;
+  };
   const out: [number, Found][] = [];
   for (let i = 0; i < n; ) {
     const f = at(i);
@@ -339,7 +357,7 @@ function lastStartingBy(mentions: { start: number }[], pos: number): number {
 
 function scanNames(m: Matcher, text: string, strict: boolean): NameScan {
   const k = m.knowledge;
-  const toks = nameTokens(text);
+  const toks = nameTokens(text, m.normal);
   const rawPlaces = scanPlaces(m, toks, strict);
   const rawActors = scanActors(m, toks, strict);
 
@@ -419,7 +437,7 @@ export function mentionsOn(names: NameScan, opts: { date?: string | null } = {})
 
 /** Whether a mention covers the whole name, but for leading common words ("the"). */
 function whole(m: Matcher, name: string, x: { start: number; end: number }): boolean {
-  const toks = nameTokens(name);
+  const toks = nameTokens(name, m.normal);
   if (toks.length === 0 || x.end !== toks[toks.length - 1].end) return false;
   return toks.every((t) => t.start >= x.start || m.commonWords.has(t.norm));
 }

@@ -19,11 +19,32 @@ export interface NameToken {
   initial: boolean;
 }
 
-/** Space (one line break at most), a hyphen, the dot of "U.S", or a possessive between two words of a name. */
-function joins(gap: string, prevWord: string): boolean {
+/** Space (one line break at most), a hyphen, the dot of "U.S", or a possessive between two words of a name: the gap text[from, to) after a word of `prevLength` letters. */
+function joins(text: string, from: number, to: number, prevLength: number): boolean {
+  // A single space is by far the most common gap: no pattern needed.
+  if (to === from + 1 && text[from] === ' ') return true;
+  const gap = text.slice(from, to);
   if (/^[ \t]*\n?[ \t]*$/.test(gap) || /^[ \t]*[-‐‑–][ \t]*$/.test(gap) || gap === '.' || /^['’]s[ \t]+$/.test(gap)) return true;
   // "U.S. forces", but not "in Iraq. Forces".
-  return /^\.[ \t]+$/.test(gap) && prevWord.length === 1;
+  return /^\.[ \t]+$/.test(gap) && prevLength === 1;
+}
+
+const OPENER = /[\s"'“‘(\[-]/;
+const SENTENCE_END = /[.!?:\n]/;
+
+/**
+ * Whether a word at `lead` is the first of a sentence or line: looking back at most 8 characters over
+ * white space, quotes and brackets, the text starts, a line breaks or a sentence ends.
+ */
+function isInitial(text: string, lead: number): boolean {
+  const from = Math.max(0, lead - 8);
+  let j = lead - 1;
+  for (; j >= from; j--) {
+    const c = text[j];
+    if (c === '\n') return true;
+    if (c !== ' ' && !OPENER.test(c)) return SENTENCE_END.test(c);
+  }
+  return true;
 }
 
 const WORD = /[\p{L}\p{N}]+(?:['’‘`ʼʿʾ][\p{L}\p{N}]+)*/gu;
@@ -47,14 +68,15 @@ export function nameTokens(text: string, normalize: (word: string) => string = n
     const prev = out[out.length - 1];
     const lead = attached ? article!.start : start;
     out.push({
-      joined: prev !== undefined && joins(text.slice(prev.end, lead), text.slice(prev.start, prev.end)),
-      initial: /(^|[.!?:\n])[\s"'“‘(\[-]*$/.test(text.slice(Math.max(0, lead - 8), lead)),
+      joined: prev !== undefined && joins(text, prev.end, lead, prev.end - prev.start),
+      initial: isInitial(text, lead),
       start,
       end,
       lead,
       norm,
       cap: first !== first.toLowerCase(),
-      upper: /\p{Lu}/u.test(word) && word === word.toUpperCase(),
+      // Most words start with a letter that upper case changes: not all capitals, no need to look further.
+      upper: first === first.toUpperCase() && /\p{Lu}/u.test(word) && word === word.toUpperCase(),
     });
     article = null;
   }

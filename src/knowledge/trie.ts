@@ -47,6 +47,7 @@ export function longest<T>(
   for (let j = i; j < tokens.length && (j === i || tokens[j].joined); j++) {
     node = node.next.get(key(tokens[j]));
     if (!node) break;
+    if (node.values.length === 0) continue;
     const ok = node.values.filter((v) => !checkCase || v.rules.every((r, n) => caseOk(r, tokens[i + n])));
     if (ok.length > 0) best = { end: j + 1, values: ok.map((v) => v.value) };
   }
