@@ -2,7 +2,7 @@
 import type { ParsedComponents, ParsedResult } from 'chrono-node';
 import { addUnits, compareDays, type Day, formatDay, formatMonth, parseIsoDay, valueBounds } from './calendar.ts';
 import { clauseDirection } from './bias.ts';
-import { newsChrono, type NewsRun, periodOf, type Sem } from './news-chrono.ts';
+import { type NewsRun, parseNews, periodOf, type Sem } from './news-chrono.ts';
 import type { TimeMention } from '../pipeline/types.ts';
 
 /**
@@ -13,10 +13,7 @@ import type { TimeMention } from '../pipeline/types.ts';
 export function findTimes(text: string, ref: string | null): TimeMention[] {
   const refDay = ref === null ? null : parseRef(ref);
   const run: NewsRun = { ref: refDay, sem: new WeakMap(), kind: new WeakMap() };
-  // chrono still needs an instant; without a reference day nothing relative to it survives (news-chrono's dateOnlyRefiner).
-  const anchor = refDay ?? { y: 2000, m: 1, d: 1 };
-  const instant = new Date(Date.UTC(anchor.y, anchor.m - 1, anchor.d, 12));
-  const results = newsChrono(run).parse(text, { instant, timezone: 0 });
+  const results = parseNews(text, run);
   const out: TimeMention[] = [];
   for (const r of results) {
     const start = semOf(run, r.start);

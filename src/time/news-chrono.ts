@@ -382,8 +382,8 @@ function dateOnlyRefiner(run: NewsRun): Refiner {
   };
 }
 
-/** A chrono instance for one parse against `ref`. */
-export function newsChrono(run: NewsRun): typeof casual {
+/** The chrono instance whose parsers and refiners read the parse's state from `run`. */
+function newsChrono(run: NewsRun): typeof casual {
   const c = casual.clone();
   // Replaced by the parsers below: chrono's weekday parser takes the comma after "On Sunday," and resolves
   // forward; its unit parsers count from the reference day what news counts from another happening ("24 hours
@@ -402,4 +402,19 @@ export function newsChrono(run: NewsRun): typeof casual {
   );
   c.refiners.push(dateOnlyRefiner(run), yearSuffixRefiner(run), pastBiasRefiner(run), betweenRefiner(), kindRefiner(run));
   return c;
+}
+
+// One chrono instance serves every parse, since building it compiles some twenty patterns: its parsers
+// and refiners read the current parse's state from this slot, which parseNews fills. Parsing is synchronous.
+const slot: NewsRun = { ref: null, sem: new WeakMap(), kind: new WeakMap() };
+let shared: typeof casual | undefined;
+
+/** chrono's results for `text`, parsed against `run.ref`; what the news layer learns about them goes into `run`. */
+export function parseNews(text: string, run: NewsRun): ParsedResult[] {
+  shared ??= newsChrono(slot);
+  Object.assign(slot, run);
+  // chrono still needs an instant; without a reference day nothing relative to it survives (dateOnlyRefiner).
+  const anchor = run.ref ?? { y: 2000, m: 1, d: 1 };
+  const instant = new Date(Date.UTC(anchor.y, anchor.m - 1, anchor.d, 12));
+  return shared.parse(text, { instant, timezone: 0 });
 }
