@@ -32,9 +32,19 @@ const rotl = (x: number, r: number): number => (x << r) | (x >>> (32 - r));
 /** 64-bit SimHash over lower-cased word 3-shingles, as 16 hex digits. */
 export function simhash(text: string): string {
   const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  const votes = new Int32Array(64);
   const count = words.length === 0 ? 0 : Math.max(1, words.length - SHINGLE + 1);
   const hashes = SEEDS.map((seed) => words.map((w) => hashWord(w, seed)));
+  // Each bit votes +1 when set and -1 when not, so it wins when set in more than half the shingles.
+  // The set bits are counted eight columns at a time: lane[half * 8 + k] holds in its byte j the count
+  // for bit 8j + k, and is emptied into `ones` before a byte can overflow.
+  const ones = new Int32Array(64);
+  const lanes = new Int32Array(16);
+  const empty = () => {
+    for (let l = 0; l < 16; l++) {
+      for (let j = 0; j < 4; j++) ones[(l >> 3) * 32 + 8 * j + (l & 7)] += (lanes[l] >>> (8 * j)) & 0xff;
+      lanes[l] = 0;
+    }
+  };
   for (let i = 0; i < count; i++) {
     for (let half = 0; half < 2; half++) {
       const w = hashes[half];
@@ -42,13 +52,15 @@ export function simhash(text: string): string {
       let h = w[i];
       for (let j = 1; j < SHINGLE && i + j < w.length; j++) h = Math.imul(rotl(h, 13) ^ w[i + j], 0x5bd1e995) + j;
       h = fmix(h);
-      for (let bit = 0; bit < 32; bit++) votes[half * 32 + bit] += (h >>> bit) & 1 ? 1 : -1;
+      for (let k = 0; k < 8; k++) lanes[half * 8 + k] += (h >>> k) & 0x01010101;
     }
+    if (i % 255 === 254) empty();
   }
+  empty();
   let hex = '';
   for (let half = 1; half >= 0; half--) {
     let v = 0;
-    for (let bit = 0; bit < 32; bit++) if (votes[half * 32 + bit] > 0) v |= 1 << bit;
+    for (let bit = 0; bit < 32; bit++) if (2 * ones[half * 32 + bit] > count) v |= 1 << bit;
     hex += (v >>> 0).toString(16).padStart(8, '0');
   }
   return hex;
