@@ -29,7 +29,7 @@ function splitLines(raw: string): Line[] {
     const m = re.exec(raw);
     const end = m ? m.index : raw.length;
     const next = m ? m.index + m[0].length : raw.length;
-    lines.push({ start, end, eol: end, next, blank: fold(raw.slice(start, end)) === '' });
+    lines.push({ start, end, eol: end, next, blank: !/\S/.test(raw.slice(start, end)) });
     if (!m) return lines;
     start = next;
   }
@@ -44,7 +44,13 @@ function isNavigation(text: string, nav: BoilerplateRules['navigation']): boolea
 /** Key under which a headline-like line is compared with earlier ones. */
 const titleKey = (text: string): string => text.toLowerCase().replace(/[\s.,:;!?]+$/u, '');
 
-const wordCount = (s: string): number => (s === '' ? 0 : s.split(' ').length);
+/** Words of a folded text: one more than its spaces (counted without splitting it). */
+function wordCount(s: string): number {
+  if (s === '') return 0;
+  let n = 1;
+  for (let i = s.indexOf(' '); i >= 0; i = s.indexOf(' ', i + 1)) n++;
+  return n;
+}
 
 /** Keys of a line minus a short trailing suffix after a separator ("<title>, 23 AUGUST" → "<title>"). */
 function stems(key: string, rules: BoilerplateRules['repeatedTitle']): string[] {
