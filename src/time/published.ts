@@ -122,16 +122,26 @@ function absoluteAnchors(text: string): Anchor[] {
   return out;
 }
 
+const cuePatterns = new WeakMap<ReferenceEvent, RegExp>();
+
+/** The pattern of a reference event's cue words, compiled once per event. */
+function cuesOf(ev: ReferenceEvent): RegExp {
+  let re = cuePatterns.get(ev);
+  if (!re) cuePatterns.set(ev, (re = new RegExp(`\\b(?:${alt(ev.cues)})\\b`, 'i')));
+  return re;
+}
+
 /** A sentence naming one of a reference event's actors and one of its cue words dates that happening. */
 function referenceAnchors(input: PublishedInput): Anchor[] {
   const out: Anchor[] = [];
+  // The actors each sentence names, gathered once for all the events.
+  const named = input.sentences.map((s) => new Set(input.actors.filter((a) => a.start >= s.start && a.end <= s.end).map((a) => a.actorId)));
   for (const ev of input.referenceEvents) {
     const bounds = valueBounds(ev.date);
     if (!bounds || ev.cues.length === 0) continue;
-    const cue = new RegExp(`\\b(?:${alt(ev.cues)})\\b`, 'i');
-    for (const s of input.sentences) {
-      const named = input.actors.some((a) => a.start >= s.start && a.end <= s.end && ev.actors.includes(a.actorId));
-      if (named && cue.test(input.text.slice(s.start, s.end))) {
+    const cue = cuesOf(ev);
+    for (const [i, s] of input.sentences.entries()) {
+      if (ev.actors.some((id) => named[i].has(id)) && cue.test(input.text.slice(s.start, s.end))) {
         const precision = ev.date.length > 7 ? 'day' : 'month';
         out.push({ day: bounds.from, precision, label: `reference event ${ev.id}, ${ev.date}`, sentence: s });
       }
