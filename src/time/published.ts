@@ -51,16 +51,21 @@ function isDateline(line: string, t: TimeMention): boolean {
   return (rest.match(/\p{L}{2,}/gu) ?? []).length <= MAX_PLACE_WORDS;
 }
 
+const UPDATED = /\bupdated\b/i;
+
 function fromDateline(text: string): Published | null {
   const lines = text.split('\n').filter((l) => l.trim() !== '').slice(0, HEAD_LINES);
   const found: Array<{ day: Day; line: string }> = [];
   for (const line of lines) {
     const t = findTimes(line, null).find((x) => x.precision === 'day' && !x.value.includes('/'));
     const day = t ? parseIsoDay(t.value) : null;
-    if (t && day && isDateline(line, t)) found.push({ day, line: line.trim() });
+    if (t && day && isDateline(line, t)) {
+      found.push({ day, line: line.trim() });
+      // "Published" wins over "Updated" when a page gives both: the first other dateline settles it.
+      if (!UPDATED.test(line)) break;
+    }
   }
-  // "Published" wins over "Updated" when a page gives both.
-  const pick = found.find((f) => !/\bupdated\b/i.test(f.line)) ?? found[0];
+  const pick = found.find((f) => !UPDATED.test(f.line)) ?? found[0];
   if (!pick) return null;
   const shown = pick.line.length > LEAD_IN_END ? `${pick.line.slice(0, LEAD_IN_END)}…` : pick.line;
   return { value: formatDay(pick.day), precision: 'day', basis: `dateline at the top ('${shown}')` };

@@ -78,6 +78,8 @@ test('dateline variants', () => {
   assert.equal(published(`Baghdad, 5 March 2021 (AFP) - Rockets struck the Ain al-Asad air base on Wednesday, officials said.${body}`).value, '2021-03-05');
   assert.equal(published(`Published: March 5, 2021\nUpdated: March 6, 2021 10:32 GMT${body}`).value, '2021-03-05');
   assert.equal(published(`Updated 6 March 2021${body}`).value, '2021-03-06');
+  assert.equal(published(`Updated: March 6, 2021\nPublished: March 5, 2021\n7 March 2021${body}`).value, '2021-03-05');
+  assert.equal(published(`Updated: March 6, 2021\nUpdated: March 7, 2021${body}`).value, '2021-03-06');
   // A full date deep inside a long first paragraph is a happening, not a dateline: inference, not "dateline".
   const p = published(`The parliament voted on 5 January 2020 to expel the foreign forces, a decision the government has never carried out in full.${body}`);
   assert.doesNotMatch(p.basis, /dateline/);
