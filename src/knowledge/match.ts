@@ -194,6 +194,8 @@ function primary(targets: Target[]): Target[] {
 }
 
 function ids(targets: Target[]): string[] {
+  // Most names have one target.
+  if (targets.length === 1) return 'id' in targets[0] ? [targets[0].id] : [];
   return [...new Set(targets.flatMap((t) => ('id' in t ? [t.id] : [])))];
 }
 
@@ -203,10 +205,10 @@ function ids(targets: Target[]): string[] {
  */
 function greedy(n: number, find: (i: number) => Found | null): [number, Found][] {
   // The look-ahead inside a match asks again about tokens the scan may come back to.
-  const seen = new Map<number, Found | null>();
+  const seen: (Found | null | undefined)[] = new Array(n);
   const at = (i: number): Found | null => {
-    let f = seen.get(i);
-    if (f === undefined) seen.set(i, (f = find(i)));
+    let f = seen[i];
+    if (f === undefined) seen[i] = f = find(i);
     return f;
   };
   const out: [number, Found][] = [];

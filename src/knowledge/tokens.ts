@@ -48,15 +48,17 @@ function isInitial(text: string, lead: number): boolean {
 }
 
 const WORD = /[\p{L}\p{N}]+(?:['’‘`ʼʿʾ][\p{L}\p{N}]+)*/gu;
+const POSSESSIVE = /['’]s$/;
 
 /** `normalize` may be a memoised normalizeName (building a matcher normalises the same words many times). */
 export function nameTokens(text: string, normalize: (word: string) => string = normalizeName): NameToken[] {
   const out: NameToken[] = [];
   let article: { start: number; end: number } | null = null;
-  for (const m of text.matchAll(WORD)) {
+  const words = new RegExp(WORD);
+  for (let m = words.exec(text); m !== null; m = words.exec(text)) {
     const start = m.index;
     // The possessive "'s" is not part of the name ("Jordan's"); an inner apostrophe is ("Kata'ib").
-    const word = m[0].replace(/['’]s$/, '');
+    const word = POSSESSIVE.test(m[0]) ? m[0].slice(0, -2) : m[0];
     const end = start + word.length;
     const norm = normalize(word);
     if (norm === '') {
