@@ -34,7 +34,7 @@ const NOT_KNOWLEDGE = new Set(['lexicon']);
 
 /** Matching rules before any pack's matching.yaml is read. */
 export function emptyMatching(): MatchingRules {
-  return { forceNouns: [], coref: [], corefWindow: 600, commonWords: [] };
+  return { forceNouns: [], agentNouns: [], coref: [], corefWindow: 600, commonWords: [] };
 }
 
 /** packs/world, then packs/iraq and any other theatre pack under packs/ (alphabetical), each with a pack.yaml. */
@@ -159,12 +159,16 @@ function loadPack(dir: string, k: Knowledge, definedIn: Map<string, string>, ref
     for (const a of e.actors) refs.push({ file, entry: e.id, what: 'actors', id: a, kind: 'actor' });
   }
 
-  const matchingFile = join(dir, 'matching.yaml');
-  if (existsSync(matchingFile)) mergeMatching(k.matching!, parseEntry(matchingSchema, readYaml(matchingFile) ?? {}, matchingFile, null));
+  // matching.yaml is written by hand; agents.yaml is generated (scripts/build-agent-nouns.ts) in the same shape.
+  for (const name of ['matching.yaml', 'agents.yaml']) {
+    const file = join(dir, name);
+    if (existsSync(file)) mergeMatching(k.matching!, parseEntry(matchingSchema, readYaml(file) ?? {}, file, null));
+  }
 }
 
 function mergeMatching(into: MatchingRules, m: ReturnType<typeof matchingSchema.parse>): void {
   into.forceNouns.push(...m.force_nouns);
+  into.agentNouns.push(...m.agent_nouns);
   into.coref.push(...m.coref.map((r) => ({ cues: r.cues, types: r.types as ActorType[] })));
   into.commonWords.push(...m.common_words);
   if (m.coref_window !== undefined) into.corefWindow = m.coref_window;

@@ -32,6 +32,7 @@ export interface Matcher {
   readonly actorNames: TrieNode<Target>;
   readonly placeNames: TrieNode<Target>;
   readonly forceNouns: TrieNode<true>;
+  readonly agentNouns: TrieNode<true>;
   /** Tries keyed by the phonetic skeleton of each word, to find fuzzy candidates. */
   readonly actorFuzzy: TrieNode<FuzzyName>;
   readonly placeFuzzy: TrieNode<FuzzyName>;
@@ -58,6 +59,7 @@ export function createMatcher(k: Knowledge): Matcher {
   const actorNames = newNode<Target>();
   const placeNames = newNode<Target>();
   const forceNouns = newNode<true>();
+  const agentNouns = newNode<true>();
   const actorFuzzy = newNode<FuzzyName>();
   const placeFuzzy = newNode<FuzzyName>();
   const normal = memo(normalizeName);
@@ -91,12 +93,14 @@ export function createMatcher(k: Knowledge): Matcher {
   for (const o of k.offices.values()) for (const t of o.titles) add(actorNames, null, t, { kind: 'office', id: o.id });
   for (const r of rules.coref) for (const c of r.cues) add(actorNames, null, c, { kind: 'coref', types: r.types });
   for (const p of k.places.values()) for (const n of [p.name, ...p.aliases]) add(placeNames, placeFuzzy, n, { kind: 'place', id: p.id });
-  for (const n of rules.forceNouns) {
-    const norms = nameTokens(n, normal).map((t) => t.norm);
-    if (norms.length > 0) insert(forceNouns, norms, true as const, norms.map(() => 'any'));
+  for (const [trie, nouns] of [[forceNouns, rules.forceNouns], [agentNouns, rules.agentNouns]] as const) {
+    for (const n of nouns) {
+      const norms = nameTokens(n, normal).map((t) => t.norm);
+      if (norms.length > 0) insert(trie, norms, true as const, norms.map(() => 'any'));
+    }
   }
   return {
-    knowledge: k, actorNames, placeNames, forceNouns, actorFuzzy, placeFuzzy, exactOnly: vocabulary, commonWords, forcesOf,
+    knowledge: k, actorNames, placeNames, forceNouns, agentNouns, actorFuzzy, placeFuzzy, exactOnly: vocabulary, commonWords, forcesOf,
     corefWindow: rules.corefWindow, normal, phonetic, fuzzyKey: key,
   };
 }
@@ -228,7 +232,9 @@ function greedy(n: number, find: (i: number) => Found | null): [number, Found][]
 
 /**
  * The actor name at token i, with composition: "<country name or demonym> <force noun | office title>"
- * is that country's force or office, and a force's own name followed by a force noun stays that force.
+ * is that country's force or office, "<country or demonym> <agent noun>" ("Hungarian officials",
+ * "Russian President") is the state itself, and a force's own name followed by a force noun stays that
+ * force. In "Hungarian and Romanian officials" both demonyms name their states.
  */
 function actorAt(m: Matcher, toks: NameToken[], i: number, strict: boolean): Found | null {
   const k = m.knowledge;
@@ -250,7 +256,21 @@ function actorAt(m: Matcher, toks: NameToken[], i: number, strict: boolean): Fou
     return { end: force.end, targets: [{ kind: 'actor', id: forceActor }], via: 'alias', score: 1, country: state };
   }
   if (offices.length > 0) return { end: title!.end, targets: offices, via: 'alias', score: 1, country: state };
+  const agent = longest(m.agentNouns, toks, next) ?? longest(m.forceNouns, toks, next);
+  if (agent) return { end: agent.end, targets: [{ kind: 'actor', id: state }], via: 'alias', score: 1, country: state };
+  if (toks[next].norm === 'and' && t.kind === 'demonym' && coordinatedAgent(m, toks, next + 1, strict)) {
+    return { ...f, targets: [{ kind: 'actor', id: state }], country: state };
+  }
   return { ...f, targets };
+}
+
+/** Whether a demonym or country name composed with an agent noun starts at token i ("... and Romanian officials"). */
+function coordinatedAgent(m: Matcher, toks: NameToken[], i: number, strict: boolean): boolean {
+  if (i >= toks.length || !toks[i].joined) return false;
+  const f = nameAt(m.actorNames, m.actorFuzzy, m, toks, i, strict);
+  const t = f ? primary(f.targets)[0] : undefined;
+  const state = t?.kind === 'demonym' || (t?.kind === 'actor' && m.knowledge.actors.get(t.id)?.type === 'state');
+  return state && f!.end < toks.length && toks[f!.end].joined && longest(m.agentNouns, toks, f!.end) !== null;
 }
 
 function scanActors(m: Matcher, toks: NameToken[], strict: boolean): Raw[] {

@@ -93,8 +93,9 @@ export const referenceEventSchema = z.strictObject({
 
 /** matching.yaml: the vocabulary of the matcher's general rules (composition, coreference, fuzzy guard). */
 export const matchingSchema = z.strictObject({
-  force_nouns: names,
+  force_nouns: names.default([]),
+  agent_nouns: names.default([]),
   coref: z.array(z.strictObject({ cues: z.array(name).min(1), types: z.array(z.enum(actorTypes)).min(1) })).default([]),
   coref_window: z.number().int().positive().optional(),
-  common_words: names,
+  common_words: names.default([]),
 });

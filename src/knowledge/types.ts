@@ -101,6 +101,8 @@ export interface CorefRule {
 export interface MatchingRules {
   /** Nouns that, after a country's name or demonym, name that country's forces ("troops", "security forces"). */
   forceNouns: string[];
+  /** Nouns that, after a country's name or demonym, name that state acting through its agents ("officials", "President"). */
+  agentNouns: string[];
   coref: CorefRule[];
   /** How far back (characters) a coreference cue looks for its antecedent. */
   corefWindow: number;

@@ -27,14 +27,13 @@ test('every mention is the exact substring at its offsets, articles included', (
     ['U.S. Secretary of State', 'ANTONY_BLINKEN', 'office'],
     ['Kata\u2019ib Hezbollah', 'KATAIB_HEZBOLLAH', 'alias'],
     ['al-Nujaba Movement', 'NUJABA', 'alias'],
-    ['Jordan', 'JOR', 'alias'],
+    ["Jordan's army", 'JOR', 'alias'],
   ]);
-  // "U.S." inside "U.S. Secretary of State" is part of a title, not a location.
+  // "U.S." inside "U.S. Secretary of State" and "Jordan" inside "Jordan's army" are parts of actor names, not locations.
   assert.deepEqual(places(text), [
     ['Baghdad', 'IRQ_CITY_BAGHDAD'],
     ['Ain al-Asad', 'IRQ_AIN_AL_ASAD'],
     ['Al-Anbar Governorate', 'IRQ_ANBAR'],
-    ['Jordan', 'JOR'],
   ]);
 });
 
@@ -131,8 +130,20 @@ test('composition: a country name or demonym and a force noun is that country\'s
     ['Iraqi security forces', 'IRAQ_SECURITY_FORCES', 'alias'],
     ['Iraqi army', 'IRAQ_SECURITY_FORCES', 'alias'],
   ]);
-  // No pack defines Iran's forces here: nothing, and "Iranian" alone is no actor.
-  assert.deepEqual(actors('Iranian forces crossed.'), []);
+  // No pack defines Iran's forces here: the state itself acts; "Iranian" alone is no actor.
+  assert.deepEqual(actors('Iranian forces crossed.'), [['Iranian forces', 'IRN', 'alias']]);
+  assert.deepEqual(actors('An Iranian delegation and an Iranian carpet.'), [['Iranian delegation', 'IRN', 'alias']]);
+});
+
+test('composition: a country or demonym and an agent noun is the state; coordinated demonyms share the noun', () => {
+  assert.deepEqual(actors('Senior Hungarian and Romanian officials met Russian President Yeltsin and the Turkish side.'), [
+    ['Hungarian', 'HUN', 'alias'],
+    ['Romanian officials', 'ROU', 'alias'],
+    ['Russian President', 'RUS', 'alias'],
+    ['Turkish side', 'TUR', 'alias'],
+  ]);
+  // Without an agent noun after it, "and" joins nothing: "Hungarian and Romanian wines" names no actor.
+  assert.deepEqual(actors('Hungarian and Romanian wines'), []);
 });
 
 test('coreference: "the group" is the nearest preceding armed group within the window', () => {
@@ -151,7 +162,7 @@ test('fuzzy matching finds unseen transliterations, with guards', () => {
   assert.deepEqual(actors('Kattayib Hizballah fired.'), [['Kattayib Hizballah', 'KATAIB_HEZBOLLAH', 'fuzzy']]);
   assert.deepEqual(actors('Mustafa al-Kazimi spoke.'), [['Mustafa al-Kazimi', 'MUSTAFA_AL_KADHIMI', 'fuzzy']]);
   // Near-misses and lower case never match fuzzily.
-  assert.deepEqual(actors('On Sunday, Sudanese officials visited Sudan.'), [['Sudan', 'SDN', 'alias']]);
+  assert.deepEqual(actors('On Sunday, Sudanese students visited Sudan.'), [['Sudan', 'SDN', 'alias']]);
   assert.deepEqual(actors('kattayib hizballah'), []);
   assert.deepEqual(places('Bashar al-Assad said.'), []);
 });

@@ -87,3 +87,15 @@ test('the committed actors.yaml and places.yaml are what the build script makes'
   assert.equal(r.status, 0, r.stderr);
   for (const f of ['actors.yaml', 'places.yaml']) assert.equal(readFileSync(join(out, f), 'utf8'), readFileSync(join(WORLD, f), 'utf8'), f);
 });
+
+const PHOENIX_AGENTS = join('..', 'shared', 'reference', 'phoenix-dictionaries', 'Phoenix.agents.txt');
+
+test('the committed agents.yaml is what the build script makes, and keeps only a state\'s own agents', { skip: !existsSync(PHOENIX_AGENTS) && 'source data not on this machine' }, () => {
+  const out = join(mkdtempSync(join(tmpdir(), 'tw-agents-')), 'agents.yaml');
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build-agent-nouns.ts', PHOENIX_AGENTS, out], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(readFileSync(out, 'utf8'), readFileSync(join(WORLD, 'agents.yaml'), 'utf8'));
+  const nouns = new Set(k.matching!.agentNouns);
+  for (const n of ['president', 'police', 'troops', 'ministry of defense', 'official']) assert.ok(nouns.has(n), n);
+  for (const n of ['rebels', 'civilians', 'businessmen']) assert.ok(!nouns.has(n), n);
+});
