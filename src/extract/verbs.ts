@@ -1,0 +1,713 @@
+// The CAMEO verb lexicon (packs/verbs, converted from the PETRARCH2 dictionary by
+// scripts/convert-cameo-verbs.ts) and a matcher that codes verbs of a sentence as PLOVER events.
+//
+// A verb form matches only a token wink tagged VERB. Auxiliaries are left out on purpose: the dictionary
+// codes WILL and WOULD as intent to cooperate (CAMEO 030), and "is" / "was" head two multi-word forms
+// whose content verb is listed on its own. The verb's block's patterns are then tried against the words
+// of the verb's clause (packs/verbs/matching.yaml); the pattern matching most words wins, else the verb's
+// default code, else nothing. Forms and pattern words are indexed by a hash of their lower-case text, so
+// a call allocates nothing but its hits.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import type { PloverType, Sentence, Token } from '../pipeline/types.ts';
+
+export interface VerbHit {
+  /** Tokens [tokenStart, tokenEnd): the verb with the other words of a multi-word form and a matched particle. */
+  tokenStart: number;
+  tokenEnd: number;
+  /** Character span of those tokens in the text. */
+  start: number;
+  end: number;
+  text: string;
+  lemma: string;
+  /** The CAMEO verb block, e.g. "CANCEL". */
+  block: string;
+  cameo: string;
+  type: PloverType;
+  /** PLOVER mode, "" when the code has none. */
+  mode: string;
+  /** The pattern that matched, as written in verbs.yaml; null when the verb's default code applied. */
+  pattern: string | null;
+}
+
+/** A compiled verb lexicon; build it with loadVerbLexicon. */
+export interface VerbLexicon {
+  forms: Map<number, FormEntry[]>;
+  window: number;
+  particleGap: number;
+  stops: WordSet;
+  relativePronouns: WordSet;
+  conjunctions: WordSet;
+  reportingVerbs: WordSet;
+  /** Words of fixed expressions whose first word is no verb ("according to"). */
+  notVerbs: string[][];
+  blocks: number;
+  patterns: number;
+}
+
+const PLOVER = ['AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE', 'COOPERATE', 'AID', 'RETREAT', 'REQUEST', 'ACCUSE', 'REJECT',
+  'THREATEN', 'PROTEST', 'SANCTION', 'MOBILIZE', 'COERCE', 'ASSAULT'] as const;
+
+/** Words of this length or more also match the longer words they begin ("cooperat" → "cooperation"); shorter
+ * ones would reach unrelated words (aid → aide, war → warn, end → endorse). */
+const STEM_MIN = 5;
+
+// ---- words and hashes ----
+
+/** FNV-1a of the text folded to ASCII lower case; the dictionary is ASCII, and every hit is verified. */
+function hashOf(s: string, len = s.length): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < len && i < s.length; i++) {
+    let c = s.charCodeAt(i);
+    if (c >= 65 && c <= 90) c |= 32;
+    h = Math.imul(h ^ c, 0x01000193);
+  }
+  return h | 0;
+}
+
+/** True when the first `len` characters of `a` equal those of the lower-case `b` (ASCII case folded). */
+function sameStart(a: string, b: string, len: number): boolean {
+  for (let i = 0; i < len; i++) {
+    let c = a.charCodeAt(i);
+    if (c >= 65 && c <= 90) c |= 32;
+    if (c !== b.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
+const isWord = (tok: Token, w: string): boolean => tok.text.length === w.length && sameStart(tok.text, w, w.length);
+
+/** The -s form of a verb or plural of a noun: attacks, clashes, parties, vetoes. */
+export function sForm(w: string): string {
+  if (/(s|x|z|ch|sh)$/.test(w)) return `${w}es`;
+  if (/[^aeiou]y$/.test(w)) return `${w.slice(0, -1)}ies`;
+  if (/[^aeiou]o$/.test(w)) return `${w}es`;
+  return `${w}s`;
+}
+
+/** A set of lower-case words, looked up by a token's hash. */
+class WordSet {
+  private readonly byHash = new Map<number, string[]>();
+  constructor(words: readonly string[]) {
+    for (const w of words) {
+      const h = hashOf(w);
+      this.byHash.set(h, [...(this.byHash.get(h) ?? []), w.toLowerCase()]);
+    }
+  }
+  has(tok: Token, hash: number): boolean {
+    const ws = this.byHash.get(hash);
+    if (ws) for (const w of ws) if (isWord(tok, w)) return true;
+    return false;
+  }
+}
+
+// ---- compiled patterns ----
+
+/** One token of a pattern: any of `words`, or (a stem) any longer word starting with `stem`. */
+interface WordM {
+  words: string[];
+  hashes: number[];
+  stem: string | null;
+  stemKey: number;
+}
+
+/** Alternatives for one pattern word or synonym set, each a run of consecutive tokens. A large set
+ * (a synonym set) is indexed by the hash of a run's first word, a small one is tried in turn. */
+interface Choice {
+  runs: WordM[][];
+  byHash: Map<number, WordM[][]> | null;
+  byStem: Map<number, WordM[][]> | null;
+}
+
+/** Consecutive choices; `adjacent` when it must touch the verb. `words` counts towards the pattern's score. */
+interface Element {
+  parts: Choice[];
+  adjacent: boolean;
+}
+
+interface Pattern {
+  text: string;
+  before: Element[];
+  after: Element[];
+  words: number;
+  code: Coded | null;
+}
+
+interface Coded {
+  cameo: string;
+  type: PloverType;
+  mode: string;
+}
+
+interface Block {
+  name: string;
+  patterns: Pattern[];
+}
+
+interface FormEntry {
+  lemma: string;
+  block: Block;
+  /** Lower-case words of the form; `head` is the one that must be a VERB token. */
+  words: string[];
+  head: number;
+  code: Coded | null;
+}
+
+function wordM(word: string, inflects: boolean): WordM {
+  const w = word.toLowerCase();
+  const words = inflects ? [...new Set([w, sForm(w)])] : [w];
+  const stem = inflects && w.length >= STEM_MIN ? w : null;
+  return { words, hashes: words.map((x) => hashOf(x)), stem, stemKey: stem ? hashOf(stem, STEM_MIN) : 0 };
+}
+
+/** The token runs a word may take: itself, and for a hyphenated word its parts with the hyphen tokens
+ * wink splits off ("cease-fire" → cease - fire). A trailing "_" makes it exact; `last` lets it inflect. */
+function wordRuns(raw: string, last: boolean): WordM[][] {
+  const exact = raw.endsWith('_');
+  const w = exact ? raw.slice(0, -1) : raw;
+  const inflects = last && !exact;
+  const runs = [[wordM(w, inflects)]];
+  if (/\w-\w/.test(w)) {
+    const parts = w.split(/(-)/);
+    runs.push(parts.map((p, i) => wordM(p, inflects && i === parts.length - 1)));
+  }
+  return runs;
+}
+
+const INDEX_FROM = 8;
+
+function choiceOf(runs: WordM[][]): Choice {
+  if (runs.length < INDEX_FROM) return { runs, byHash: null, byStem: null };
+  const byHash = new Map<number, WordM[][]>();
+  const byStem = new Map<number, WordM[][]>();
+  const add = (m: Map<number, WordM[][]>, key: number, run: WordM[]): void => {
+    const list = m.get(key);
+    if (!list) m.set(key, [run]);
+    else if (!list.includes(run)) list.push(run);
+  };
+  for (const run of runs) {
+    for (const h of run[0].hashes) add(byHash, h, run);
+    if (run[0].stem) add(byStem, run[0].stemKey, run);
+  }
+  return { runs, byHash, byStem };
+}
+
+/** A synonym-set phrase as a run: only its last word inflects, unless the phrase ends with "_". */
+function phraseRuns(phrase: string): WordM[][] {
+  const words = phrase.split(' ');
+  let runs: WordM[][] = [[]];
+  words.forEach((w, i) => {
+    const alts = wordRuns(w, i === words.length - 1);
+    runs = runs.flatMap((r) => alts.map((a) => [...r, ...a]));
+  });
+  return runs;
+}
+
+class PatternError extends Error {}
+
+/** Compiles the verbs.yaml pattern syntax (documented in its header). */
+class PatternCompiler {
+  // Choices are shared by every pattern using the same word or set: [inflecting, exact].
+  private readonly words = [new Map<string, Choice>(), new Map<string, Choice>()];
+  private readonly sets = new Map<string, Choice>();
+  constructor(private readonly synsets: Record<string, string[]>) {}
+
+  private item(tok: string, last: boolean): Choice {
+    if (tok.startsWith('&')) {
+      const name = tok.slice(1);
+      let c = this.sets.get(name);
+      if (!c) {
+        const phrases = this.synsets[name];
+        if (!phrases) throw new PatternError(`unknown synonym set ${tok}`);
+        c = choiceOf(phrases.flatMap(phraseRuns));
+        this.sets.set(name, c);
+      }
+      return c;
+    }
+    const cache = this.words[last ? 0 : 1];
+    let c = cache.get(tok);
+    if (!c) {
+      c = choiceOf(tok.split('/').flatMap((alt) => wordRuns(alt, last)));
+      cache.set(tok, c);
+    }
+    return c;
+  }
+
+  private element(items: string[], from: number, to: number, adjacent: boolean): Element {
+    const parts: Choice[] = [];
+    for (let i = from; i < to; i++) parts.push(this.item(items[i], i === to - 1));
+    return { parts, adjacent };
+  }
+
+  compile(text: string): { before: Element[]; after: Element[]; words: number } {
+    // Elements: a word, or {...} consecutive words; the element holding "*" is where the verb stands.
+    const elements: string[][] = [];
+    let run: string[] | null = null;
+    for (const raw of text.split(' ')) {
+      if (raw === '') continue;
+      let t = raw;
+      const opens = t.startsWith('{');
+      if (opens) {
+        if (run) throw new PatternError('nested "{"');
+        run = [];
+        t = t.slice(1);
+      }
+      const closes = t.endsWith('}');
+      if (closes) t = t.slice(0, -1);
+      if (t.includes('{') || t.includes('}') || (closes && !run)) throw new PatternError('unbalanced braces');
+      if (t !== '') (run ?? (elements[elements.length] = [])).push(t);
+      if (closes) {
+        if (run!.length === 0) throw new PatternError('empty {}');
+        elements.push(run!);
+        run = null;
+      }
+    }
+    if (run) throw new PatternError('unclosed "{"');
+    let verbAt = -1;
+    let words = 0;
+    for (let e = 0; e < elements.length; e++) {
+      for (const t of elements[e]) {
+        if (t !== '*') words++;
+        else if (verbAt >= 0) throw new PatternError('more than one "*"');
+        else verbAt = e;
+      }
+    }
+    if (verbAt < 0) throw new PatternError('no "*" for the verb');
+    const before: Element[] = [];
+    const after: Element[] = [];
+    for (let e = 0; e < verbAt; e++) before.push(this.element(elements[e], 0, elements[e].length, false));
+    // A run holding the verb splits into the words that touch it on either side.
+    const held = elements[verbAt];
+    const star = held.indexOf('*');
+    if (star > 0) before.push(this.element(held, 0, star, true));
+    if (star < held.length - 1) after.push(this.element(held, star + 1, held.length, true));
+    for (let e = verbAt + 1; e < elements.length; e++) after.push(this.element(elements[e], 0, elements[e].length, false));
+    return { before, after, words };
+  }
+}
+
+// ---- loading ----
+
+const Code = z.string().regex(/^\d{2,4}$/, 'a CAMEO code of 2 to 4 digits').nullable();
+const Plover = z.string().nullable();
+const Coding = { code: Code, plover: Plover, passive: z.string().optional() };
+const VerbSchema = z.strictObject({
+  lemma: z.string().min(1),
+  head: z.number().int().min(0).optional(),
+  forms: z.array(z.string().min(1)).min(1),
+  code: Code.optional(),
+  plover: Plover.optional(),
+  passive: z.string().optional(),
+}).refine((v) => (v.code === undefined) === (v.plover === undefined), 'code and plover go together');
+const PatternSchema = z.strictObject({ pattern: z.string().min(1), ...Coding });
+const BlockSchema = z.strictObject({ block: z.string().min(1), ...Coding, verbs: z.array(VerbSchema), patterns: z.array(PatternSchema) });
+const VerbsFile = z.strictObject({ synsets: z.record(z.string(), z.array(z.string().min(1))), blocks: z.array(BlockSchema) });
+const MapFile = z.object({ modes: z.record(z.enum(PLOVER), z.array(z.string())) });
+const MatchingFile = z.strictObject({
+  window: z.number().int().min(1),
+  particle_gap: z.number().int().min(0),
+  stops: z.array(z.string().min(1)),
+  relative_pronouns: z.array(z.string().min(1)),
+  conjunctions: z.array(z.string().min(1)),
+  reporting_verbs: z.array(z.string().min(1)),
+  not_verbs: z.array(z.string().regex(/^\S+( \S+)+$/, 'two or more words separated by single spaces')),
+});
+
+const DEFAULT_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../packs/verbs');
+
+function readData(path: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new Error(`${path}: cannot read: ${(e as Error).message}`);
+  }
+  // verbs.yaml is generated as JSON (which is YAML): parsing that as JSON is far faster.
+  const body = text.replace(/^(?:\s*#.*\n)+/, '').trimStart();
+  if (body.startsWith('{')) {
+    try {
+      return JSON.parse(body);
+    } catch {
+      // Hand-edited beyond JSON: the YAML parser reads it and reports where it is wrong.
+    }
+  }
+  try {
+    return parse(text);
+  } catch (e) {
+    throw new Error(`${path}: cannot read: ${(e as Error).message.split('\n')[0]}`);
+  }
+}
+
+function validate<T>(path: string, data: unknown, schema: z.ZodType<T>, label: (p: PropertyKey[]) => string = (p) => p.join('.')): T {
+  const r = schema.safeParse(data);
+  if (!r.success) {
+    const issue = r.error.issues[0];
+    throw new Error(`${path}: entry ${label(issue.path) || '(root)'}: ${issue.message}`);
+  }
+  return r.data;
+}
+
+/** Loads and compiles the verb lexicon of `dir` (default packs/verbs); every file is validated. */
+export function loadVerbLexicon(dir: string = DEFAULT_DIR): VerbLexicon {
+  const verbsPath = join(dir, 'verbs.yaml');
+  if (!existsSync(verbsPath)) throw new Error(`${dir}: not a verb pack (no verbs.yaml)`);
+  const mapPath = join(dir, 'cameo-plover.yaml');
+  const modes = validate(mapPath, readData(mapPath), MapFile).modes;
+  const matchingPath = join(dir, 'matching.yaml');
+  const matching = validate(matchingPath, readData(matchingPath), MatchingFile);
+  const raw = readData(verbsPath);
+  const blockName = (i: unknown): string => {
+    const b = (raw as { blocks?: { block?: unknown }[] } | null)?.blocks?.[Number(i)];
+    return typeof b?.block === 'string' ? ` (${b.block})` : '';
+  };
+  const file = validate(verbsPath, raw, VerbsFile, (p) => p.map((k, i) => (p[i - 1] === 'blocks' ? `${String(k)}${blockName(k)}` : String(k))).join('.'));
+
+  const fail = (where: string, reason: string): never => {
+    throw new Error(`${verbsPath}: entry ${where}: ${reason}`);
+  };
+  const coded = (where: string, code: string | null, plover: string | null): Coded | null => {
+    if (plover === null) return null;
+    if (code === null) return fail(where, `plover ${plover} needs the CAMEO code it comes from`);
+    const [type, mode = '', extra] = plover.split('/');
+    if (extra !== undefined || !(PLOVER as readonly string[]).includes(type)) return fail(where, `"${plover}" is not TYPE or TYPE/mode with a PLOVER type`);
+    if (mode !== '' && !modes[type as PloverType]?.includes(mode)) return fail(where, `"${mode}" is not a mode of ${type} in ${mapPath}`);
+    return { cameo: code, type: type as PloverType, mode };
+  };
+
+  for (const [name, phrases] of Object.entries(file.synsets)) {
+    phrases.forEach((p, i) => {
+      if (!/^\S+( \S+)*$/.test(p)) fail(`synsets.${name}.${i}`, `"${p}" is not words separated by single spaces`);
+    });
+  }
+  const compiler = new PatternCompiler(file.synsets);
+  const forms = new Map<number, FormEntry[]>();
+  let patterns = 0;
+  file.blocks.forEach((b, bi) => {
+    const at = `blocks.${bi} (${b.block})`;
+    const block: Block = { name: b.block, patterns: [] };
+    const blockCode = coded(at, b.code, b.plover);
+    b.patterns.forEach((p, pi) => {
+      try {
+        block.patterns.push({ text: p.pattern, ...compiler.compile(p.pattern), code: coded(`${at}.patterns.${pi}`, p.code, p.plover) });
+      } catch (e) {
+        if (e instanceof PatternError) fail(`${at}.patterns.${pi}`, `${e.message} in "${p.pattern}"`);
+        throw e;
+      }
+    });
+    patterns += block.patterns.length;
+    b.verbs.forEach((v, vi) => {
+      const where = `${at}.verbs.${vi} (${v.lemma})`;
+      const code = v.code === undefined ? blockCode : coded(where, v.code, v.plover ?? null);
+      const head = v.head ?? 0;
+      for (const form of v.forms) {
+        const words = form.toLowerCase().split(' ');
+        if (words.some((w) => w === '') || head >= words.length) fail(where, `form "${form}" has no word ${head} to be the verb`);
+        const key = hashOf(words[head]);
+        const list = forms.get(key) ?? [];
+        // The same form twice in one block adds nothing: the first entry keeps its default.
+        if (!list.some((e) => e.block === block && e.words.join(' ') === words.join(' '))) list.push({ lemma: v.lemma, block, words, head, code });
+        forms.set(key, list);
+      }
+    });
+  });
+  return {
+    forms,
+    window: matching.window,
+    particleGap: matching.particle_gap,
+    stops: new WordSet(matching.stops),
+    relativePronouns: new WordSet(matching.relative_pronouns),
+    conjunctions: new WordSet(matching.conjunctions),
+    reportingVerbs: new WordSet(matching.reporting_verbs),
+    notVerbs: matching.not_verbs.map((p) => p.toLowerCase().split(' ')),
+    blocks: file.blocks.length,
+    patterns,
+  };
+}
+
+// ---- matching ----
+
+/** Per-call token hashes (whole word, first STEM_MIN characters), reused across calls to avoid allocation. */
+let H = new Int32Array(256);
+let H5 = new Int32Array(256);
+
+interface Scope {
+  tokens: Token[];
+  base: number;
+}
+
+function wordMatches(s: Scope, w: WordM, t: number): boolean {
+  const tok = s.tokens[t];
+  const h = H[t - s.base];
+  for (let i = 0; i < w.words.length; i++) if (w.hashes[i] === h && isWord(tok, w.words[i])) return true;
+  return w.stem !== null && H5[t - s.base] === w.stemKey && tok.text.length > w.stem.length && sameStart(tok.text, w.stem, w.stem.length);
+}
+
+/** Length of the longest of `runs` starting at token j and ending by `hi`, at least `best`. */
+function longestRun(s: Scope, runs: WordM[][] | undefined, j: number, hi: number, best: number): number {
+  if (runs) {
+    for (const run of runs) {
+      if (run.length <= best || j + run.length > hi) continue;
+      let k = 0;
+      while (k < run.length && wordMatches(s, run[k], j + k)) k++;
+      if (k === run.length) best = run.length;
+    }
+  }
+  return best;
+}
+
+/** Length of the longest run of `c` starting at token j and ending by `hi`, 0 if none. */
+function choiceAt(s: Scope, c: Choice, j: number, hi: number): number {
+  if (!c.byHash || !c.byStem) return longestRun(s, c.runs, j, hi, 0);
+  const exact = longestRun(s, c.byHash.get(H[j - s.base]), j, hi, 0);
+  return longestRun(s, c.byStem.get(H5[j - s.base]), j, hi, exact);
+}
+
+function elementAt(s: Scope, e: Element, j: number, hi: number): number {
+  let p = j;
+  for (const c of e.parts) {
+    const n = choiceAt(s, c, p, hi);
+    if (n === 0) return 0;
+    p += n;
+  }
+  return p - j;
+}
+
+/** Where the first after-element ends when it starts right after the verb (a particle), else -1. */
+let particleEnd = -1;
+/** Token spans [start, end) of the after-elements of the last match; a matched word is no verb of its own. */
+const MAX_SPANS = 64;
+const matchedStart = new Int32Array(MAX_SPANS);
+const matchedEnd = new Int32Array(MAX_SPANS);
+let matchedCount = 0;
+/** The spans of the winning pattern of the verb being read, and of all hits so far in the sentence. */
+const bestStart = new Int32Array(MAX_SPANS);
+const bestEnd = new Int32Array(MAX_SPANS);
+let bestCount = 0;
+const usedStart = new Int32Array(MAX_SPANS);
+const usedEnd = new Int32Array(MAX_SPANS);
+let usedCount = 0;
+
+function isUsed(t: number): boolean {
+  for (let i = 0; i < usedCount; i++) if (t >= usedStart[i] && t < usedEnd[i]) return true;
+  return false;
+}
+
+/** True when the pattern matches around the verb tokens [vs, ve) within the clause [lo, hi). */
+function matches(s: Scope, p: Pattern, vs: number, ve: number, lo: number, hi: number): boolean {
+  particleEnd = -1;
+  matchedCount = 0;
+  let pos = ve;
+  for (let k = 0; k < p.after.length; k++) {
+    const e = p.after[k];
+    let found = false;
+    for (let j = pos; j < hi && !found; j++) {
+      if (e.adjacent && j !== ve) break;
+      const n = elementAt(s, e, j, hi);
+      if (n > 0) {
+        if (k === 0 && j === ve) particleEnd = j + n;
+        if (matchedCount < MAX_SPANS) {
+          matchedStart[matchedCount] = j;
+          matchedEnd[matchedCount++] = j + n;
+        }
+        pos = j + n;
+        found = true;
+      }
+    }
+    if (!found) return false;
+  }
+  let end = vs;
+  for (let k = p.before.length - 1; k >= 0; k--) {
+    const e = p.before[k];
+    let found = false;
+    for (let j = end - 1; j >= lo && !found; j--) {
+      const n = elementAt(s, e, j, end);
+      if (n > 0 && (!e.adjacent || j + n === vs)) {
+        end = j;
+        found = true;
+      }
+    }
+    if (!found) return false;
+  }
+  return true;
+}
+
+const PARTICLE_POS = new Set(['ADP', 'ADV', 'PART']);
+
+/** The tokens [extStart, extEnd) of the form found by formAt. */
+let extStart = 0;
+let extEnd = 0;
+
+/** True when the other words of form `f` stand around its head at token v; sets extStart/extEnd. */
+function formAt(lex: VerbLexicon, s: Scope, f: FormEntry, v: number, end: number): boolean {
+  extStart = v - f.head;
+  if (extStart < s.base) return false;
+  for (let k = 0; k < f.head; k++) if (!isWord(s.tokens[extStart + k], f.words[k])) return false;
+  const rest = f.words.length - f.head - 1;
+  let k = 0;
+  while (k < rest && v + 1 + k < end && isWord(s.tokens[v + 1 + k], f.words[f.head + 1 + k])) k++;
+  extEnd = v + 1 + rest;
+  if (k === rest) return true;
+  // One separable particle may follow a short object: "called the strike off".
+  if (rest !== 1) return false;
+  for (let j = v + 2; j <= v + 1 + lex.particleGap && j < end; j++) {
+    const between = s.tokens[j - 1];
+    if (between.pos === 'VERB' || between.pos === 'AUX' || between.pos === 'PUNCT') return false;
+    if (PARTICLE_POS.has(s.tokens[j].pos) && isWord(s.tokens[j], f.words[f.head + 1])) {
+      extEnd = j + 1;
+      return true;
+    }
+  }
+  return false;
+}
+
+const SUBJECT_POS = new Set(['NOUN', 'PROPN', 'PRON']);
+
+/** Parts of speech of a noun phrase, walked back from its head to find where it starts. */
+const PHRASE_POS = new Set(['NOUN', 'PROPN', 'ADJ', 'DET', 'NUM', 'PART']);
+
+/** First token after the clause that follows the verb ends: a stop, a relative pronoun, a conjunction
+ * opening a clause, a reporting verb, or the subject of a verb with a subject of its own. */
+function clauseEnd(lex: VerbLexicon, s: Scope, ve: number, end: number): number {
+  const limit = Math.min(end, ve + lex.window);
+  // A subject may start inside the window while its verb stands beyond it.
+  for (let j = ve; j < Math.min(end, limit + lex.window); j++) {
+    const tok = s.tokens[j];
+    const h = H[j - s.base];
+    if (j < limit && (lex.stops.has(tok, h) || (tok.pos === 'PRON' && lex.relativePronouns.has(tok, h)) ||
+      (tok.pos === 'SCONJ' && lex.conjunctions.has(tok, h)))) return j;
+    if (tok.pos !== 'VERB') continue;
+    if (lex.reportingVerbs.has(tok, h)) return Math.min(j, limit);
+    let k = j - 1;
+    while (k >= ve && (s.tokens[k].pos === 'AUX' || s.tokens[k].pos === 'ADV')) k--;
+    if (k >= ve && SUBJECT_POS.has(s.tokens[k].pos)) {
+      while (k > ve && PHRASE_POS.has(s.tokens[k - 1].pos)) k--;
+      return Math.min(k, limit);
+    }
+  }
+  return limit;
+}
+
+/** First token of the verb's clause before it: after a stop, a relative pronoun or another verb. */
+function clauseStart(lex: VerbLexicon, s: Scope, vs: number): number {
+  const limit = Math.max(s.base, vs - lex.window);
+  for (let j = vs - 1; j >= limit; j--) {
+    const tok = s.tokens[j];
+    const h = H[j - s.base];
+    if (lex.stops.has(tok, h) || (tok.pos === 'PRON' && lex.relativePronouns.has(tok, h)) || tok.pos === 'VERB') return j + 1;
+  }
+  return limit;
+}
+
+function startsNotVerb(lex: VerbLexicon, tokens: Token[], v: number, end: number): boolean {
+  for (const words of lex.notVerbs) {
+    if (v + words.length > end) continue;
+    let k = 0;
+    while (k < words.length && isWord(tokens[v + k], words[k])) k++;
+    if (k === words.length) return true;
+  }
+  return false;
+}
+
+function hashSentence(tokens: Token[], base: number, end: number): void {
+  if (H.length < end - base) {
+    H = new Int32Array(end - base);
+    H5 = new Int32Array(end - base);
+  }
+  for (let t = base; t < end; t++) {
+    H[t - base] = hashOf(tokens[t].text);
+    H5[t - base] = hashOf(tokens[t].text, STEM_MIN);
+  }
+}
+
+/** The PLOVER events the verbs of one sentence express, left to right, not overlapping. */
+export function findVerbEvents(lex: VerbLexicon, tokens: Token[], sentence: Sentence, text: string): VerbHit[] {
+  const base = sentence.tokenStart;
+  const end = sentence.tokenEnd;
+  let hashed = false;
+  const s: Scope = { tokens, base };
+  const hits: VerbHit[] = [];
+  usedCount = 0;
+  for (let v = base; v < end; v++) {
+    if (tokens[v].pos !== 'VERB' || isUsed(v) || startsNotVerb(lex, tokens, v, end)) continue;
+    const entries = lex.forms.get(hashOf(tokens[v].text));
+    if (!entries) continue;
+    if (!hashed) {
+      hashSentence(tokens, base, end);
+      hashed = true;
+    }
+    const from = hits.length > 0 ? hits[hits.length - 1].tokenEnd : base;
+    // The best reading: most words matched (form words beyond the verb plus pattern words); ties go to
+    // the earlier entry, a pattern before its verb's default, and the earlier pattern.
+    let bestScore = -1;
+    let bestForm: FormEntry | null = null;
+    let bestPattern: Pattern | null = null;
+    let bestCode: Coded | null = null;
+    let vs = 0;
+    let ve = 0;
+    let particle = -1;
+    bestCount = 0;
+    for (const f of entries) {
+      if (!isWord(tokens[v], f.words[f.head]) || !formAt(lex, s, f, v, end) || extStart < from) continue;
+      const fs = extStart;
+      const fe = extEnd;
+      const extra = f.words.length - 1;
+      const hi = clauseEnd(lex, s, fe, end);
+      const lo = clauseStart(lex, s, fs);
+      for (const p of f.block.patterns) {
+        const score = extra + p.words;
+        if (score > bestScore && matches(s, p, fs, fe, lo, hi)) {
+          bestScore = score;
+          bestForm = f;
+          bestPattern = p;
+          bestCode = p.code;
+          vs = fs;
+          ve = fe;
+          particle = particleEnd;
+          bestCount = matchedCount;
+          for (let i = 0; i < matchedCount; i++) {
+            bestStart[i] = matchedStart[i];
+            bestEnd[i] = matchedEnd[i];
+          }
+        }
+      }
+      if (extra > bestScore) {
+        bestScore = extra;
+        bestForm = f;
+        bestPattern = null;
+        bestCode = f.code;
+        vs = fs;
+        ve = fe;
+        particle = -1;
+        bestCount = 0;
+      }
+    }
+    // The words a pattern matched are its verb's, even when the pattern says "no event" ("avoided attacks").
+    for (let i = 0; i < bestCount && usedCount < MAX_SPANS; i++) {
+      usedStart[usedCount] = bestStart[i];
+      usedEnd[usedCount++] = bestEnd[i];
+    }
+    if (!bestForm || !bestCode) continue;
+    // A pattern word right after the verb that wink tags as a particle belongs to the verb: "called for".
+    const tokenEnd = particle === ve + 1 && PARTICLE_POS.has(tokens[ve].pos) ? particle : ve;
+    const start = tokens[vs].start;
+    const stop = tokens[tokenEnd - 1].end;
+    hits.push({
+      tokenStart: vs,
+      tokenEnd,
+      start,
+      end: stop,
+      text: text.slice(start, stop),
+      lemma: bestForm.lemma,
+      block: bestForm.block.name,
+      cameo: bestCode.cameo,
+      type: bestCode.type,
+      mode: bestCode.mode,
+      pattern: bestPattern ? bestPattern.text : null,
+    });
+    v = tokenEnd - 1;
+  }
+  return hits;
+}
