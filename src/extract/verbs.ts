@@ -144,7 +144,49 @@ interface Coded {
 
 interface Block {
   name: string;
-  patterns: Pattern[];
+  /** The patterns as read; their matchers are built on the block's first use (most blocks of a text's
+   * verbs are few), by `builder`. */
+  parsed: Parsed[];
+  builder: PatternBuilder;
+  patterns: Pattern[] | null;
+  /** Patterns by the hash (or stem key) of a first word of one of their elements: only patterns whose
+   * indexed word occurs in a clause are tried there. `always`: patterns of no words ("*"). */
+  index: Map<number, number[]>;
+  stemIndex: Map<number, number[]>;
+  always: number[];
+  /** Per pattern, the last candidate search that collected it (dedupes without allocating). */
+  stamp: Int32Array;
+}
+
+/** The block's patterns, built and indexed on first use. */
+function patternsOf(b: Block): Pattern[] {
+  if (b.patterns) return b.patterns;
+  const patterns = b.parsed.map((p) => b.builder.build(p));
+  b.patterns = patterns;
+  indexBlock(b, patterns);
+  return patterns;
+}
+
+function indexBlock(b: Block, patterns: Pattern[]): void {
+  const add = (m: Map<number, number[]>, key: number, pi: number): void => {
+    const list = m.get(key);
+    if (!list) m.set(key, [pi]);
+    else if (list[list.length - 1] !== pi) list.push(pi);
+  };
+  patterns.forEach((p, pi) => {
+    // The element whose first word has the fewest alternatives is the most selective key.
+    let key: Choice | null = null;
+    for (const e of [...p.before, ...p.after]) if (!key || e.parts[0].runs.length < key.runs.length) key = e.parts[0];
+    if (!key) {
+      b.always.push(pi);
+      return;
+    }
+    for (const run of key.runs) {
+      for (const h of run[0].hashes) add(b.index, h, pi);
+      if (run[0].stem) add(b.stemIndex, run[0].stemKey, pi);
+    }
+  });
+  b.stamp = new Int32Array(patterns.length);
 }
 
 interface FormEntry {
@@ -208,9 +250,55 @@ function phraseRuns(phrase: string): WordM[][] {
 
 class PatternError extends Error {}
 
-/** Compiles the verbs.yaml pattern syntax (documented in its header). */
-class PatternCompiler {
-  // Choices are shared by every pattern using the same word or set: [inflecting, exact].
+/** A pattern read and checked at load: its elements (a word, or the words of a {...} run) and the verb's element. */
+interface Parsed {
+  text: string;
+  elements: string[][];
+  verbAt: number;
+  words: number;
+  code: Coded | null;
+}
+
+/** Reads the verbs.yaml pattern syntax (documented in its header); throws a PatternError when it is wrong. */
+function parsePattern(text: string, synsets: Record<string, string[]>, code: Coded | null): Parsed {
+  const elements: string[][] = [];
+  let run: string[] | null = null;
+  for (const raw of text.split(' ')) {
+    if (raw === '') continue;
+    let t = raw;
+    if (t.startsWith('{')) {
+      if (run) throw new PatternError('nested "{"');
+      run = [];
+      t = t.slice(1);
+    }
+    const closes = t.endsWith('}');
+    if (closes) t = t.slice(0, -1);
+    if (t.includes('{') || t.includes('}') || (closes && !run)) throw new PatternError('unbalanced braces');
+    if (t.startsWith('&') && !synsets[t.slice(1)]) throw new PatternError(`unknown synonym set ${t}`);
+    if (t !== '') (run ?? (elements[elements.length] = [])).push(t);
+    if (closes) {
+      if (run!.length === 0) throw new PatternError('empty {}');
+      elements.push(run!);
+      run = null;
+    }
+  }
+  if (run) throw new PatternError('unclosed "{"');
+  let verbAt = -1;
+  let words = 0;
+  for (let e = 0; e < elements.length; e++) {
+    for (const t of elements[e]) {
+      if (t !== '*') words++;
+      else if (verbAt >= 0) throw new PatternError('more than one "*"');
+      else verbAt = e;
+    }
+  }
+  if (verbAt < 0) throw new PatternError('no "*" for the verb');
+  return { text, elements, verbAt, words, code };
+}
+
+/** Builds the matchers of parsed patterns, sharing one per word and per synonym set. */
+class PatternBuilder {
+  // [inflecting, exact] choices by word.
   private readonly words = [new Map<string, Choice>(), new Map<string, Choice>()];
   private readonly sets = new Map<string, Choice>();
   constructor(private readonly synsets: Record<string, string[]>) {}
@@ -220,9 +308,7 @@ class PatternCompiler {
       const name = tok.slice(1);
       let c = this.sets.get(name);
       if (!c) {
-        const phrases = this.synsets[name];
-        if (!phrases) throw new PatternError(`unknown synonym set ${tok}`);
-        c = choiceOf(phrases.flatMap(phraseRuns));
+        c = choiceOf(this.synsets[name].flatMap(phraseRuns));
         this.sets.set(name, c);
       }
       return c;
@@ -242,40 +328,8 @@ class PatternCompiler {
     return { parts, adjacent };
   }
 
-  compile(text: string): { before: Element[]; after: Element[]; words: number } {
-    // Elements: a word, or {...} consecutive words; the element holding "*" is where the verb stands.
-    const elements: string[][] = [];
-    let run: string[] | null = null;
-    for (const raw of text.split(' ')) {
-      if (raw === '') continue;
-      let t = raw;
-      const opens = t.startsWith('{');
-      if (opens) {
-        if (run) throw new PatternError('nested "{"');
-        run = [];
-        t = t.slice(1);
-      }
-      const closes = t.endsWith('}');
-      if (closes) t = t.slice(0, -1);
-      if (t.includes('{') || t.includes('}') || (closes && !run)) throw new PatternError('unbalanced braces');
-      if (t !== '') (run ?? (elements[elements.length] = [])).push(t);
-      if (closes) {
-        if (run!.length === 0) throw new PatternError('empty {}');
-        elements.push(run!);
-        run = null;
-      }
-    }
-    if (run) throw new PatternError('unclosed "{"');
-    let verbAt = -1;
-    let words = 0;
-    for (let e = 0; e < elements.length; e++) {
-      for (const t of elements[e]) {
-        if (t !== '*') words++;
-        else if (verbAt >= 0) throw new PatternError('more than one "*"');
-        else verbAt = e;
-      }
-    }
-    if (verbAt < 0) throw new PatternError('no "*" for the verb');
+  build(p: Parsed): Pattern {
+    const { elements, verbAt } = p;
     const before: Element[] = [];
     const after: Element[] = [];
     for (let e = 0; e < verbAt; e++) before.push(this.element(elements[e], 0, elements[e].length, false));
@@ -285,7 +339,7 @@ class PatternCompiler {
     if (star > 0) before.push(this.element(held, 0, star, true));
     if (star < held.length - 1) after.push(this.element(held, star + 1, held.length, true));
     for (let e = verbAt + 1; e < elements.length; e++) after.push(this.element(elements[e], 0, elements[e].length, false));
-    return { before, after, words };
+    return { text: p.text, before, after, words: p.words, code: p.code };
   }
 }
 
@@ -304,8 +358,11 @@ const VerbSchema = z.strictObject({
 }).refine((v) => (v.code === undefined) === (v.plover === undefined), 'code and plover go together');
 const PatternSchema = z.strictObject({ pattern: z.string().min(1), ...Coding });
 const BlockSchema = z.strictObject({ block: z.string().min(1), ...Coding, verbs: z.array(VerbSchema), patterns: z.array(PatternSchema) });
-const VerbsFile = z.strictObject({ synsets: z.record(z.string(), z.array(z.string().min(1))), blocks: z.array(BlockSchema) });
-const MapFile = z.object({ modes: z.record(z.enum(PLOVER), z.array(z.string())) });
+const VerbsFile = z.strictObject({
+  modes: z.record(z.enum(PLOVER), z.array(z.string())),
+  synsets: z.record(z.string(), z.array(z.string().min(1))),
+  blocks: z.array(BlockSchema),
+});
 const MatchingFile = z.strictObject({
   window: z.number().int().min(1),
   particle_gap: z.number().int().min(0),
@@ -354,8 +411,6 @@ function validate<T>(path: string, data: unknown, schema: z.ZodType<T>, label: (
 export function loadVerbLexicon(dir: string = DEFAULT_DIR): VerbLexicon {
   const verbsPath = join(dir, 'verbs.yaml');
   if (!existsSync(verbsPath)) throw new Error(`${dir}: not a verb pack (no verbs.yaml)`);
-  const mapPath = join(dir, 'cameo-plover.yaml');
-  const modes = validate(mapPath, readData(mapPath), MapFile).modes;
   const matchingPath = join(dir, 'matching.yaml');
   const matching = validate(matchingPath, readData(matchingPath), MatchingFile);
   const raw = readData(verbsPath);
@@ -364,6 +419,7 @@ export function loadVerbLexicon(dir: string = DEFAULT_DIR): VerbLexicon {
     return typeof b?.block === 'string' ? ` (${b.block})` : '';
   };
   const file = validate(verbsPath, raw, VerbsFile, (p) => p.map((k, i) => (p[i - 1] === 'blocks' ? `${String(k)}${blockName(k)}` : String(k))).join('.'));
+  const modes = file.modes;
 
   const fail = (where: string, reason: string): never => {
     throw new Error(`${verbsPath}: entry ${where}: ${reason}`);
@@ -373,7 +429,7 @@ export function loadVerbLexicon(dir: string = DEFAULT_DIR): VerbLexicon {
     if (code === null) return fail(where, `plover ${plover} needs the CAMEO code it comes from`);
     const [type, mode = '', extra] = plover.split('/');
     if (extra !== undefined || !(PLOVER as readonly string[]).includes(type)) return fail(where, `"${plover}" is not TYPE or TYPE/mode with a PLOVER type`);
-    if (mode !== '' && !modes[type as PloverType]?.includes(mode)) return fail(where, `"${mode}" is not a mode of ${type} in ${mapPath}`);
+    if (mode !== '' && !modes[type as PloverType]?.includes(mode)) return fail(where, `"${mode}" is not a mode of ${type} (see modes)`);
     return { cameo: code, type: type as PloverType, mode };
   };
 
@@ -382,22 +438,22 @@ export function loadVerbLexicon(dir: string = DEFAULT_DIR): VerbLexicon {
       if (!/^\S+( \S+)*$/.test(p)) fail(`synsets.${name}.${i}`, `"${p}" is not words separated by single spaces`);
     });
   }
-  const compiler = new PatternCompiler(file.synsets);
+  const builder = new PatternBuilder(file.synsets);
   const forms = new Map<number, FormEntry[]>();
   let patterns = 0;
   file.blocks.forEach((b, bi) => {
     const at = `blocks.${bi} (${b.block})`;
-    const block: Block = { name: b.block, patterns: [] };
+    const block: Block = { name: b.block, parsed: [], builder, patterns: null, index: new Map(), stemIndex: new Map(), always: [], stamp: new Int32Array(0) };
     const blockCode = coded(at, b.code, b.plover);
     b.patterns.forEach((p, pi) => {
       try {
-        block.patterns.push({ text: p.pattern, ...compiler.compile(p.pattern), code: coded(`${at}.patterns.${pi}`, p.code, p.plover) });
+        block.parsed.push(parsePattern(p.pattern, file.synsets, coded(`${at}.patterns.${pi}`, p.code, p.plover)));
       } catch (e) {
         if (e instanceof PatternError) fail(`${at}.patterns.${pi}`, `${e.message} in "${p.pattern}"`);
         throw e;
       }
     });
-    patterns += block.patterns.length;
+    patterns += block.parsed.length;
     b.verbs.forEach((v, vi) => {
       const where = `${at}.verbs.${vi} (${v.lemma})`;
       const code = v.code === undefined ? blockCode : coded(where, v.code, v.plover ?? null);
@@ -611,15 +667,67 @@ function startsNotVerb(lex: VerbLexicon, tokens: Token[], v: number, end: number
   return false;
 }
 
+/** Fills H and H5 for the sentence's tokens (one pass: the stem key is the hash of the first characters). */
 function hashSentence(tokens: Token[], base: number, end: number): void {
   if (H.length < end - base) {
     H = new Int32Array(end - base);
     H5 = new Int32Array(end - base);
   }
   for (let t = base; t < end; t++) {
-    H[t - base] = hashOf(tokens[t].text);
-    H5[t - base] = hashOf(tokens[t].text, STEM_MIN);
+    const w = tokens[t].text;
+    let h = 0x811c9dc5;
+    let h5 = 0;
+    for (let i = 0; i < w.length; i++) {
+      let c = w.charCodeAt(i);
+      if (c >= 65 && c <= 90) c |= 32;
+      h = Math.imul(h ^ c, 0x01000193);
+      if (i === STEM_MIN - 1) h5 = h;
+    }
+    H[t - base] = h | 0;
+    H5[t - base] = w.length >= STEM_MIN ? h5 | 0 : h | 0;
   }
+}
+
+/** Pattern indices collected for one verb reading, ascending; `stampNow` marks the current collection. */
+let candidates = new Int32Array(256);
+let stampNow = 0;
+
+function collect(b: Block, list: number[] | undefined, n: number): number {
+  if (!list) return n;
+  for (const pi of list) {
+    if (b.stamp[pi] === stampNow) continue;
+    b.stamp[pi] = stampNow;
+    if (n === candidates.length) {
+      const grown = new Int32Array(n * 2);
+      grown.set(candidates);
+      candidates = grown;
+    }
+    candidates[n++] = pi;
+  }
+  return n;
+}
+
+/** The patterns of `b` whose indexed word stands in the clause [lo, hi) outside the verb [vs, ve), in order. */
+function candidatesOf(s: Scope, b: Block, lo: number, vs: number, ve: number, hi: number): number {
+  stampNow = (stampNow + 1) | 0;
+  let n = collect(b, b.always, 0);
+  for (let t = lo; t < hi; t++) {
+    if (t === vs) t = ve;
+    if (t >= hi) break;
+    n = collect(b, b.index.get(H[t - s.base]), n);
+    n = collect(b, b.stemIndex.get(H5[t - s.base]), n);
+  }
+  // Insertion sort: a handful of candidates, and the pattern order breaks ties.
+  for (let i = 1; i < n; i++) {
+    const x = candidates[i];
+    let j = i - 1;
+    while (j >= 0 && candidates[j] > x) {
+      candidates[j + 1] = candidates[j];
+      j--;
+    }
+    candidates[j + 1] = x;
+  }
+  return n;
 }
 
 /** The PLOVER events the verbs of one sentence express, left to right, not overlapping. */
@@ -656,7 +764,10 @@ export function findVerbEvents(lex: VerbLexicon, tokens: Token[], sentence: Sent
       const extra = f.words.length - 1;
       const hi = clauseEnd(lex, s, fe, end);
       const lo = clauseStart(lex, s, fs);
-      for (const p of f.block.patterns) {
+      const all = patternsOf(f.block);
+      const n = candidatesOf(s, f.block, lo, fs, fe, hi);
+      for (let c = 0; c < n; c++) {
+        const p = all[candidates[c]];
         const score = extra + p.words;
         if (score > bestScore && matches(s, p, fs, fe, lo, hi)) {
           bestScore = score;
