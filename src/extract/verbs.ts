@@ -359,7 +359,7 @@ const VerbSchema = z.strictObject({
 const PatternSchema = z.strictObject({ pattern: z.string().min(1), ...Coding });
 const BlockSchema = z.strictObject({ block: z.string().min(1), ...Coding, verbs: z.array(VerbSchema), patterns: z.array(PatternSchema) });
 const VerbsFile = z.strictObject({
-  modes: z.record(z.enum(PLOVER), z.array(z.string())),
+  modes: z.partialRecord(z.enum(PLOVER), z.array(z.string())),
   synsets: z.record(z.string(), z.array(z.string().min(1))),
   blocks: z.array(BlockSchema),
 });
@@ -551,19 +551,20 @@ function isUsed(t: number): boolean {
   return false;
 }
 
-/** True when the pattern matches around the verb tokens [vs, ve) within the clause [lo, hi). */
-function matches(s: Scope, p: Pattern, vs: number, ve: number, lo: number, hi: number): boolean {
+/** True when the pattern matches around the verb tokens [vs, ve) within the clause [lo, hi); the words
+ * after the verb are looked for from `af`. */
+function matches(s: Scope, p: Pattern, vs: number, af: number, lo: number, hi: number): boolean {
   particleEnd = -1;
   matchedCount = 0;
-  let pos = ve;
+  let pos = af;
   for (let k = 0; k < p.after.length; k++) {
     const e = p.after[k];
     let found = false;
     for (let j = pos; j < hi && !found; j++) {
-      if (e.adjacent && j !== ve) break;
+      if (e.adjacent && j !== af) break;
       const n = elementAt(s, e, j, hi);
       if (n > 0) {
-        if (k === 0 && j === ve) particleEnd = j + n;
+        if (k === 0 && j === af) particleEnd = j + n;
         if (matchedCount < MAX_SPANS) {
           matchedStart[matchedCount] = j;
           matchedEnd[matchedCount++] = j + n;
@@ -592,9 +593,11 @@ function matches(s: Scope, p: Pattern, vs: number, ve: number, lo: number, hi: n
 
 const PARTICLE_POS = new Set(['ADP', 'ADV', 'PART']);
 
-/** The tokens [extStart, extEnd) of the form found by formAt. */
+/** The tokens [extStart, extEnd) of the form found by formAt, and where the words after the verb start:
+ * extEnd, or for a separated particle the verb's object ("called [the strike] off"). */
 let extStart = 0;
 let extEnd = 0;
+let extAfter = 0;
 
 /** True when the other words of form `f` stand around its head at token v; sets extStart/extEnd. */
 function formAt(lex: VerbLexicon, s: Scope, f: FormEntry, v: number, end: number): boolean {
@@ -605,6 +608,7 @@ function formAt(lex: VerbLexicon, s: Scope, f: FormEntry, v: number, end: number
   let k = 0;
   while (k < rest && v + 1 + k < end && isWord(s.tokens[v + 1 + k], f.words[f.head + 1 + k])) k++;
   extEnd = v + 1 + rest;
+  extAfter = extEnd;
   if (k === rest) return true;
   // One separable particle may follow a short object: "called the strike off".
   if (rest !== 1) return false;
@@ -613,6 +617,7 @@ function formAt(lex: VerbLexicon, s: Scope, f: FormEntry, v: number, end: number
     if (between.pos === 'VERB' || between.pos === 'AUX' || between.pos === 'PUNCT') return false;
     if (PARTICLE_POS.has(s.tokens[j].pos) && isWord(s.tokens[j], f.words[f.head + 1])) {
       extEnd = j + 1;
+      extAfter = v + 1;
       return true;
     }
   }
@@ -707,12 +712,12 @@ function collect(b: Block, list: number[] | undefined, n: number): number {
   return n;
 }
 
-/** The patterns of `b` whose indexed word stands in the clause [lo, hi) outside the verb [vs, ve), in order. */
-function candidatesOf(s: Scope, b: Block, lo: number, vs: number, ve: number, hi: number): number {
+/** The patterns of `b` whose indexed word stands in the clause before the verb [lo, vs) or after it [af, hi), in order. */
+function candidatesOf(s: Scope, b: Block, lo: number, vs: number, af: number, hi: number): number {
   stampNow = (stampNow + 1) | 0;
   let n = collect(b, b.always, 0);
   for (let t = lo; t < hi; t++) {
-    if (t === vs) t = ve;
+    if (t === vs) t = af;
     if (t >= hi) break;
     n = collect(b, b.index.get(H[t - s.base]), n);
     n = collect(b, b.stemIndex.get(H5[t - s.base]), n);
@@ -761,15 +766,16 @@ export function findVerbEvents(lex: VerbLexicon, tokens: Token[], sentence: Sent
       if (!isWord(tokens[v], f.words[f.head]) || !formAt(lex, s, f, v, end) || extStart < from) continue;
       const fs = extStart;
       const fe = extEnd;
+      const fa = extAfter;
       const extra = f.words.length - 1;
       const hi = clauseEnd(lex, s, fe, end);
       const lo = clauseStart(lex, s, fs);
       const all = patternsOf(f.block);
-      const n = candidatesOf(s, f.block, lo, fs, fe, hi);
+      const n = candidatesOf(s, f.block, lo, fs, fa, hi);
       for (let c = 0; c < n; c++) {
         const p = all[candidates[c]];
         const score = extra + p.words;
-        if (score > bestScore && matches(s, p, fs, fe, lo, hi)) {
+        if (score > bestScore && matches(s, p, fs, fa, lo, hi)) {
           bestScore = score;
           bestForm = f;
           bestPattern = p;
@@ -801,8 +807,10 @@ export function findVerbEvents(lex: VerbLexicon, tokens: Token[], sentence: Sent
       usedEnd[usedCount++] = bestEnd[i];
     }
     if (!bestForm || !bestCode) continue;
-    // A pattern word right after the verb that wink tags as a particle belongs to the verb: "called for".
-    const tokenEnd = particle === ve + 1 && PARTICLE_POS.has(tokens[ve].pos) ? particle : ve;
+    // A pattern that is the verb and one word right after it, which wink tags as a particle, is a phrasal
+    // verb: the word belongs to the verb ("called for", "stepped down", not "died in [clashes]").
+    const phrasal = bestPattern !== null && bestPattern.after.length === 1 && bestPattern.words === 1 && particle === ve + 1;
+    const tokenEnd = phrasal && PARTICLE_POS.has(tokens[ve].pos) ? particle : ve;
     const start = tokens[vs].start;
     const stop = tokens[tokenEnd - 1].end;
     hits.push({
