@@ -1,4 +1,5 @@
 import { test } from 'node:test';
+import { execFileSync } from 'node:child_process';
 import assert from 'node:assert/strict';
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -163,4 +164,10 @@ test('a hand-written YAML pack is read as well as the generated JSON', () => {
   const { tokens, sentences } = tokenize(text);
   const [h] = findVerbEvents(own, tokens, sentences[0], text);
   assert.equal(`${h.cameo} ${h.type}/${h.mode} ${h.pattern}`, '181 ASSAULT/abduct * &hostage');
+});
+
+test('verbs.yaml is what the converter makes of the committed source', () => {
+  const out = mkdtempSync(join(tmpdir(), 'verbs-convert-'));
+  execFileSync(process.execPath, ['--import', 'tsx', join(PACK, '../../scripts/convert-cameo-verbs.ts'), join(PACK, 'sources/CAMEO.2.0.txt'), out], { stdio: 'pipe' });
+  assert.equal(readFileSync(join(out, 'verbs.yaml'), 'utf8'), readFileSync(join(PACK, 'verbs.yaml'), 'utf8'));
 });
