@@ -2,8 +2,8 @@
 // scripts/convert-cameo-verbs.ts) and a matcher that codes verbs of a sentence as PLOVER events.
 //
 // A verb form matches only a token wink tagged VERB. Auxiliaries are left out on purpose: the dictionary
-// codes WILL and WOULD as intent to cooperate (CAMEO 030), and "is" / "was" head two multi-word forms
-// whose content verb is listed on its own. The verb's block's patterns are then tried against the words
+// codes WILL and WOULD as intent to cooperate (CAMEO 030), which would make every future tense an event,
+// and the one multi-word verb headed by "is" ("is determined") has its content verb listed on its own. The verb's block's patterns are then tried against the words
 // of the verb's clause (packs/verbs/matching.yaml); the pattern matching most words wins, else the verb's
 // default code, else nothing. Forms and pattern words are indexed by a hash of their lower-case text, so
 // a call allocates nothing but its hits.
@@ -33,7 +33,7 @@ export interface VerbHit {
   pattern: string | null;
 }
 
-/** A compiled verb lexicon; build it with loadVerbLexicon. */
+/** A compiled verb lexicon: build it with loadVerbLexicon and pass it to findVerbEvents; its fields are internal. */
 export interface VerbLexicon {
   forms: Map<number, FormEntry[]>;
   window: number;
@@ -44,8 +44,6 @@ export interface VerbLexicon {
   reportingVerbs: WordSet;
   /** Words of fixed expressions whose first word is no verb ("according to"). */
   notVerbs: string[][];
-  blocks: number;
-  patterns: number;
 }
 
 const PLOVER = ['AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE', 'COOPERATE', 'AID', 'RETREAT', 'REQUEST', 'ACCUSE', 'REJECT',
@@ -122,7 +120,7 @@ interface Choice {
   byStem: Map<number, WordM[][]> | null;
 }
 
-/** Consecutive choices; `adjacent` when it must touch the verb. `words` counts towards the pattern's score. */
+/** Consecutive choices; `adjacent` when it must touch the verb. */
 interface Element {
   parts: Choice[];
   adjacent: boolean;
@@ -440,7 +438,6 @@ export function loadVerbLexicon(dir: string = DEFAULT_DIR): VerbLexicon {
   }
   const builder = new PatternBuilder(file.synsets);
   const forms = new Map<number, FormEntry[]>();
-  let patterns = 0;
   file.blocks.forEach((b, bi) => {
     const at = `blocks.${bi} (${b.block})`;
     const block: Block = { name: b.block, parsed: [], builder, patterns: null, index: new Map(), stemIndex: new Map(), always: [], stamp: new Int32Array(0) };
@@ -453,7 +450,6 @@ export function loadVerbLexicon(dir: string = DEFAULT_DIR): VerbLexicon {
         throw e;
       }
     });
-    patterns += block.parsed.length;
     b.verbs.forEach((v, vi) => {
       const where = `${at}.verbs.${vi} (${v.lemma})`;
       const code = v.code === undefined ? blockCode : coded(where, v.code, v.plover ?? null);
@@ -478,8 +474,6 @@ export function loadVerbLexicon(dir: string = DEFAULT_DIR): VerbLexicon {
     conjunctions: new WordSet(matching.conjunctions),
     reportingVerbs: new WordSet(matching.reporting_verbs),
     notVerbs: matching.not_verbs.map((p) => p.toLowerCase().split(' ')),
-    blocks: file.blocks.length,
-    patterns,
   };
 }
 
@@ -551,8 +545,8 @@ function isUsed(t: number): boolean {
   return false;
 }
 
-/** True when the pattern matches around the verb tokens [vs, ve) within the clause [lo, hi); the words
- * after the verb are looked for from `af`. */
+/** True when the pattern matches around the verb, whose first token is vs, within the clause [lo, hi);
+ * the words after the verb are looked for from `af`. */
 function matches(s: Scope, p: Pattern, vs: number, af: number, lo: number, hi: number): boolean {
   particleEnd = -1;
   matchedCount = 0;
