@@ -144,7 +144,7 @@ test('a malformed pack file is refused with the file, the entry and the reason',
   assert.throws(() => loadVerbLexicon(join(PACK, 'sources')), /not a verb pack/);
 });
 
-test('a hand-written YAML pack is read as well as the generated JSON', () => {
+test('a hand-written YAML pack is read as well as the generated JSON, with the documented word rules', () => {
   const dir = packWith(() => [
     'modes: {ASSAULT: [abduct, aerial], COERCE: [arrest]}',
     'synsets:',
@@ -155,15 +155,30 @@ test('a hand-written YAML pack is read as well as the generated JSON', () => {
     '    plover: COERCE',
     '    verbs:',
     '      - {lemma: grab, forms: [grab, grabs, grabbed, grabbing]}',
+    '      - {lemma: nab, forms: [nab, nabbed], code: null, plover: null}',
     '    patterns:',
     '      - {pattern: "* &hostage", code: "181", plover: ASSAULT/abduct}',
+    '      - {pattern: "* cooperat", code: "173", plover: COERCE/arrest}',
+    '      - {pattern: "* aid", code: "173", plover: COERCE/arrest}',
+    '      - {pattern: "* {peace talks} venue_", code: "173", plover: COERCE/arrest}',
     '',
   ].join('\n'));
   const own = loadVerbLexicon(dir);
-  const text = 'Gunmen grabbed two prisoners at dawn.';
-  const { tokens, sentences } = tokenize(text);
-  const [h] = findVerbEvents(own, tokens, sentences[0], text);
-  assert.equal(`${h.cameo} ${h.type}/${h.mode} ${h.pattern}`, '181 ASSAULT/abduct * &hostage');
+  const run = (text: string): string[] => {
+    const { tokens, sentences } = tokenize(text);
+    return sentences.flatMap((s) => findVerbEvents(own, tokens, s, text)).map((h) => `${h.cameo} ${h.pattern}`);
+  };
+  assert.deepEqual(run('Gunmen grabbed two prisoners at dawn.'), ['181 * &hostage']);
+  // A word of five letters or more is a stem; a shorter one takes only its plural.
+  assert.deepEqual(run('Police grabbed the cooperation files.'), ['173 * cooperat']);
+  assert.deepEqual(run('Police grabbed the aid trucks.'), ['173 * aid']);
+  assert.deepEqual(run('Police grabbed the aide of the minister.'), ['171 null']);
+  // {...} is consecutive words; "venue_" only the word itself.
+  assert.deepEqual(run('Police grabbed the peace talks venue.'), ['173 * {peace talks} venue_']);
+  assert.deepEqual(run('Police grabbed the peace venue talks.'), ['171 null']);
+  assert.deepEqual(run('Police grabbed the peace talks venues.'), ['171 null']);
+  // A verb's own null code: that verb alone is no event, although its block has a default.
+  assert.deepEqual(run('Police nabbed a man.'), []);
 });
 
 test('verbs.yaml is what the converter makes of the committed source', () => {
