@@ -30,7 +30,7 @@ export class PackError extends Error {
 export const PACKS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../packs');
 
 /** Folders that hold lexicons for src/extract rather than knowledge of actors and places. */
-const NOT_KNOWLEDGE = new Set(['lexicon']);
+const NOT_KNOWLEDGE = new Set(['lexicon', 'verbs']);
 
 /** Matching rules before any pack's matching.yaml is read. */
 export function emptyMatching(): MatchingRules {

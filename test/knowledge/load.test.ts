@@ -137,10 +137,10 @@ test('parent loops, a missing pack.yaml and a missing folder', () => {
   assert.throws(() => loadPacks([join(root, 'absent')]), (e: unknown) => e instanceof PackError && /pack folder not found/.test(e.message));
 });
 
-test('default packs: world first, then theatre packs, never the lexicon; --pack folders last', () => {
+test('default packs: world first, then theatre packs, never the lexicon or verb packs; --pack folders last', () => {
   const dirs = defaultPackDirs();
   assert.equal(basename(dirs[0]), 'world');
-  assert.ok(!dirs.some((d) => basename(d) === 'lexicon'));
+  assert.ok(!dirs.some((d) => basename(d) === 'lexicon' || basename(d) === 'verbs'));
   if (HAS_IRAQ) assert.equal(basename(dirs[1]), 'iraq');
   const extra = pack({ 'actors.yaml': '- { id: TEST_EXTRA_GROUP, name: Extra Group Test, type: armed_group, country: IRQ }\n' });
   const k = loadKnowledge([extra]);
