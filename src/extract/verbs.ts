@@ -708,7 +708,8 @@ function collect(b: Block, list: number[] | undefined, n: number): number {
 
 /** The patterns of `b` whose indexed word stands in the clause before the verb [lo, vs) or after it [af, hi), in order. */
 function candidatesOf(s: Scope, b: Block, lo: number, vs: number, af: number, hi: number): number {
-  stampNow = (stampNow + 1) | 0;
+  // 0 is the stamp of a pattern never collected.
+  stampNow = (stampNow + 1) | 0 || 1;
   let n = collect(b, b.always, 0);
   for (let t = lo; t < hi; t++) {
     if (t === vs) t = af;
