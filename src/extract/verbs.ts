@@ -142,9 +142,9 @@ interface Coded {
 
 interface Block {
   name: string;
-  /** The patterns as read; their matchers are built on the block's first use (most blocks of a text's
-   * verbs are few), by `builder`. */
-  parsed: Parsed[];
+  /** The patterns as written; their matchers are built on the block's first use (a text's verbs meet
+   * few blocks), by `builder`. */
+  sources: Source[];
   builder: PatternBuilder;
   patterns: Pattern[] | null;
   /** Patterns by the hash (or stem key) of a first word of one of their elements: only patterns whose
@@ -159,7 +159,7 @@ interface Block {
 /** The block's patterns, built and indexed on first use. */
 function patternsOf(b: Block): Pattern[] {
   if (b.patterns) return b.patterns;
-  const patterns = b.parsed.map((p) => b.builder.build(p));
+  const patterns = b.sources.map((p) => b.builder.build(p));
   b.patterns = patterns;
   indexBlock(b, patterns);
   return patterns;
@@ -248,50 +248,57 @@ function phraseRuns(phrase: string): WordM[][] {
 
 class PatternError extends Error {}
 
-/** A pattern read and checked at load: its elements (a word, or the words of a {...} run) and the verb's element. */
-interface Parsed {
+/** A pattern as written, checked at load (checkPattern); parsed and built on its block's first use. */
+interface Source {
   text: string;
-  elements: string[][];
-  verbAt: number;
-  words: number;
   code: Coded | null;
 }
 
-/** Reads the verbs.yaml pattern syntax (documented in its header); throws a PatternError when it is wrong. */
-function parsePattern(text: string, synsets: Record<string, string[]>, code: Coded | null): Parsed {
+/** A pattern read into its elements (a word, or the words of a {...} run) and the element holding the verb. */
+interface Parsed {
+  elements: string[][];
+  verbAt: number;
+  words: number;
+}
+
+/** The pattern grammar: words and {...} runs of words, separated by single spaces. */
+const PATTERN_SYNTAX = /^(?:\{[^{}\s]+(?: [^{}\s]+)*\}|[^{}\s]+)(?: (?:\{[^{}\s]+(?: [^{}\s]+)*\}|[^{}\s]+))*$/;
+const SET_REF = /&([^\s{}]+)/g;
+
+/** Throws a PatternError unless `text` follows the verbs.yaml pattern syntax (documented in its header). */
+function checkPattern(text: string, synsets: Record<string, string[]>): void {
+  if (!PATTERN_SYNTAX.test(text)) throw new PatternError('not words and {...} runs separated by single spaces');
+  const star = text.indexOf('*');
+  if (star < 0) throw new PatternError('no "*" for the verb');
+  if (text.indexOf('*', star + 1) >= 0) throw new PatternError('more than one "*"');
+  if (text.includes('&')) {
+    for (const m of text.matchAll(SET_REF)) if (!synsets[m[1]]) throw new PatternError(`unknown synonym set &${m[1]}`);
+  }
+}
+
+function parsePattern(text: string): Parsed {
   const elements: string[][] = [];
   let run: string[] | null = null;
   for (const raw of text.split(' ')) {
-    if (raw === '') continue;
-    let t = raw;
-    if (t.startsWith('{')) {
-      if (run) throw new PatternError('nested "{"');
-      run = [];
-      t = t.slice(1);
-    }
-    const closes = t.endsWith('}');
-    if (closes) t = t.slice(0, -1);
-    if (t.includes('{') || t.includes('}') || (closes && !run)) throw new PatternError('unbalanced braces');
-    if (t.startsWith('&') && !synsets[t.slice(1)]) throw new PatternError(`unknown synonym set ${t}`);
-    if (t !== '') (run ?? (elements[elements.length] = [])).push(t);
+    const opens = raw.startsWith('{');
+    const closes = raw.endsWith('}');
+    const t = raw.slice(opens ? 1 : 0, closes ? -1 : undefined);
+    if (opens) run = [];
+    (run ?? (elements[elements.length] = [])).push(t);
     if (closes) {
-      if (run!.length === 0) throw new PatternError('empty {}');
       elements.push(run!);
       run = null;
     }
   }
-  if (run) throw new PatternError('unclosed "{"');
-  let verbAt = -1;
+  let verbAt = 0;
   let words = 0;
-  for (let e = 0; e < elements.length; e++) {
-    for (const t of elements[e]) {
-      if (t !== '*') words++;
-      else if (verbAt >= 0) throw new PatternError('more than one "*"');
-      else verbAt = e;
+  elements.forEach((e, i) => {
+    for (const t of e) {
+      if (t === '*') verbAt = i;
+      else words++;
     }
-  }
-  if (verbAt < 0) throw new PatternError('no "*" for the verb');
-  return { text, elements, verbAt, words, code };
+  });
+  return { elements, verbAt, words };
 }
 
 /** Builds the matchers of parsed patterns, sharing one per word and per synonym set. */
@@ -326,7 +333,8 @@ class PatternBuilder {
     return { parts, adjacent };
   }
 
-  build(p: Parsed): Pattern {
+  build(src: Source): Pattern {
+    const p = parsePattern(src.text);
     const { elements, verbAt } = p;
     const before: Element[] = [];
     const after: Element[] = [];
@@ -337,7 +345,7 @@ class PatternBuilder {
     if (star > 0) before.push(this.element(held, 0, star, true));
     if (star < held.length - 1) after.push(this.element(held, star + 1, held.length, true));
     for (let e = verbAt + 1; e < elements.length; e++) after.push(this.element(elements[e], 0, elements[e].length, false));
-    return { text: p.text, before, after, words: p.words, code: p.code };
+    return { text: src.text, before, after, words: p.words, code: src.code };
   }
 }
 
@@ -422,13 +430,19 @@ export function loadVerbLexicon(dir: string = DEFAULT_DIR): VerbLexicon {
   const fail = (where: string, reason: string): never => {
     throw new Error(`${verbsPath}: entry ${where}: ${reason}`);
   };
+  const readings = new Map<string, [PloverType, string]>();
   const coded = (where: string, code: string | null, plover: string | null): Coded | null => {
     if (plover === null) return null;
     if (code === null) return fail(where, `plover ${plover} needs the CAMEO code it comes from`);
-    const [type, mode = '', extra] = plover.split('/');
-    if (extra !== undefined || !(PLOVER as readonly string[]).includes(type)) return fail(where, `"${plover}" is not TYPE or TYPE/mode with a PLOVER type`);
-    if (mode !== '' && !modes[type as PloverType]?.includes(mode)) return fail(where, `"${mode}" is not a mode of ${type} (see modes)`);
-    return { cameo: code, type: type as PloverType, mode };
+    let reading = readings.get(plover);
+    if (!reading) {
+      const [type, mode = '', extra] = plover.split('/');
+      if (extra !== undefined || !(PLOVER as readonly string[]).includes(type)) return fail(where, `"${plover}" is not TYPE or TYPE/mode with a PLOVER type`);
+      if (mode !== '' && !modes[type as PloverType]?.includes(mode)) return fail(where, `"${mode}" is not a mode of ${type} (see modes)`);
+      reading = [type as PloverType, mode];
+      readings.set(plover, reading);
+    }
+    return { cameo: code, type: reading[0], mode: reading[1] };
   };
 
   for (const [name, phrases] of Object.entries(file.synsets)) {
@@ -438,13 +452,16 @@ export function loadVerbLexicon(dir: string = DEFAULT_DIR): VerbLexicon {
   }
   const builder = new PatternBuilder(file.synsets);
   const forms = new Map<number, FormEntry[]>();
+  // The block that last listed each form: the same form twice in one block adds nothing (the first keeps its default).
+  const listedBy = new Map<string, Block>();
   file.blocks.forEach((b, bi) => {
     const at = `blocks.${bi} (${b.block})`;
-    const block: Block = { name: b.block, parsed: [], builder, patterns: null, index: new Map(), stemIndex: new Map(), always: [], stamp: new Int32Array(0) };
+    const block: Block = { name: b.block, sources: [], builder, patterns: null, index: new Map(), stemIndex: new Map(), always: [], stamp: new Int32Array(0) };
     const blockCode = coded(at, b.code, b.plover);
     b.patterns.forEach((p, pi) => {
       try {
-        block.parsed.push(parsePattern(p.pattern, file.synsets, coded(`${at}.patterns.${pi}`, p.code, p.plover)));
+        checkPattern(p.pattern, file.synsets);
+        block.sources.push({ text: p.pattern, code: coded(`${at}.patterns.${pi}`, p.code, p.plover) });
       } catch (e) {
         if (e instanceof PatternError) fail(`${at}.patterns.${pi}`, `${e.message} in "${p.pattern}"`);
         throw e;
@@ -455,13 +472,15 @@ export function loadVerbLexicon(dir: string = DEFAULT_DIR): VerbLexicon {
       const code = v.code === undefined ? blockCode : coded(where, v.code, v.plover ?? null);
       const head = v.head ?? 0;
       for (const form of v.forms) {
-        const words = form.toLowerCase().split(' ');
-        if (words.some((w) => w === '') || head >= words.length) fail(where, `form "${form}" has no word ${head} to be the verb`);
+        const lower = form.toLowerCase();
+        if (listedBy.get(lower) === block) continue;
+        listedBy.set(lower, block);
+        const words = lower.split(' ');
+        if (words.includes('') || head >= words.length) fail(where, `form "${form}" has no word ${head} to be the verb`);
         const key = hashOf(words[head]);
-        const list = forms.get(key) ?? [];
-        // The same form twice in one block adds nothing: the first entry keeps its default.
-        if (!list.some((e) => e.block === block && e.words.join(' ') === words.join(' '))) list.push({ lemma: v.lemma, block, words, head, code });
-        forms.set(key, list);
+        const list = forms.get(key);
+        if (list) list.push({ lemma: v.lemma, block, words, head, code });
+        else forms.set(key, [{ lemma: v.lemma, block, words, head, code }]);
       }
     });
   });

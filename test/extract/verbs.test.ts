@@ -137,7 +137,7 @@ function packWith(edit: (verbs: string) => string): string {
 test('a malformed pack file is refused with the file, the entry and the reason', () => {
   const badMode = packWith((v) => v.replace('"plover":"ASSAULT/abduct"', '"plover":"ASSAULT/laser"'));
   assert.throws(() => loadVerbLexicon(badMode), /verbs\.yaml: entry blocks\.\d+ \(\w+\)\.\w+\.\d+.*: "laser" is not a mode of ASSAULT/);
-  const badPattern = packWith((v) => v.replace('"pattern":"* &hostage"', '"pattern":"* &hostages *"'));
+  const badPattern = packWith((v) => v.replace('"pattern":"* &hostage"', '"pattern":"* &hostages"'));
   assert.throws(() => loadVerbLexicon(badPattern), /verbs\.yaml: entry blocks\.\d+ \(\w+\)\.patterns\.\d+: unknown synonym set &hostages/);
   const badShape = packWith((v) => v.replace('{"lemma":"kidnap",', '{"lemma":"kidnap","forms":[],"extra":1,'));
   assert.throws(() => loadVerbLexicon(badShape), /verbs\.yaml: entry blocks\.\d+ \(KIDNAP\)\.verbs\.\d+/);
