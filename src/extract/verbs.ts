@@ -264,6 +264,7 @@ interface Parsed {
 /** The pattern grammar: words and {...} runs of words, separated by single spaces. */
 const PATTERN_SYNTAX = /^(?:\{[^{}\s]+(?: [^{}\s]+)*\}|[^{}\s]+)(?: (?:\{[^{}\s]+(?: [^{}\s]+)*\}|[^{}\s]+))*$/;
 const SET_REF = /&([^\s{}]+)/g;
+const VERB_MARK = /(?:^|[ {])\*(?=$|[ }])/;
 
 /** Throws a PatternError unless `text` follows the verbs.yaml pattern syntax (documented in its header). */
 function checkPattern(text: string, synsets: Record<string, string[]>): void {
@@ -271,11 +272,13 @@ function checkPattern(text: string, synsets: Record<string, string[]>): void {
   const star = text.indexOf('*');
   if (star < 0) throw new PatternError('no "*" for the verb');
   if (text.indexOf('*', star + 1) >= 0) throw new PatternError('more than one "*"');
+  if (!VERB_MARK.test(text)) throw new PatternError('the verb "*" must be a word of its own');
   if (text.includes('&')) {
     for (const m of text.matchAll(SET_REF)) if (!synsets[m[1]]) throw new PatternError(`unknown synonym set &${m[1]}`);
   }
 }
 
+/** Reads a checked pattern into its elements. */
 function parsePattern(text: string): Parsed {
   const elements: string[][] = [];
   let run: string[] | null = null;
