@@ -8,10 +8,16 @@ import { modalityOf } from './status.ts';
 import { argumentsOf } from './arguments.ts';
 import { Dater } from './dating.ts';
 import { evidenceOf } from './evidence.ts';
+import { findVerbEvents } from './verbs.ts';
 import { overlaps as datesOverlap } from '../pipeline/date-range.ts';
 
 interface Hit extends Span {
   trigger: Trigger;
+}
+
+/** A verb of the general lexicon: after every phrase of the trigger lexicon, which is the more specific. */
+function verbTrigger(ctx: DocContext, type: PloverType, mode: string): Trigger {
+  return { type, mode, kind: 'general', rank: ctx.lexicon.triggerOf.length };
 }
 
 /** Trigger matches of one sentence, overlaps resolved: earlier lexicon entries first, then longer. */
@@ -19,6 +25,11 @@ function hits(ctx: DocContext, view: SentenceView): Hit[] {
   const s = view.sentence;
   const text = ctx.text.slice(s.start, s.end);
   const all: Hit[] = ctx.lexicon.triggers.findAll(text).map((m) => ({ start: s.start + m.start, end: s.start + m.end, trigger: ctx.lexicon.triggerOf[m.index] }));
+  for (const v of findVerbEvents(ctx.lexicon.verbs, ctx.annotated.tokens, s, ctx.text)) {
+    // A reporting verb introduces a statement, not an event; a vague default code names no act.
+    if (ctx.lexicon.reportingVerbs.startsWith(v.text) || (v.pattern === null && ctx.lexicon.vagueVerbCodes.some((c) => v.cameo.startsWith(c)))) continue;
+    all.push({ start: v.start, end: v.end, trigger: verbTrigger(ctx, v.type, v.mode) });
+  }
   all.sort((a, b) => a.trigger.rank - b.trigger.rank || b.end - b.start - (a.end - a.start));
   // A phrase that contains another ("announced a halt to attacks" ⊃ "attacks") is the more specific reading.
   const contained = (h: Hit): boolean => all.some((o) => o !== h && o.start <= h.start && h.end <= o.end && o.end - o.start > h.end - h.start);

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { PhraseSet } from './phrase.ts';
+import { loadVerbLexicon, type VerbLexicon } from './verbs.ts';
 import type { PloverType, Stance, Topic } from '../pipeline/types.ts';
 
 const PLOVER = ['AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE', 'COOPERATE', 'AID', 'RETREAT', 'REQUEST', 'ACCUSE', 'REJECT',
@@ -29,6 +30,7 @@ const CueFile = z.strictObject({
   non_eventive_after: phrases,
   status: z.strictObject({ denied: phrases, conditional: phrases, future: phrases, hypothetical: phrases, claimed: phrases }),
   reporting_verbs: phrases,
+  vague_verb_codes: z.array(z.string().regex(/^\d{2,4}$/, 'a CAMEO code prefix such as "04"')),
   speaker_pronouns: phrases,
   anonymous_sources: phrases,
   channels: phrases,
@@ -53,6 +55,8 @@ export interface Trigger {
 }
 
 export interface Lexicon {
+  /** The general verb lexicon (packs/verbs, from the CAMEO dictionary): any verb of news English, coded. */
+  verbs: VerbLexicon;
   /** Every trigger phrase in one set; `triggerOf[match.index]` is the entry a matched phrase belongs to. */
   triggers: PhraseSet;
   triggerOf: Trigger[];
@@ -64,6 +68,8 @@ export interface Lexicon {
   nonEventiveAfter: PhraseSet;
   status: Record<'denied' | 'conditional' | 'future' | 'hypothetical' | 'claimed', PhraseSet>;
   reportingVerbs: PhraseSet;
+  /** CAMEO code prefixes whose verbs count as events only through a pattern of their block, not their default code. */
+  vagueVerbCodes: string[];
   speakerPronouns: PhraseSet;
   anonymousSources: PhraseSet;
   channels: PhraseSet;
@@ -119,8 +125,8 @@ function read<T>(dir: string, file: string, schema: z.ZodType<T>): T {
   return r.data;
 }
 
-/** Loads the lexicon from `dir` (default packs/lexicon); every file is validated. */
-export function loadLexicon(dir: string = DEFAULT_DIR): Lexicon {
+/** Loads the lexicon from `dir` (default packs/lexicon) and the verb lexicon from `verbsDir` (default packs/verbs); every file is validated. */
+export function loadLexicon(dir: string = DEFAULT_DIR, verbsDir?: string): Lexicon {
   if (!existsSync(join(dir, 'triggers.yaml'))) throw new Error(`${dir}: not a lexicon pack (no triggers.yaml)`);
   const triggers = read(dir, 'triggers.yaml', TriggerFile);
   const cues = read(dir, 'cues.yaml', CueFile);
@@ -129,6 +135,7 @@ export function loadLexicon(dir: string = DEFAULT_DIR): Lexicon {
   const claims = read(dir, 'claims.yaml', ClaimFile);
   const triggerOf = triggers.flatMap((t, rank) => t.patterns.map(() => ({ type: t.type, mode: t.mode, kind: t.kind, rank })));
   return {
+    verbs: loadVerbLexicon(verbsDir),
     triggers: new PhraseSet(triggers.flatMap((t) => t.patterns)),
     triggerOf,
     eventiveBefore: new PhraseSet(cues.eventive_before),
@@ -144,6 +151,7 @@ export function loadLexicon(dir: string = DEFAULT_DIR): Lexicon {
       claimed: new PhraseSet(cues.status.claimed),
     },
     reportingVerbs: new PhraseSet(cues.reporting_verbs),
+    vagueVerbCodes: cues.vague_verb_codes,
     speakerPronouns: new PhraseSet(cues.speaker_pronouns),
     anonymousSources: new PhraseSet(cues.anonymous_sources),
     channels: new PhraseSet(cues.channels),
