@@ -1,11 +1,11 @@
 // Event mentions: PLOVER triggers from the lexicon, kept when eventive, with modality,
 // arguments and date; mentions of the same happening in one article merged into one event.
-import type { EventOut, PloverType, Span } from '../pipeline/types.ts';
-import type { DocContext, SentenceView } from './context.ts';
+import type { ActorMention, EventOut, PloverType, Span } from '../pipeline/types.ts';
+import { voiceOf, type DocContext, type SentenceView } from './context.ts';
 import type { Trigger } from './lexicon.ts';
 import type { Report } from './attribution.ts';
 import { modalityOf } from './status.ts';
-import { argumentsOf } from './arguments.ts';
+import { argumentsOf, PREPOSITION_BEFORE } from './arguments.ts';
 import { Dater } from './dating.ts';
 import { evidenceOf } from './evidence.ts';
 import { findVerbEvents } from './verbs.ts';
@@ -61,7 +61,7 @@ function eventive(ctx: DocContext, view: SentenceView, h: Hit): boolean {
     const participle = /ing\b/iu.test(ctx.text.slice(h.start, h.end).split(/\s/)[0]) && !/\b(?:is|are|was|were|be|been|being|am)\s+(?:\p{L}+ly\s+)?$/iu.test(before);
     return isVerb(ctx, h) && !/\bto\s+$/iu.test(before) && !participle;
   }
-  if (h.trigger.kind === 'verb') return true;
+  if (h.trigger.kind === 'verb' || h.trigger.kind === 'obligation') return true;
   const after = ctx.text.slice(h.end, Math.min(view.sentence.end, h.end + 40));
   return shorter.some((b) => lx.eventiveBefore.endsWith(b)) || lx.eventiveAfter.startsWith(after);
 }
@@ -125,6 +125,42 @@ function governed(ctx: DocContext, view: SentenceView, h: Hit): boolean {
   const before = ctx.text.slice(Math.max(view.sentence.start, h.start - 60), h.start);
   const shorter = [before, ...[1, 2, 3].map((n) => before.replace(new RegExp(String.raw`(?:\S+\s+){${n}}$`, 'u'), ''))];
   return /\b(?:its|their|his|her|our)\s+(?:[\p{L}-]+\s+){0,2}$/iu.test(before) || shorter.some((b) => ctx.lexicon.supportVerbs.endsWith(b));
+}
+
+/**
+ * "Russia said that Sudan must return the helicopter", "the Red Cross said US and British forces must
+ * ensure security": the actors right before the modal are asked, by the speaker of the reported words or
+ * by the subject of the clause before "that". Null when no actor stands before the modal or nobody asks.
+ */
+function obligation(ctx: DocContext, view: SentenceView, h: Hit, report: Report | undefined): { source: string[]; target: string[] } | null {
+  const text = ctx.text;
+  const before = view.actors.filter((m) => m.end <= h.start);
+  const asked: ActorMention[] = [];
+  // The modal's subject: actors joined by "and" or commas ending right before it, or "it"/"they" for the last actor named.
+  let at = h.start;
+  for (let i = before.length - 1; i >= 0; i--) {
+    const gap = text.slice(before[i].end, at);
+    if (!(asked.length === 0 ? /^\s*$/u : /^\s*(?:,|and|,\s*and)\s*$/u).test(gap)) break;
+    asked.unshift(before[i]);
+    at = before[i].start;
+  }
+  const pronoun = asked.length === 0 && /\b(?:it|they)\s+$/iu.test(text.slice(Math.max(view.sentence.start, h.start - 6), h.start));
+  const from = pronoun ? h.start - /(?:it|they)\s+$/iu.exec(text.slice(view.sentence.start, h.start))![0].length : at;
+  const voice = (id: string) => voiceOf(ctx.knowledge, id);
+  let asker: string | undefined;
+  if (report && from >= report.content.start && report.speaker.actorId) asker = voice(report.speaker.actorId);
+  else {
+    const that = text.slice(view.sentence.start, from).search(/\bthat\s+$/iu);
+    if (that >= 0) asker = before.find((m) => m.end <= view.sentence.start + that && !PREPOSITION_BEFORE.test(text.slice(view.sentence.start, m.start)))?.actorId;
+    if (asker) asker = voice(asker);
+  }
+  if (pronoun) {
+    const antecedent = [...before].reverse().find((m) => m.end <= from && voice(m.actorId) !== asker);
+    if (antecedent) asked.push(antecedent);
+  }
+  if (!asker || asked.length === 0) return null;
+  const target = [...new Set(asked.map((m) => voice(m.actorId)))].filter((id) => id !== asker);
+  return target.length > 0 ? { source: [asker], target } : null;
 }
 
 interface Candidate {
@@ -192,6 +228,11 @@ export function extractEvents(ctx: DocContext, reports: Report[]): EventOut[] {
       const pp = nominalPP(ctx, view, h);
       const ungoverned = h.trigger.kind === 'noun' && !governed(ctx, view, h);
       const args = argumentsOf(ctx, view, h, type, report, pp !== null || ungoverned);
+      if (h.trigger.kind === 'obligation') {
+        const asked = obligation(ctx, view, h, report);
+        if (!asked) continue;
+        Object.assign(args, asked);
+      }
       // "X carried out strikes that resulted in the assassination of Y": a consequence has the agent of its cause.
       const cause = ungoverned && args.source.length === 0 ? told.filter((e) => e.type === type && e.source.length > 0).pop() : undefined;
       if (cause) args.source = cause.source.filter((id) => !args.target.includes(id));

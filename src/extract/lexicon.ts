@@ -19,7 +19,7 @@ const phrases = z.array(z.string().min(1));
 const TriggerFile = z.array(z.strictObject({
   type: z.enum(PLOVER),
   mode: z.string(),
-  kind: z.enum(['verb', 'noun', 'general']),
+  kind: z.enum(['verb', 'noun', 'general', 'obligation']),
   patterns: phrases,
 }));
 const CueFile = z.strictObject({
@@ -49,7 +49,7 @@ const ClaimFile = z.strictObject({
 export interface Trigger {
   type: PloverType;
   mode: string;
-  kind: 'verb' | 'noun' | 'general';
+  kind: 'verb' | 'noun' | 'general' | 'obligation';
   /** Position in the file: earlier entries win overlaps. */
   rank: number;
 }

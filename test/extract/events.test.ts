@@ -14,3 +14,15 @@ test('a progressive verb is an event, a bare participle is not', () => {
   assert.deepEqual(events('Kataib Hezbollah is demanding the release of its fighters held in Baghdad.').map((e) => e.type), ['REQUEST']);
   assert.deepEqual(events('Kataib Hezbollah held a rally on Sunday, denouncing the presence of foreign troops.').filter((e) => e.type === 'ACCUSE'), []);
 });
+
+test('"X must ..." in reported words is a demand of X by the speaker', () => {
+  const [e] = events('On Sunday, Kataib Hezbollah said that US forces must leave Iraq before the end of the year.').filter((x) => x.type === 'REQUEST');
+  assert.ok(e);
+  assert.deepEqual(e.source, ['KATAIB_HEZBOLLAH']);
+  assert.deepEqual(e.target, ['US_FORCES']);
+  // A pronoun stands for the last actor named; nobody asking means no demand.
+  const [p] = events('The Iraqi government reminded Kataib Hezbollah on Sunday that it must respect the truce.').filter((x) => x.type === 'REQUEST');
+  assert.ok(p);
+  assert.deepEqual(p.target, ['KATAIB_HEZBOLLAH']);
+  assert.deepEqual(events('Rain must fall in the spring.').filter((x) => x.type === 'REQUEST'), []);
+});
