@@ -379,6 +379,7 @@ const MatchingFile = z.strictObject({
   relative_pronouns: z.array(z.string().min(1)),
   conjunctions: z.array(z.string().min(1)),
   reporting_verbs: z.array(z.string().min(1)),
+  light_verbs: z.array(z.string().regex(/^[a-z]+$/, 'a lower-case lemma')),
   not_verbs: z.array(z.string().regex(/^\S+( \S+)+$/, 'two or more words separated by single spaces')),
 });
 
@@ -457,6 +458,7 @@ export function loadVerbLexicon(dir: string = DEFAULT_DIR): VerbLexicon {
   const forms = new Map<number, FormEntry[]>();
   // The block that last listed each form: the same form twice in one block adds nothing (the first keeps its default).
   const listedBy = new Map<string, Block>();
+  const light = new Set(matching.light_verbs);
   file.blocks.forEach((b, bi) => {
     const at = `blocks.${bi} (${b.block})`;
     const block: Block = { name: b.block, sources: [], builder, patterns: null, index: new Map(), stemIndex: new Map(), always: [], stamp: new Int32Array(0) };
@@ -482,8 +484,10 @@ export function loadVerbLexicon(dir: string = DEFAULT_DIR): VerbLexicon {
         if (words.includes('') || head >= words.length) fail(where, `form "${form}" has no word ${head} to be the verb`);
         const key = hashOf(words[head]);
         const list = forms.get(key);
-        if (list) list.push({ lemma: v.lemma, block, words, head, code });
-        else forms.set(key, [{ lemma: v.lemma, block, words, head, code }]);
+        // A light verb alone ("took", "gave") names no act: only its patterns and phrasal forms ("took over") do.
+        const entry = { lemma: v.lemma, block, words, head, code: light.has(v.lemma.toLowerCase()) && words.length === 1 ? null : code };
+        if (list) list.push(entry);
+        else forms.set(key, [entry]);
       }
     });
   });

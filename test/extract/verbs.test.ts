@@ -186,3 +186,11 @@ test('verbs.yaml is what the converter makes of the committed source', () => {
   execFileSync(process.execPath, ['--import', 'tsx', join(PACK, '../../scripts/convert-cameo-verbs.ts'), join(PACK, 'sources/CAMEO.2.0.txt'), out], { stdio: 'pipe' });
   assert.equal(readFileSync(join(out, 'verbs.yaml'), 'utf8'), readFileSync(join(PACK, 'verbs.yaml'), 'utf8'));
 });
+
+test('a light verb alone is no event; its patterns are', () => {
+  for (const t of ['The factions have taken a clear position on the talks.', 'The minister gave a long speech in the square.', 'The delegation went home on Friday.']) {
+    assert.deepEqual(coded(t), [], t);
+  }
+  // "* over &town": taking over a town is an assault.
+  assert.deepEqual(coded('Rebels took over the town on Monday.'), ['took ASSAULT']);
+});
