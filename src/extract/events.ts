@@ -163,6 +163,11 @@ function obligation(ctx: DocContext, view: SentenceView, h: Hit, report: Report 
   return target.length > 0 ? { source: [asker], target } : null;
 }
 
+/** "Did the government fail to keep the truce?": a question asserts nothing. */
+function asked(ctx: DocContext, view: SentenceView, h: Hit): boolean {
+  return /^[^.!?]*\?/u.test(ctx.text.slice(h.end, view.sentence.end));
+}
+
 interface Candidate {
   event: EventOut;
   /** Named by a noun ("the attack", "recent attacks") rather than a verb. */
@@ -220,7 +225,7 @@ export function extractEvents(ctx: DocContext, reports: Report[]): EventOut[] {
     const report = bySentence.get(view.index);
     const told: EventOut[] = [];
     for (const h of hits(ctx, view)) {
-      if (!eventive(ctx, view, h)) continue;
+      if (!eventive(ctx, view, h) || asked(ctx, view, h)) continue;
       const modality = modalityOf(ctx.lexicon, ctx.text, view.sentence, h, h.trigger.type);
       if (!modality) continue;
       const type: PloverType = modality.type ?? h.trigger.type;
