@@ -51,15 +51,17 @@ function isVerb(ctx: DocContext, h: Hit): boolean {
 function eventive(ctx: DocContext, view: SentenceView, h: Hit): boolean {
   const lx = ctx.lexicon;
   const before = ctx.text.slice(Math.max(view.sentence.start, h.start - 50), h.start);
-  // "to discuss the US attacks", "stop all attacks": up to two modifiers may stand between.
+  // "to discuss the US attacks", "stop all attacks": up to two modifiers may stand between. A general verb
+  // is not the thing stopped or discussed: "continued to send arms" is sending.
   const shorter = [before, before.replace(/\S+\s*$/u, ''), before.replace(/(?:\S+\s+){2}$/u, '')];
-  if (shorter.some((b) => lx.nonEventiveBefore.endsWith(b))) return false;
+  if (h.trigger.kind !== 'general' && shorter.some((b) => lx.nonEventiveBefore.endsWith(b))) return false;
   if (lx.nonEventiveAfter.startsWith(ctx.text.slice(h.end, Math.min(view.sentence.end, h.end + 40)))) return false;
   // A general verb counts when finite: not "to negotiate", not a participle ("discussing"), but a
   // progressive is ("are demanding", "has been sharing").
   if (h.trigger.kind === 'general') {
     const participle = /ing\b/iu.test(ctx.text.slice(h.start, h.end).split(/\s/)[0]) && !/\b(?:is|are|was|were|be|been|being|am)\s+(?:\p{L}+ly\s+)?$/iu.test(before);
-    return isVerb(ctx, h) && !/\bto\s+$/iu.test(before) && !participle;
+    const infinitive = /\bto\s+$/iu.test(before) && !lx.catenativeVerbs.endsWith(before.replace(/\s*to\s+$/iu, ''));
+    return isVerb(ctx, h) && !infinitive && !participle;
   }
   if (h.trigger.kind === 'verb' || h.trigger.kind === 'obligation') return true;
   const after = ctx.text.slice(h.end, Math.min(view.sentence.end, h.end + 40));

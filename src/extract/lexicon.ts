@@ -30,6 +30,7 @@ const CueFile = z.strictObject({
   non_eventive_after: phrases,
   status: z.strictObject({ denied: phrases, conditional: phrases, future: phrases, hypothetical: phrases, claimed: phrases }),
   reporting_verbs: phrases,
+  catenative_verbs: phrases,
   vague_verb_codes: z.array(z.string().regex(/^\d{2,4}$/, 'a CAMEO code prefix such as "04"')),
   speaker_pronouns: phrases,
   anonymous_sources: phrases,
@@ -68,6 +69,8 @@ export interface Lexicon {
   nonEventiveAfter: PhraseSet;
   status: Record<'denied' | 'conditional' | 'future' | 'hypothetical' | 'claimed', PhraseSet>;
   reportingVerbs: PhraseSet;
+  /** Verbs whose "to" + verb complement is the act itself ("continued to send arms"). */
+  catenativeVerbs: PhraseSet;
   /** CAMEO code prefixes whose verbs count as events only through a pattern of their block, not their default code. */
   vagueVerbCodes: string[];
   speakerPronouns: PhraseSet;
@@ -151,6 +154,7 @@ export function loadLexicon(dir: string = DEFAULT_DIR, verbsDir?: string): Lexic
       claimed: new PhraseSet(cues.status.claimed),
     },
     reportingVerbs: new PhraseSet(cues.reporting_verbs),
+    catenativeVerbs: new PhraseSet(cues.catenative_verbs),
     vagueVerbCodes: cues.vague_verb_codes,
     speakerPronouns: new PhraseSet(cues.speaker_pronouns),
     anonymousSources: new PhraseSet(cues.anonymous_sources),

@@ -26,3 +26,10 @@ test('"X must ..." in reported words is a demand of X by the speaker', () => {
   assert.deepEqual(p.target, ['KATAIB_HEZBOLLAH']);
   assert.deepEqual(events('Rain must fall in the spring.').filter((x) => x.type === 'REQUEST'), []);
 });
+
+test('a verb after "to" is an act only after a verb that says how the act stands', () => {
+  const sent = events('On Sunday, Iran continued to send weapons to Kataib Hezbollah.');
+  assert.ok(sent.some((e) => e.type === 'AID' && e.source.includes('IRN')), JSON.stringify(sent));
+  // "agreed to negotiate": the agreement is the act, the negotiation is what was agreed.
+  assert.deepEqual(events('On Sunday, Iraq and Iran agreed to negotiate a new border deal.').map((e) => e.type), ['AGREE']);
+});
