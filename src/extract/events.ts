@@ -41,9 +41,27 @@ function hits(ctx: DocContext, view: SentenceView): Hit[] {
   return kept.sort((a, b) => a.start - b.start);
 }
 
+/** Index of the token that starts at `start`, or -1. */
+function tokenAt(ctx: DocContext, view: SentenceView, start: number): number {
+  const { tokens } = ctx.annotated;
+  for (let i = view.sentence.tokenStart; i < view.sentence.tokenEnd; i++) if (tokens[i].start === start) return i;
+  return -1;
+}
+
+/** "Ousted President X", "the besieged town", "their disputed border": a one-word participle used as an adjective. */
+function attributive(ctx: DocContext, view: SentenceView, h: Hit): boolean {
+  const { tokens } = ctx.annotated;
+  const i = tokenAt(ctx, view, h.start);
+  if (i < 0 || tokens[i].end !== h.end || !/(?:ed|en)$/iu.test(tokens[i].text)) return false;
+  const prev = i > view.sentence.tokenStart ? tokens[i - 1] : null;
+  const next = i + 1 < view.sentence.tokenEnd ? tokens[i + 1] : null;
+  return (prev === null || prev.pos === 'DET' || /^(?:its|their|his|her|our)$/iu.test(prev.text)) &&
+    next !== null && (next.pos === 'NOUN' || next.pos === 'PROPN' || next.pos === 'ADJ');
+}
+
 /** True when wink tagged the first word of the match a verb ("rejected", not "rejection"). */
-function isVerb(ctx: DocContext, h: Hit): boolean {
-  const t = ctx.annotated.tokens.find((x) => x.start === h.start);
+function isVerb(ctx: DocContext, view: SentenceView, h: Hit): boolean {
+  const t = ctx.annotated.tokens[tokenAt(ctx, view, h.start)];
   return t !== undefined && (t.pos === 'VERB' || (t.pos === 'AUX' && /\s/u.test(ctx.text.slice(h.start, h.end))));
 }
 
@@ -61,9 +79,10 @@ function eventive(ctx: DocContext, view: SentenceView, h: Hit): boolean {
   if (h.trigger.kind === 'general') {
     const participle = /ing\b/iu.test(ctx.text.slice(h.start, h.end).split(/\s/)[0]) && !/\b(?:is|are|was|were|be|been|being|am)\s+(?:\p{L}+ly\s+)?$/iu.test(before);
     const infinitive = /\bto\s+$/iu.test(before) && !lx.catenativeVerbs.endsWith(before.replace(/\s*to\s+$/iu, ''));
-    return isVerb(ctx, h) && !infinitive && !participle;
+    return isVerb(ctx, view, h) && !infinitive && !participle && !attributive(ctx, view, h);
   }
-  if (h.trigger.kind === 'verb' || h.trigger.kind === 'obligation') return true;
+  if (h.trigger.kind === 'verb') return !attributive(ctx, view, h);
+  if (h.trigger.kind === 'obligation') return true;
   const after = ctx.text.slice(h.end, Math.min(view.sentence.end, h.end + 40));
   return shorter.some((b) => lx.eventiveBefore.endsWith(b)) || lx.eventiveAfter.startsWith(after);
 }

@@ -33,3 +33,8 @@ test('a verb after "to" is an act only after a verb that says how the act stands
   // "agreed to negotiate": the agreement is the act, the negotiation is what was agreed.
   assert.deepEqual(events('On Sunday, Iraq and Iran agreed to negotiate a new border deal.').map((e) => e.type), ['AGREE']);
 });
+
+test('a participle used as an adjective is no act', () => {
+  assert.deepEqual(events('On Sunday, the ousted president of Iraq met Kataib Hezbollah in Baghdad.').map((e) => e.type), ['CONSULT']);
+  assert.deepEqual(events('On Sunday, the Iraqi government condemned the banned faction.').map((e) => e.type), ['ACCUSE']);
+});
