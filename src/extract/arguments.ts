@@ -97,7 +97,11 @@ export function argumentsOf(ctx: DocContext, view: SentenceView, trigger: Span, 
   let target: string[] = [];
 
   // Passive: "the base was subjected to an attack", "three soldiers were killed in an attack".
-  const passiveSubject = before.filter((m) => PASSIVE.test(text.slice(m.end, trigger.start)) && text.slice(m.end, trigger.start).length < 60).pop();
+  // "X has been indicted by Y": a participle (regular, or an irregular ending: taken, shown, caught, held,
+  // sent, kept, struck, shot, begun) right after a form of "be" is passive whatever its verb.
+  const passiveVerb = /\b(?:was|were|been|being|is|are|be)\s+(?:\p{L}+ly\s+)?$/iu.test(text.slice(Math.max(view.sentence.start, trigger.start - 30), trigger.start)) &&
+    /(?:ed|en|wn|ught|ld|lt|nt|pt|ck|ung|ot|un)$/iu.test(text.slice(trigger.start, trigger.end).split(/\s/)[0]);
+  const passiveSubject = before.filter((m) => (PASSIVE.test(text.slice(m.end, trigger.start)) || passiveVerb) && text.slice(m.end, trigger.start).length < 60).pop();
   if (passiveSubject) target.push(passiveSubject.actorId);
 
   // Agent phrases after the trigger: "by X", "for which X claimed responsibility", "claimed by X".

@@ -40,3 +40,10 @@ test('a demonym right before a nominal trigger names its agent', () => {
   assert.ok(e);
   assert.ok(e.source.includes('IRN'), JSON.stringify(e));
 });
+
+test('any verb in the passive takes its subject as recipient and its "by" phrase as agent', () => {
+  const e = events('On Sunday, Kataib Hezbollah was condemned by the Iraqi government for the attack.').find((x) => x.type === 'ACCUSE');
+  assert.ok(e);
+  assert.deepEqual(e.source, ['IRAQ_GOV']);
+  assert.deepEqual(e.target, ['KATAIB_HEZBOLLAH']);
+});
