@@ -59,10 +59,16 @@ function attributive(ctx: DocContext, view: SentenceView, h: Hit): boolean {
     next !== null && (next.pos === 'NOUN' || next.pos === 'PROPN' || next.pos === 'ADJ');
 }
 
-/** True when wink tagged the first word of the match a verb ("rejected", not "rejection"). */
+/**
+ * True when wink tagged the first word of the match a verb ("rejected", not "rejection"), unless a
+ * determiner or possessive stands right before it, which only a noun follows ("its promises").
+ */
 function isVerb(ctx: DocContext, view: SentenceView, h: Hit): boolean {
-  const t = ctx.annotated.tokens[tokenAt(ctx, view, h.start)];
-  return t !== undefined && (t.pos === 'VERB' || (t.pos === 'AUX' && /\s/u.test(ctx.text.slice(h.start, h.end))));
+  const i = tokenAt(ctx, view, h.start);
+  const t = ctx.annotated.tokens[i];
+  if (t === undefined || !(t.pos === 'VERB' || (t.pos === 'AUX' && /\s/u.test(ctx.text.slice(h.start, h.end))))) return false;
+  const prev = i > view.sentence.tokenStart ? ctx.annotated.tokens[i - 1] : null;
+  return prev === null || !/^(?:a|an|the|this|these|those|its|their|his|her|our|my|your)$/iu.test(prev.text);
 }
 
 /** A nominal trigger ("attacks") names a happening only in an eventive context, and never right after "stop", "resume", "no" .... */
