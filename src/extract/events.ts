@@ -93,6 +93,9 @@ function eventive(ctx: DocContext, view: SentenceView, h: Hit): boolean {
   return shorter.some((b) => lx.eventiveBefore.endsWith(b)) || lx.eventiveAfter.startsWith(after);
 }
 
+/** Types whose two sides act together: "A agreed with B" and "B agreed with A" tell one agreement. */
+const MUTUAL: ReadonlySet<PloverType> = new Set(['AGREE', 'CONSULT', 'COOPERATE']);
+
 function sameHappening(a: EventOut, b: EventOut): boolean {
   if (a.type !== b.type || a.status !== b.status) return false;
   if (!a.date || !b.date || !datesOverlap(a.date, b.date, 0)) return false;
@@ -100,6 +103,7 @@ function sameHappening(a: EventOut, b: EventOut): boolean {
   const sa = new Set(a.source);
   const sharedTarget = b.target.some((t) => ta.has(t));
   const sharedSource = b.source.some((t) => sa.has(t));
+  if (MUTUAL.has(a.type) && b.source.some((t) => ta.has(t)) && b.target.some((t) => sa.has(t))) return true;
   const samePlace = a.location !== '' && a.location === b.location && !a.date.includes('/') && a.date === b.date;
   // Sharing a participant, one sentence's two triggers for one act, or the same place on the same day.
   return (sharedTarget && (sharedSource || a.source.length === 0 || b.source.length === 0)) || (sharedSource && a.evidence === b.evidence) || samePlace;
