@@ -25,6 +25,20 @@ const PASSIVE = /\b(?:was|were|been|being|is|are)\s+(?:\S+\s+){0,2}?(?:subjected
 export const PREPOSITION_BEFORE = /\b(?:of|to|with|against|on|at|in|for|from|into|about|toward|towards|by|over|under|regarding|allied with|backed by)\s+(?:the\s+|its\s+|their\s+)?[“"‘']?\s*$/iu;
 const TARGET_PREP = /\b(?:against|on|at|targeting|targeted|with|to|toward|towards)\s+(?:the\s+|its\s+|their\s+)?[“"‘']?\s*$/iu;
 
+/**
+ * "X has been indicted by Y": a participle (regular, or an irregular ending: taken, shown, caught, held,
+ * sent, kept, struck, shot, begun) right after a form of "be" is passive whatever its verb.
+ */
+export function passive(text: string, view: SentenceView, trigger: Span): boolean {
+  return /\b(?:was|were|been|being|is|are|be)\s+(?:\p{L}+ly\s+)?$/iu.test(text.slice(Math.max(view.sentence.start, trigger.start - 30), trigger.start)) &&
+    /(?:ed|en|wn|ught|ld|lt|nt|pt|ck|ung|ot|un)$/iu.test(text.slice(trigger.start, trigger.end).split(/\s/)[0]);
+}
+
+/** The actors named in a "by" phrase after the trigger ("indicted by the UN court"). */
+export function agentsAfter(ctx: DocContext, view: SentenceView, trigger: Span): ActorMention[] {
+  return view.actors.filter((m) => m.start >= trigger.end && m.start - trigger.end <= 90 && /\bby\s+(?:the\s+)?[“"‘']?\s*$/iu.test(ctx.text.slice(trigger.end, m.start)));
+}
+
 function unique(ids: string[]): string[] {
   return [...new Set(ids.filter(Boolean))];
 }
@@ -97,10 +111,7 @@ export function argumentsOf(ctx: DocContext, view: SentenceView, trigger: Span, 
   let target: string[] = [];
 
   // Passive: "the base was subjected to an attack", "three soldiers were killed in an attack".
-  // "X has been indicted by Y": a participle (regular, or an irregular ending: taken, shown, caught, held,
-  // sent, kept, struck, shot, begun) right after a form of "be" is passive whatever its verb.
-  const passiveVerb = /\b(?:was|were|been|being|is|are|be)\s+(?:\p{L}+ly\s+)?$/iu.test(text.slice(Math.max(view.sentence.start, trigger.start - 30), trigger.start)) &&
-    /(?:ed|en|wn|ught|ld|lt|nt|pt|ck|ung|ot|un)$/iu.test(text.slice(trigger.start, trigger.end).split(/\s/)[0]);
+  const passiveVerb = passive(text, view, trigger);
   const passiveSubject = before.filter((m) => (PASSIVE.test(text.slice(m.end, trigger.start)) || passiveVerb) && text.slice(m.end, trigger.start).length < 60).pop();
   if (passiveSubject) target.push(passiveSubject.actorId);
 

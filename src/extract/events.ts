@@ -2,10 +2,10 @@
 // arguments and date; mentions of the same happening in one article merged into one event.
 import type { ActorMention, EventOut, PloverType, Span } from '../pipeline/types.ts';
 import { voiceOf, type DocContext, type SentenceView } from './context.ts';
-import type { Trigger } from './lexicon.ts';
+import type { Lexicon, Trigger } from './lexicon.ts';
 import type { Report } from './attribution.ts';
 import { modalityOf } from './status.ts';
-import { argumentsOf, PREPOSITION_BEFORE } from './arguments.ts';
+import { agentsAfter, argumentsOf, passive, PREPOSITION_BEFORE } from './arguments.ts';
 import { Dater } from './dating.ts';
 import { evidenceOf } from './evidence.ts';
 import { findVerbEvents } from './verbs.ts';
@@ -13,6 +13,8 @@ import { overlaps as datesOverlap } from '../pipeline/date-range.ts';
 
 interface Hit extends Span {
   trigger: Trigger;
+  /** Found by the general verb lexicon (packs/verbs) rather than a phrase of the trigger lexicon. */
+  coded?: boolean;
 }
 
 /** A verb of the general lexicon: after every phrase of the trigger lexicon, which is the more specific. */
@@ -28,7 +30,7 @@ function hits(ctx: DocContext, view: SentenceView): Hit[] {
   for (const v of findVerbEvents(ctx.lexicon.verbs, ctx.annotated.tokens, s, ctx.text)) {
     // A reporting verb introduces a statement, not an event; a vague default code names no act.
     if (ctx.lexicon.reportingVerbs.startsWith(v.text) || (v.pattern === null && ctx.lexicon.vagueVerbCodes.some((c) => v.cameo.startsWith(c)))) continue;
-    all.push({ start: v.start, end: v.end, trigger: verbTrigger(ctx, v.type, v.mode) });
+    all.push({ start: v.start, end: v.end, trigger: verbTrigger(ctx, v.type, v.mode), coded: true });
   }
   all.sort((a, b) => a.trigger.rank - b.trigger.rank || b.end - b.start - (a.end - a.start));
   // A phrase that contains another ("announced a halt to attacks" ⊃ "attacks") is the more specific reading.
@@ -71,6 +73,11 @@ function isVerb(ctx: DocContext, view: SentenceView, h: Hit): boolean {
   return prev === null || !/^(?:a|an|the|this|these|those|its|their|his|her|our|my|your)$/iu.test(prev.text);
 }
 
+/** "to negotiate", but not "continued to send": a verb after "to" that is not the act of a catenative verb. */
+function infinitive(lx: Lexicon, before: string): boolean {
+  return /\bto\s+$/iu.test(before) && !lx.catenativeVerbs.endsWith(before.replace(/\s*to\s+$/iu, ''));
+}
+
 /** A nominal trigger ("attacks") names a happening only in an eventive context, and never right after "stop", "resume", "no" .... */
 function eventive(ctx: DocContext, view: SentenceView, h: Hit): boolean {
   const lx = ctx.lexicon;
@@ -84,10 +91,11 @@ function eventive(ctx: DocContext, view: SentenceView, h: Hit): boolean {
   // progressive is ("are demanding", "has been sharing").
   if (h.trigger.kind === 'general') {
     const participle = /ing\b/iu.test(ctx.text.slice(h.start, h.end).split(/\s/)[0]) && !/\b(?:is|are|was|were|be|been|being|am)\s+(?:\p{L}+ly\s+)?$/iu.test(before);
-    const infinitive = /\bto\s+$/iu.test(before) && !lx.catenativeVerbs.endsWith(before.replace(/\s*to\s+$/iu, ''));
-    return isVerb(ctx, view, h) && !infinitive && !participle && !attributive(ctx, view, h);
+    return isVerb(ctx, view, h) && !infinitive(lx, before) && !participle && !attributive(ctx, view, h);
   }
-  if (h.trigger.kind === 'verb') return !attributive(ctx, view, h);
+  // "an agreement was made to stop all attacks": what was agreed, promised or asked is not an act of its own
+  // (a threat's content is the threat, and is coded so).
+  if (h.trigger.kind === 'verb') return !attributive(ctx, view, h) && (h.trigger.type === 'THREATEN' || !infinitive(lx, before));
   if (h.trigger.kind === 'obligation') return true;
   const after = ctx.text.slice(h.end, Math.min(view.sentence.end, h.end + 40));
   return shorter.some((b) => lx.eventiveBefore.endsWith(b)) || lx.eventiveAfter.startsWith(after);
@@ -273,6 +281,9 @@ export function extractEvents(ctx: DocContext, reports: Report[]): EventOut[] {
       const cause = ungoverned && args.source.length === 0 ? told.filter((e) => e.type === type && e.source.length > 0).pop() : undefined;
       if (cause) args.source = cause.source.filter((id) => !args.target.includes(id));
       if (h.trigger.kind === 'general' && args.source.length + args.target.length === 0) continue;
+      // A verb of the general lexicon in the passive acts for nobody unless a "by" phrase names who
+      // ("until the issue was resolved" tells no act).
+      if (h.coded && passive(ctx.text, view, h) && agentsAfter(ctx, view, h).length === 0) continue;
       if (type === 'ASSAULT' && !mode && args.target.some((id) => ctx.knowledge.actors.get(id)?.type === 'person')) mode = 'targeted';
       let fatalities = args.fatalities;
       if (type === 'ASSAULT' && mode === 'targeted' && fatalities === null && args.target.some((id) => ctx.knowledge.actors.get(id)?.type === 'person')) fatalities = 1;
