@@ -50,15 +50,21 @@ function tokenAt(ctx: DocContext, view: SentenceView, start: number): number {
   return -1;
 }
 
-/** "Ousted President X", "the besieged town", "their disputed border": a one-word participle used as an adjective. */
+/**
+ * "Ousted President X", "the besieged town", "their disputed border", "factions backed by Iran": a one-word
+ * participle used as an adjective.
+ */
 function attributive(ctx: DocContext, view: SentenceView, h: Hit): boolean {
   const { tokens } = ctx.annotated;
   const i = tokenAt(ctx, view, h.start);
   if (i < 0 || tokens[i].end !== h.end || !/(?:ed|en)$/iu.test(tokens[i].text)) return false;
   const prev = i > view.sentence.tokenStart ? tokens[i - 1] : null;
   const next = i + 1 < view.sentence.tokenEnd ? tokens[i + 1] : null;
-  return (prev === null || prev.pos === 'DET' || /^(?:its|their|his|her|our)$/iu.test(prev.text)) &&
+  const beforeNoun = (prev === null || prev.pos === 'DET' || /^(?:its|their|his|her|our)$/iu.test(prev.text)) &&
     next !== null && (next.pos === 'NOUN' || next.pos === 'PROPN' || next.pos === 'ADJ');
+  // "factions backed by Iran": a participle after its noun with its agent describes the noun.
+  const reducedRelative = prev !== null && (prev.pos === 'NOUN' || prev.pos === 'PROPN') && next !== null && /^by$/iu.test(next.text);
+  return beforeNoun || reducedRelative;
 }
 
 /**
