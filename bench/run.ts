@@ -7,11 +7,14 @@
 //   --events N         events seeded for the query and API runs
 //   --queries N        queries of each kind timed for p50/p95
 //   --budget S         stop the streaming run after S seconds (reports how far it got)
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir, cpus, totalmem } from 'node:os';
+//   --only PARTS       run only these parts, comma-separated: throughput, matching, stream, queries, api
+//   --query-db FILE    seed the query store into FILE and keep it; a later run reuses it when it holds the events
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir, cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
+import SQLite from 'better-sqlite3';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { loadContext, processInput, type PipelineContext } from '../src/pipeline/run.ts';
@@ -33,6 +36,8 @@ const SIZES: Record<'full' | 'quick', Sizes> = {
   full: { articles: 2000, stream: [10_000, 100_000], events: 1_000_000, queries: 300, budgetS: null },
   quick: { articles: 50, stream: [2_000, 10_000], events: 100_000, queries: 50, budgetS: 30 },
 };
+const PARTS = ['throughput', 'matching', 'stream', 'queries', 'api'] as const;
+type Part = (typeof PARTS)[number];
 const API_SECONDS = 5;
 const MB = 1024 * 1024;
 
@@ -165,11 +170,24 @@ function matching(ctx: PipelineContext, templates: Template[]) {
   return { matcher_kb: round(base.length / 1024), matcher_ms_per_kb: round(small, 2), matcher_ms_per_kb_10x: round(large, 2), matcher_linearity: round(large / small, 2) };
 }
 
+/** Events already in the query store at `path` (0 when it does not exist or is not one). */
+function seededEvents(path: string): number {
+  if (!existsSync(path)) return 0;
+  const db = new SQLite(path, { readonly: true });
+  try {
+    return (db.prepare('select count(*) as n from events').get() as { n: number }).n;
+  } catch {
+    return 0;
+  } finally {
+    db.close();
+  }
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       quick: { type: 'boolean' }, json: { type: 'boolean' }, articles: { type: 'string' }, stream: { type: 'string' },
-      events: { type: 'string' }, queries: { type: 'string' }, budget: { type: 'string' },
+      events: { type: 'string' }, queries: { type: 'string' }, budget: { type: 'string' }, only: { type: 'string' }, 'query-db': { type: 'string' },
     },
   });
   const mode = values.quick ? 'quick' : 'full';
@@ -188,58 +206,84 @@ async function main(): Promise<void> {
     queries: count(values.queries, 'queries') ?? SIZES[mode].queries,
     budgetS: count(values.budget, 'budget') ?? SIZES[mode].budgetS,
   };
+  const only = values.only?.split(',').map((s) => s.trim()).filter(Boolean);
+  for (const p of only ?? []) if (!PARTS.includes(p as Part)) throw new Error(`--only takes ${PARTS.join(', ')}; got ${JSON.stringify(p)}`);
+  const runs = (p: Part) => !only || only.includes(p);
   const quiet = !!values.json;
   const dir = mkdtempSync(join(tmpdir(), 'trucewatch-bench-'));
   try {
-    const tLoad = performance.now();
-    const ctx = loadContext();
-    const loadMs = performance.now() - tLoad;
-    const templates = await loadTemplates(ctx.knowledge);
-    log(quiet, `mode ${mode}: ${JSON.stringify(sizes)}; ${templates.length} base reports; packs loaded in ${Math.round(loadMs)} ms`);
-
-    log(quiet, `throughput: ${sizes.articles} articles…`);
-    const tp = await throughput(ctx, templates, sizes.articles, dir);
-    log(quiet, `  ${tp.articles_per_s} articles/s, ${tp.mb_per_s} MB/s, wink ${tp.wink_articles_per_s} articles/s, ratio ${tp.ratio_vs_wink}`);
-
-    const match = matching(ctx, templates);
-    log(quiet, `matching: ${match.matcher_ms_per_kb} ms/KB on ${match.matcher_kb} KB, ${match.matcher_ms_per_kb_10x} ms/KB on 10×: linearity ${match.matcher_linearity} (1 = linear)`);
-
-    log(quiet, `memory: streaming up to ${sizes.stream[1]} articles${sizes.budgetS ? ` (budget ${sizes.budgetS} s)` : ''}…`);
-    const mem = await memory(ctx, templates, sizes.stream, sizes.budgetS, dir, quiet);
-
-    log(quiet, `queries: seeding ${sizes.events} events…`);
-    const tSeed = performance.now();
-    const qPath = join(dir, 'query.db');
-    (await openStore(qPath)).close();
-    const seeded = seedEvents(qPath, sizes.events, 5);
-    const seedS = round((performance.now() - tSeed) / 1000, 1);
-    const store = await openStore(qPath);
-    let q, load;
-    try {
-      q = await queries(store, sizes.queries);
-      log(quiet, `  ${JSON.stringify(q)}`);
-      log(quiet, `api: autocannon ${API_SECONDS} s per route…`);
-      load = await api(store);
-      log(quiet, `  ${JSON.stringify(load)}`);
-    } finally {
-      await store.close();
-    }
-    const routes = Object.values(load);
-    const result = {
-      mode, sizes, date: new Date().toISOString(),
-      machine: { nproc: cpus().length, cpu: cpus()[0]?.model ?? '', memory_gb: round(totalmem() / 1024 ** 3, 1), node: process.version },
-      packs_load_ms: Math.round(loadMs),
-      ...tp,
-      ...match,
-      memory_mode: 'pipeline + store into SQLite, one transaction per report (as `ingest`)',
-      streamed: mem.streamed, stream_stopped_by: mem.stopped_by, stream_seconds: mem.seconds,
-      rss_mb_10k: mem.rss_mb_first, rss_mb_100k: mem.rss_mb_last, rss_mb_at: mem.rss_mb_at, peak_rss_mb: mem.peak_rss_mb,
-      seeded: { ...seeded, seconds: seedS },
-      query_p50_ms: Math.max(...Object.values(q).map((x) => x.p50_ms)), query_p95_ms: Math.max(...Object.values(q).map((x) => x.p95_ms)),
-      queries: q,
-      api_rps: round(Math.min(...routes.map((r) => r.rps)), 1), api_p99_ms: Math.max(...routes.map((r) => r.p99_ms)),
-      api_errors: routes.reduce((s, r) => s + r.errors, 0), api: load,
+    const result: Record<string, unknown> = {
+      mode, sizes, parts: PARTS.filter(runs), date: new Date().toISOString(),
+      machine: { nproc: cpus().length, cpu: cpus()[0]?.model ?? '', memory_gb: round(totalmem() / 1024 ** 3, 1), node: process.version, loadavg: loadavg().map((x) => round(x)) },
     };
+    log(quiet, `mode ${mode}: ${JSON.stringify(sizes)}; parts ${PARTS.filter(runs).join(', ')}`);
+    if (runs('throughput') || runs('matching') || runs('stream')) {
+      const tLoad = performance.now();
+      const ctx = loadContext();
+      const loadMs = performance.now() - tLoad;
+      const templates = await loadTemplates(ctx.knowledge);
+      log(quiet, `${templates.length} base reports; packs loaded in ${Math.round(loadMs)} ms`);
+      result.packs_load_ms = Math.round(loadMs);
+      if (runs('throughput')) {
+        log(quiet, `throughput: ${sizes.articles} articles…`);
+        const tp = await throughput(ctx, templates, sizes.articles, dir);
+        log(quiet, `  ${tp.articles_per_s} articles/s, ${tp.mb_per_s} MB/s, wink ${tp.wink_articles_per_s} articles/s, ratio ${tp.ratio_vs_wink}`);
+        Object.assign(result, tp);
+      }
+      if (runs('matching')) {
+        const match = matching(ctx, templates);
+        log(quiet, `matching: ${match.matcher_ms_per_kb} ms/KB on ${match.matcher_kb} KB, ${match.matcher_ms_per_kb_10x} ms/KB on 10×: linearity ${match.matcher_linearity} (1 = linear)`);
+        Object.assign(result, match);
+      }
+      if (runs('stream')) {
+        log(quiet, `memory: streaming up to ${sizes.stream[1]} articles${sizes.budgetS ? ` (budget ${sizes.budgetS} s)` : ''}…`);
+        const mem = await memory(ctx, templates, sizes.stream, sizes.budgetS, dir, quiet);
+        Object.assign(result, {
+          memory_mode: 'pipeline + store into SQLite, one transaction per report (as `ingest`)',
+          streamed: mem.streamed, stream_stopped_by: mem.stopped_by, stream_seconds: mem.seconds,
+          rss_mb_10k: mem.rss_mb_first, rss_mb_100k: mem.rss_mb_last, rss_mb_at: mem.rss_mb_at, peak_rss_mb: mem.peak_rss_mb,
+        });
+      }
+    }
+    if (runs('queries') || runs('api')) {
+      const qPath = values['query-db'] ?? join(dir, 'query.db');
+      const have = seededEvents(qPath);
+      if (have !== sizes.events) {
+        if (have > 0) throw new Error(`--query-db ${qPath} holds ${have} events, not ${sizes.events}: remove it or pass --events ${have}`);
+        log(quiet, `queries: seeding ${sizes.events} events…`);
+        const tSeed = performance.now();
+        (await openStore(qPath)).close();
+        const seeded = seedEvents(qPath, sizes.events, 5);
+        result.seeded = { ...seeded, seconds: round((performance.now() - tSeed) / 1000, 1) };
+      } else {
+        log(quiet, `queries: reusing the ${have} events of ${qPath}`);
+        result.seeded = { events: have, reused: qPath };
+      }
+      const tOpen = performance.now();
+      const store = await openStore(qPath);
+      result.open_ms = Math.round(performance.now() - tOpen);
+      try {
+        if (runs('queries')) {
+          const q = await queries(store, sizes.queries);
+          log(quiet, `  ${JSON.stringify(q)}`);
+          Object.assign(result, {
+            query_p50_ms: Math.max(...Object.values(q).map((x) => x.p50_ms)), query_p95_ms: Math.max(...Object.values(q).map((x) => x.p95_ms)), queries: q,
+          });
+        }
+        if (runs('api')) {
+          log(quiet, `api: autocannon ${API_SECONDS} s per route…`);
+          const load = await api(store);
+          log(quiet, `  ${JSON.stringify(load)}`);
+          const routes = Object.values(load);
+          Object.assign(result, {
+            api_rps: round(Math.min(...routes.map((r) => r.rps)), 1), api_p99_ms: Math.max(...routes.map((r) => r.p99_ms)),
+            api_errors: routes.reduce((s, r) => s + r.errors, 0), api: load,
+          });
+        }
+      } finally {
+        await store.close();
+      }
+    }
     process.stdout.write(values.json ? `${JSON.stringify(result)}\n` : `${JSON.stringify(result, null, 2)}\n`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
