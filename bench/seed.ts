@@ -3,6 +3,7 @@
 // saveDocument one report at a time would take hours for a million events.
 import SQLite from 'better-sqlite3';
 import type { DocumentsTable, EventActorsTable, EventsTable, SearchIndexTable, TruceStatesTable, TrucesTable } from '../src/store/schema.ts';
+import { dateSpanClass, eventActorRows } from '../src/store/rows.ts';
 import { prng } from './generate.ts';
 
 const EVENTS_PER_DOC = 100;
@@ -50,7 +51,7 @@ export function seedEvents(path: string, events: number, seed = 1): { documents:
     return {
       id: `bench-ev-${i}`, document_id: doc, local_id: `e${i % EVENTS_PER_DOC}`, evidence, evidence_start: 0, evidence_end: evidence.length,
       review: null, merged_into: null, edited: 0, type: TYPES[Math.floor(rand() * TYPES.length)], mode: MODES[Math.floor(rand() * MODES.length)],
-      trigger: 'struck', status: 'occurred', date, date_start: date, date_end: date, date_basis: 'generated',
+      trigger: 'struck', status: 'occurred', date, date_start: date, date_end: date, date_span: dateSpanClass(date, date), date_basis: 'generated',
       location: PLACES[Math.floor(rand() * PLACES.length)], place_id: null, fatalities: null, injured: null,
       source: JSON.stringify([source]), target: JSON.stringify([target]), attributed_to: '',
     };
@@ -59,7 +60,7 @@ export function seedEvents(path: string, events: number, seed = 1): { documents:
   const ins = {
     doc: insert(db, 'documents', docRow(0)),
     event: insert(db, 'events', first),
-    actor: insert<EventActorsTable>(db, 'event_actors', { event_id: '', actor_id: '', role: '' }),
+    actor: insert<EventActorsTable>(db, 'event_actors', eventActorRows(first)[0]),
     search: insert<SearchIndexTable>(db, 'search_index', { kind: '', ref: '', document_id: '', body: '' }),
     truce: insert<TrucesTable>(db, 'truces', { id: '', document_id: '', local_id: '', parties_key: '', parties: '', mediator: '', declared: null, conditions: '' }),
     state: insert<TruceStatesTable>(db, 'truce_states', {
@@ -75,8 +76,7 @@ export function seedEvents(path: string, events: number, seed = 1): { documents:
       for (let k = 0; k < EVENTS_PER_DOC && d * EVENTS_PER_DOC + k < events; k++) {
         const e = eventRow(doc.id, d * EVENTS_PER_DOC + k);
         ins.event(e);
-        ins.actor({ event_id: e.id, actor_id: JSON.parse(e.source)[0], role: 'source' });
-        if (e.target !== e.source) ins.actor({ event_id: e.id, actor_id: JSON.parse(e.target)[0], role: 'target' });
+        for (const a of eventActorRows(e)) ins.actor(a);
         ins.search({ kind: 'event', ref: e.id, document_id: doc.id, body: e.evidence });
       }
       if (d % TRUCE_EVERY_DOCS === 0) {

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { InputDoc } from '../pipeline/types.ts';
 import { ConfigError, createIngester, type IngestItem } from '../store/ingest.ts';
-import { MAX_PAGE, StoreError, type Store } from '../store/types.ts';
+import { COUNT_CAP, MAX_PAGE, StoreError, type Store } from '../store/types.ts';
 import { CORRECTION_ACTIONS } from '../store/corrections.ts';
 import { EXPORT_FORMATS, exportEvents, type ExportFormat } from './export.ts';
 import { HTML_CSP, documentsPage } from './html.ts';
@@ -126,7 +126,14 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     if (!doc) throw new StoreError('not_found', `no document with id ${req.params.id}`);
     return doc;
   });
-  app.get('/api/events', { schema: { tags: ['events'], querystring: eventQuery } }, (req) => store.listEvents(filterOf(req.query)));
+  app.get('/api/events', {
+    schema: {
+      tags: ['events'], querystring: eventQuery,
+      description: 'Events, newest first (undated last), as `{items, total, total_exact}`. Matches are counted up to '
+        + `${COUNT_CAP.toLocaleString('en')} (or to the end of the page asked for, when further): past that \`total_exact\` is false and \`total\` `
+        + 'is a lower bound, always beyond `offset + limit` while another page follows.',
+    },
+  }, (req) => store.listEvents(filterOf(req.query)));
   app.get('/api/statements', {
     schema: { tags: ['statements'], querystring: z.object({ ...page, from: short, to: short, actor: short, topic: list, stance: list, text: short, document: short, include_hidden: flag }) },
   }, (req) => store.listStatements({ ...req.query, includeHidden: req.query.include_hidden }));

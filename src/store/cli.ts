@@ -33,8 +33,8 @@ export async function withStore(url: string, fn: (store: Store) => Promise<numbe
 }
 
 /** Prints one page of a listing as JSON or one line per item; a filter the store rejects is a usage error. */
-export async function printPage<T>(list: () => Promise<{ items: T[]; total: number }>, json: boolean | undefined, line: (item: T) => string, noun: string): Promise<number> {
-  let page: { items: T[]; total: number };
+export async function printPage<T>(list: () => Promise<{ items: T[]; total: number; total_exact?: boolean }>, json: boolean | undefined, line: (item: T) => string, noun: string): Promise<number> {
+  let page: { items: T[]; total: number; total_exact?: boolean };
   try {
     page = await list();
   } catch (e) {
@@ -47,6 +47,6 @@ export async function printPage<T>(list: () => Promise<{ items: T[]; total: numb
     return EXIT.ok;
   }
   for (const item of page.items) process.stdout.write(`${line(item)}\n`);
-  process.stdout.write(`${page.items.length} of ${page.total} ${noun}(s)\n`);
+  process.stdout.write(`${page.items.length} of ${page.total_exact === false ? 'at least ' : ''}${page.total} ${noun}(s)\n`);
   return EXIT.ok;
 }

@@ -3,7 +3,7 @@
 // (document + evidence offsets + type) and replayed after every re-extraction of a document.
 import { z } from 'zod';
 import { STANCES } from '../pipeline/types.ts';
-import { dateBounds } from './rows.ts';
+import { dateBounds, dateSpanClass } from './rows.ts';
 
 export const CORRECTION_ACTIONS = ['confirm', 'edit', 'reject', 'merge', 'split'] as const;
 export type CorrectionAction = (typeof CORRECTION_ACTIONS)[number];
@@ -100,7 +100,7 @@ export function fieldColumns(kind: ItemKind, fields: Fields): Record<string, unk
     else if (k === 'injured') out[k] = v === null ? null : String(v);
     else if (k === 'date' && kind !== 'claims') {
       const b = dateBounds(v as string | null);
-      Object.assign(out, { date: v, date_start: b.start, date_end: b.end });
+      Object.assign(out, { date: v, date_start: b.start, date_end: b.end }, kind === 'events' ? { date_span: dateSpanClass(b.start, b.end) } : {});
     } else out[k] = v;
   }
   return out;

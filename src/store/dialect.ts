@@ -89,6 +89,23 @@ export function autoId<T extends string>(dialect: DialectName, table: CreateTabl
     : table.addColumn(name, 'integer', (c: ColumnDefinitionBuilder) => c.primaryKey().autoIncrement());
 }
 
+/** SQL that is true when the column holds a YYYY-MM-DD day. */
+export function matchesDay(dialect: DialectName, column: string): string {
+  return dialect === 'sqlite' ? `${column} glob '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'` : `${column} ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'`;
+}
+
+/**
+ * An index that lists events in the API's order within one date span class: `prefix` columns, date_span,
+ * date_start newest first (undated last), document_id, evidence_start, the event id; then date_end and
+ * review, so that date filters and visibility are checked without reading the table.
+ */
+export async function listingIndex(db: Kysely<any>, dialect: DialectName, name: string, table: string, prefix: string[], id: string): Promise<void> {
+  // SQLite puts NULLs last in descending order already (and takes no NULLS LAST in an index); PostgreSQL puts them first.
+  const start = dialect === 'sqlite' ? 'date_start desc' : 'date_start desc nulls last';
+  const columns = [...prefix, 'date_span', start, 'document_id', 'evidence_start', id, 'date_end', 'review'];
+  await sql.raw(`create index ${name} on ${table} (${columns.join(', ')})`).execute(db);
+}
+
 /** Creates the full-text index over document text and evidence. Both use English stemming, so "attacks" finds "attack". */
 export async function createSearchIndex(db: Kysely<unknown>, dialect: DialectName): Promise<void> {
   if (dialect === 'sqlite') {

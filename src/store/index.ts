@@ -1,18 +1,18 @@
 // The store: documents, their extractions and analysts' corrections in SQLite (embedded, default)
 // or PostgreSQL, through one Kysely schema. Each document is saved in one transaction.
-import { sql, type Kysely, type Transaction, type Updateable } from 'kysely';
+import { sql, type Kysely, type SelectQueryBuilder, type Transaction, type Updateable } from 'kysely';
 import type { Document, Extraction } from '../pipeline/types.ts';
-import { dayRange } from '../pipeline/date-range.ts';
+import { addDays, dayRange } from '../pipeline/date-range.ts';
 import { hamming } from '../ingest/identity.ts';
 import { connect, searchIndex, type DialectName } from './dialect.ts';
 import { migrate } from './migrations.ts';
 import type { Database, EventsTable } from './schema.ts';
-import { documentRow, eventActorRows, extractionRows, placeIdOf, simhashBands, cleanSpan, storedDocument, type ExtractionRows } from './rows.ts';
+import { documentRow, eventActorRows, extractionRows, placeIdOf, simhashBands, cleanSpan, storedDocument, SPAN_BOUNDS, type ExtractionRows } from './rows.ts';
 import { fieldColumns, validateCorrection, type CorrectionInput, type ItemKind, type ValidCorrection } from './corrections.ts';
 import {
-  MAX_PAGE, StoreError,
+  COUNT_CAP, MAX_PAGE, StoreError,
   type ActorItem, type ChangeItem, type ClaimFilter, type ClaimItem, type CorrectionItem, type DocumentDetail, type DocumentSummary,
-  type EventFilter, type EventItem, type Page, type PageQuery, type PlaceItem, type SaveOptions, type SaveResult, type Span,
+  type EventFilter, type EventItem, type EventPage, type Page, type PageQuery, type PlaceItem, type SaveOptions, type SaveResult, type Span,
   type StatementFilter, type StatementItem, type Store, type TruceItem, type TruceStateItem,
 } from './types.ts';
 
@@ -209,7 +209,11 @@ class KyselyStore implements Store {
     const table = c.kind as 'events';
     const row = await trx.selectFrom(table).selectAll().where('id', '=', target).executeTakeFirst();
     if (!row) return;
-    const update = (id: string, set: Updateable<EventsTable>) => trx.updateTable(table).set(set).where('id', '=', id).execute();
+    const update = async (id: string, set: Updateable<EventsTable>) => {
+      await trx.updateTable(table).set(set).where('id', '=', id).execute();
+      // event_actors keeps a copy of the review for the listing index.
+      if (c.kind === 'events' && set.review !== undefined) await trx.updateTable('event_actors').set({ review: set.review }).where('event_id', '=', id).execute();
+    };
     switch (c.action) {
       case 'confirm':
         if (row.review !== 'merged' && row.review !== 'split') await update(target, { review: 'confirmed' });
@@ -248,7 +252,7 @@ class KyselyStore implements Store {
 
   private async resetEventActors(trx: Tx, row: EventsTable): Promise<void> {
     await trx.deleteFrom('event_actors').where('event_id', '=', row.id).execute();
-    await insertAll(trx, 'event_actors', eventActorRows(row.id, json<string[]>(row.source), json<string[]>(row.target)));
+    await insertAll(trx, 'event_actors', eventActorRows(row));
   }
 
   // ---- reads ----
@@ -294,39 +298,84 @@ class KyselyStore implements Store {
     };
   }
 
-  async listEvents(f: EventFilter = {}): Promise<Page<EventItem>> {
+  /**
+   * Events newest first (undated last), filtered. Without a document filter the page is read from the
+   * listing indexes (migration 0003): one ordered range per date span class, merged (UNION ALL … ORDER BY
+   * … LIMIT), so a page reads about `offset + limit` index entries plus the few that a date filter
+   * skips; the full rows are then fetched for the page only. The count stops past COUNT_CAP (see EventPage).
+   */
+  async listEvents(f: EventFilter = {}): Promise<EventPage> {
     const { limit, offset } = pageOf(f);
     const from = dayBound(f.from, 'start', 'from');
     const to = dayBound(f.to, 'end', 'to');
-    const base = this.db.selectFrom('events as e')
-      .innerJoin('documents as d', 'd.id', 'e.document_id')
-      .leftJoin('places_used as p', (j) => j.onRef('p.document_id', '=', 'e.document_id').onRef('p.place_id', '=', 'e.place_id'))
-      .$if(!f.includeHidden, (b) => b.where(visibleAs('e')))
-      .$if(from !== undefined, (b) => b.where('e.date_end', '>=', from!))
-      .$if(to !== undefined, (b) => b.where('e.date_start', '<=', to!))
+    const text = f.text ? containing(f.text) : undefined;
+    // Filters only the events table has: by actor, they are checked on the event each index entry points to.
+    const onEvent = (b: AnyQuery): AnyQuery => b
       .$if(!!f.type?.length, (b) => b.where('e.type', 'in', f.type!))
       .$if(!!f.mode?.length, (b) => b.where('e.mode', 'in', f.mode!))
       .$if(!!f.status?.length, (b) => b.where('e.status', 'in', f.status!))
-      .$if(!!f.document, (b) => b.where('e.document_id', '=', f.document!))
-      // IN rather than a correlated EXISTS: the planner can then start from the actor's index instead of scanning dates.
-      .$if(!!f.actor, (b) => b.where('e.id', 'in', (eb) => eb.selectFrom('event_actors as a').select('a.event_id').where('a.actor_id', '=', f.actor!)))
       .$if(!!f.place, (b) => b.where((eb) => eb.or([eb('e.place_id', '=', f.place!), eb(eb.fn('lower', ['e.location']), '=', f.place!.toLowerCase())])))
-      .$if(!!f.text, (b) => b.where((eb) => eb.or([
-        eb(eb.fn('lower', ['e.evidence']), 'like', sql<string>`${containing(f.text!)} escape '\\'`),
-        eb(eb.fn('lower', ['e.trigger']), 'like', sql<string>`${containing(f.text!)} escape '\\'`),
+      .$if(text !== undefined, (b) => b.where((eb) => eb.or([
+        eb(eb.fn('lower', ['e.evidence']), 'like', sql<string>`${text} escape '\\'`),
+        eb(eb.fn('lower', ['e.trigger']), 'like', sql<string>`${text} escape '\\'`),
       ])));
-    const rows = await base.selectAll('e')
+    const hasEventFilters = !!(f.type?.length || f.mode?.length || f.status?.length || f.place || text !== undefined);
+    // Named explicitly: a compound query's ORDER BY matches result columns by name.
+    const keyColumns = ['e.id as id', 'e.date_start as date_start', 'e.document_id as document_id', 'e.evidence_start as evidence_start'];
+    const ordered = (q: AnyQuery): AnyQuery => q.orderBy('date_start', (o) => o.desc().nullsLast()).orderBy('document_id').orderBy('evidence_start').orderBy('id');
+    /** The keys of the matching events; `first`: only the first so many of each date span class are needed. */
+    let keys: (first?: number) => AnyQuery;
+    if (f.document) {
+      // One document's events are few: its index, then a sort.
+      keys = () => onEvent(this.db.selectFrom('events as e')
+        .where('e.document_id', '=', f.document!)
+        .$if(!f.includeHidden, (b) => b.where(visibleAs('e')))
+        .$if(from !== undefined, (b) => b.where('e.date_end', '>=', from!))
+        .$if(to !== undefined, (b) => b.where('e.date_start', '<=', to!))
+        .$if(!!f.actor, (b) => b.where('e.id', 'in', (eb) => eb.selectFrom('event_actors as a').select('a.event_id').where('a.actor_id', '=', f.actor!))))
+        .select(keyColumns);
+    } else {
+      keys = (first) => spanBranches(from, to).map((span): AnyQuery => {
+        let b: AnyQuery;
+        if (!f.actor) b = onEvent(span(this.db.selectFrom('events as e').$if(!f.includeHidden, (b) => b.where(visibleAs('e'))), 'e')).select(keyColumns);
+        else {
+          b = span(this.db.selectFrom('event_actors as a').where('a.actor_id', '=', f.actor).$if(!f.includeHidden, (b) => b.where(visibleAs('a'))), 'a');
+          // CROSS JOIN keeps SQLite reading the actor's index first, in order; PostgreSQL plans it as an inner join.
+          if (hasEventFilters) b = onEvent(b.crossJoin('events as e').whereRef('e.id', '=', 'a.event_id'));
+          b = b.select(['a.event_id as id', 'a.date_start as date_start', 'a.document_id as document_id', 'a.evidence_start as evidence_start']);
+        }
+        // PostgreSQL plans a UNION ALL member that has a WHERE of its own as a separate, unordered subquery and then
+        // sorts the whole union. Ordered, limited members let it merge them (Merge Append of index-only scans):
+        // EXPLAIN ANALYZE of the first page of 1M events, 208 ms → 0.26 ms.
+        return first === undefined ? b : this.db.selectFrom(ordered(b).limit(first).as('b')).selectAll();
+      }).reduce((all, b) => all.unionAll(b));
+    }
+    const cap = Math.max(COUNT_CAP, offset + limit + 1);
+    const [page, counted] = await Promise.all([
+      // SQLite merges the members of the compound query in order itself (MERGE (UNION ALL) of covering index ranges).
+      (this.dialect === 'sqlite' ? ordered(keys()) : ordered(this.db.selectFrom(keys(offset + limit).as('k')).selectAll()))
+        .limit(limit).offset(offset).execute() as Promise<{ id: string }[]>,
+      this.db.selectFrom((keys() as KeysQuery).limit(cap + 1).as('k')).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
+    ]);
+    const n = Number(counted.n);
+    return { items: await this.eventItems(page.map((r) => r.id)), total: Math.min(n, cap), total_exact: n <= cap };
+  }
+
+  /** The full items of these events, in this order. */
+  private async eventItems(ids: string[]): Promise<EventItem[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db.selectFrom('events as e')
+      .innerJoin('documents as d', 'd.id', 'e.document_id')
+      .leftJoin('places_used as p', (j) => j.onRef('p.document_id', '=', 'e.document_id').onRef('p.place_id', '=', 'e.place_id'))
+      .selectAll('e')
       .select(['d.name as document', 'd.url', 'd.outlet', 'd.published', 'p.within', 'p.lat', 'p.lon'])
-      .orderBy(sql`e.date_start is null`).orderBy('e.date_start', 'desc').orderBy('e.document_id').orderBy('e.evidence_start').orderBy('e.id')
-      .limit(limit).offset(offset).execute();
-    const total = await base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
-    return {
-      items: rows.map((r) => ({
-        ...r, within: r.within ?? '', lat: r.lat === null ? null : Number(r.lat), lon: r.lon === null ? null : Number(r.lon),
-        source: json<string[]>(r.source), target: json<string[]>(r.target), edited: r.edited === 1,
-      })),
-      total: Number(total.n),
-    };
+      .where('e.id', 'in', ids)
+      .execute();
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.map((id) => byId.get(id)).filter((r) => r !== undefined).map(({ date_span: _span, ...r }) => ({
+      ...r, within: r.within ?? '', lat: r.lat === null ? null : Number(r.lat), lon: r.lon === null ? null : Number(r.lon),
+      source: json<string[]>(r.source), target: json<string[]>(r.target), edited: r.edited === 1,
+    }));
   }
 
   async listStatements(f: StatementFilter = {}): Promise<Page<StatementItem>> {
@@ -372,8 +421,9 @@ class KyselyStore implements Store {
       ])));
     const rows = await base
       .select((eb) => ['u.actor_id as id', eb.fn.max('u.name').as('name'), eb.fn.max('u.type').as('type'), eb.fn.count<number>('u.document_id').distinct().as('documents')])
-      .select((eb) => eb.selectFrom('event_actors as a').innerJoin('events as e', 'e.id', 'a.event_id').where(visibleAs('e'))
-        .whereRef('a.actor_id', '=', 'u.actor_id').select((x) => x.fn.count<number>('a.event_id').distinct().as('n')).as('events'))
+      // One event_actors row per actor and event, with the event's review: counted from the listing index alone.
+      .select((eb) => eb.selectFrom('event_actors as a').where(visibleAs('a'))
+        .whereRef('a.actor_id', '=', 'u.actor_id').select((x) => x.fn.countAll<number>().as('n')).as('events'))
       .groupBy('u.actor_id').orderBy('documents', 'desc').orderBy('u.actor_id').limit(limit).offset(offset).execute();
     const total = await base.select((eb) => eb.fn.count<number>('u.actor_id').distinct().as('n')).executeTakeFirstOrThrow();
     return { items: rows.map((r) => ({ id: r.id, name: r.name, type: r.type, documents: Number(r.documents), events: Number(r.events ?? 0) })), total: Number(total.n) };
@@ -445,6 +495,33 @@ class KyselyStore implements Store {
     const total = await base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
     return { items: rows.map((r) => ({ ...r, id: Number(r.id), detail: json(r.detail) })), total: Number(total.n) };
   }
+}
+
+// The listing queries join events (e) or event_actors (a) under aliases the table types do not name: typed loosely, checked by tests.
+type AnyQuery = SelectQueryBuilder<any, any, any>;
+type KeysQuery = SelectQueryBuilder<Database, 'events', { id: string; date_start: string | null; document_id: string; evidence_start: number }>;
+/** A listing source: events (alias e) or event_actors (alias a), which share the listing columns. */
+type Listed<Q> = (b: Q, alias: 'e' | 'a') => Q;
+
+/**
+ * The date span classes a date filter must read, each as a bounded range of its listing index: an event of
+ * class k lasts at most SPAN_BOUNDS[k] days, so if it reaches `from` it starts at most that many days before.
+ * Without a date filter, undated events come last (their own range).
+ */
+function spanBranches(from: string | undefined, to: string | undefined): Listed<AnyQuery>[] {
+  const classes = Array.from({ length: SPAN_BOUNDS.length + 1 }, (_, k) => k);
+  const col = (alias: string, c: string) => sql.ref(`${alias}.${c}`);
+  const branches: Listed<AnyQuery>[] = classes.map((k) => (b, alias) => {
+    let q = b.where(col(alias, 'date_span'), '=', k);
+    if (from !== undefined) {
+      if (k < SPAN_BOUNDS.length) q = q.where(col(alias, 'date_start'), '>=', addDays(from, -SPAN_BOUNDS[k]));
+      q = q.where(col(alias, 'date_end'), '>=', from);
+    }
+    if (to !== undefined) q = q.where(col(alias, 'date_start'), '<=', to);
+    return q;
+  });
+  if (from === undefined && to === undefined) branches.push((b, alias) => b.where(col(alias, 'date_span'), 'is', null));
+  return branches;
 }
 
 /** Items an analyst has not rejected, merged away or split. */

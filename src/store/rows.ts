@@ -40,6 +40,30 @@ export function dateBounds(value: string | null | undefined): { start: string | 
   return { start: r?.start ?? null, end: r?.end ?? null };
 }
 
+/**
+ * Upper bounds (in days, inclusive) of the date span classes: a day, a week, a month, a quarter, a year,
+ * four years; anything longer (or unreadable) is class SPAN_BOUNDS.length. A date filter reads, per class,
+ * only the events that start at most that many days before `from` (see `listingBranches` in index.ts).
+ * The SQL of migration 0003 computes the same classes: change both together, in a new migration.
+ */
+export const SPAN_BOUNDS = [0, 7, 31, 100, 372, 1500] as const;
+
+/** A day as a number that grows by at least one per calendar day: y·372 + (m−1)·31 + d, so spans are never underestimated. */
+function dayNumber(day: string): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  return m ? Number(m[1]) * 372 + (Number(m[2]) - 1) * 31 + Number(m[3]) : null;
+}
+
+/** The span class of a date range (null when undated). */
+export function dateSpanClass(start: string | null, end: string | null): number | null {
+  if (start === null) return null;
+  const a = dayNumber(start);
+  const b = end === null ? null : dayNumber(end);
+  if (a === null || b === null) return SPAN_BOUNDS.length;
+  const k = SPAN_BOUNDS.findIndex((bound) => b - a <= bound);
+  return k < 0 ? SPAN_BOUNDS.length : k;
+}
+
 /** The pipeline Document a stored row came from (a near-duplicate's has no text). */
 export function storedDocument(r: DocumentsTable): Document {
   return {
@@ -122,13 +146,13 @@ export function extractionRows(doc: Document, x: Extraction, mentions?: Mentions
     const b = dateBounds(e.date);
     rows.events.push({
       id, document_id: d, local_id: e.id, type: e.type, mode: e.mode, trigger: e.trigger, status: e.status,
-      date: e.date, date_start: b.start, date_end: b.end, date_basis: e.date_basis,
+      date: e.date, date_start: b.start, date_end: b.end, date_span: dateSpanClass(b.start, b.end), date_basis: e.date_basis,
       location: e.location, place_id: placeIdOf(x.places, e.location),
       fatalities: e.fatalities, injured: e.injured === null ? null : String(e.injured),
       source: JSON.stringify(e.source), target: JSON.stringify(e.target), attributed_to: e.attributed_to,
       evidence: e.evidence, evidence_start: e.evidence_start, evidence_end: e.evidence_end, ...unreviewed,
     });
-    rows.eventActors.push(...eventActorRows(id, e.source, e.target));
+    rows.eventActors.push(...eventActorRows(rows.events[rows.events.length - 1]));
     rows.search.push({ kind: 'event', ref: id, document_id: d, body: e.evidence });
   }
   for (const s of x.statements) {
@@ -168,9 +192,15 @@ export function extractionRows(doc: Document, x: Extraction, mentions?: Mentions
   return rows;
 }
 
-export function eventActorRows(eventId: string, source: string[], target: string[]): EventActorsTable[] {
-  const out = new Map<string, EventActorsTable>();
-  for (const a of source) out.set(`${a}|source`, { event_id: eventId, actor_id: a, role: 'source' });
-  for (const a of target) out.set(`${a}|target`, { event_id: eventId, actor_id: a, role: 'target' });
-  return [...out.values()];
+/** The actors of an event row, one row per actor (an actor on both sides is `both`), with the event's listing columns. */
+export function eventActorRows(e: EventsTable): EventActorsTable[] {
+  const source = JSON.parse(e.source) as string[];
+  const target = JSON.parse(e.target) as string[];
+  const roles = new Map<string, string>();
+  for (const a of source) roles.set(a, 'source');
+  for (const a of target) roles.set(a, roles.get(a) === 'source' ? 'both' : 'target');
+  return [...roles].map(([actor, role]) => ({
+    event_id: e.id, actor_id: actor, role, document_id: e.document_id, evidence_start: e.evidence_start,
+    date_start: e.date_start, date_end: e.date_end, date_span: e.date_span, review: e.review,
+  }));
 }

@@ -91,6 +91,8 @@ export interface EventsTable extends ReviewColumns {
   date: string | null;
   date_start: string | null;
   date_end: string | null;
+  /** How long the date span is, as a class (rows.ts `dateSpanClass`): bounds the index range a date filter reads. */
+  date_span: number | null;
   date_basis: string;
   location: string;
   place_id: string | null;
@@ -101,10 +103,20 @@ export interface EventsTable extends ReviewColumns {
   attributed_to: string;
 }
 
+/**
+ * One row per actor taking part in an event. `role` is source, target or both. The other columns copy
+ * the event's (dates, review, order) so that the events of one actor are listed from an index alone.
+ */
 export interface EventActorsTable {
   event_id: string;
   actor_id: string;
   role: string;
+  document_id: string;
+  evidence_start: number;
+  date_start: string | null;
+  date_end: string | null;
+  date_span: number | null;
+  review: string | null;
 }
 
 export interface StatementsTable extends ReviewColumns {

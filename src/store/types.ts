@@ -5,11 +5,27 @@ import type { CorrectionInput } from './corrections.ts';
 import type { Mentions } from './rows.ts';
 
 export const MAX_PAGE = 500;
+/**
+ * Event listings count their matches up to this many (or up to the page's end, when further): past it
+ * `total` is a lower bound (`total_exact: false`). Counting a million matches costs more than the page.
+ */
+export const COUNT_CAP = 10_000;
 
 export interface Page<T> {
   items: T[];
   total: number;
 }
+
+/**
+ * A page of a listing that counts its matches only up to a cap (events, search): `total_exact` is false
+ * when counting stopped there, and `total` is then a lower bound (there are at least that many, and always
+ * more than `offset + limit` when another page follows).
+ */
+export interface CappedPage<T> extends Page<T> {
+  total_exact: boolean;
+}
+
+export type EventPage = CappedPage<EventItem>;
 
 export interface PageQuery {
   limit?: number;
@@ -233,7 +249,7 @@ export interface Store {
   hasDocument(id: string): Promise<boolean>;
   listDocuments(q?: PageQuery): Promise<Page<DocumentSummary>>;
   getDocument(id: string): Promise<DocumentDetail | null>;
-  listEvents(f?: EventFilter): Promise<Page<EventItem>>;
+  listEvents(f?: EventFilter): Promise<EventPage>;
   listStatements(f?: StatementFilter): Promise<Page<StatementItem>>;
   listClaims(f?: ClaimFilter): Promise<Page<ClaimItem>>;
   listActors(q?: PageQuery & { q?: string }): Promise<Page<ActorItem>>;

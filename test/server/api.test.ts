@@ -48,6 +48,7 @@ describe('HTTP API', () => {
     const ev = await get('/api/events?type=ASSAULT&from=2024-08-06');
     assert.equal(ev.status, 200);
     assert.equal(ev.body.total, 1);
+    assert.equal(ev.body.total_exact, true);
     assert.equal(ev.body.items[0].mode, 'drone');
     const docs = await get('/api/documents');
     assert.equal(docs.body.total, 2);
@@ -129,6 +130,7 @@ describe('HTTP API', () => {
     const spec = await get('/openapi.json');
     assert.equal(spec.body.openapi.slice(0, 2), '3.');
     assert.ok(spec.body.paths['/api/events'] && spec.body.paths['/api/ingest']);
+    assert.match(spec.body.paths['/api/events'].get.description, /total_exact/, 'the capped count is documented');
     const docs = await get('/docs/');
     assert.equal(docs.status, 200);
     assert.ok(!/https?:\/\/(unpkg|cdn)/.test(docs.body), 'no CDN');

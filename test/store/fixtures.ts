@@ -68,16 +68,25 @@ export function sampleReport(text = ARTICLE, name = 'a.txt'): { doc: Document; x
 
 export interface Target {
   name: string;
+  /** A migrated store on a fresh database. */
   open(): Promise<{ store: Store; url: string; cleanup(): Promise<void> }>;
+  /** A fresh, empty database (not migrated). */
+  fresh(): Promise<{ url: string; cleanup(): Promise<void> }>;
+}
+
+async function opened(t: Pick<Target, 'fresh'>) {
+  const { url, cleanup } = await t.fresh();
+  return { store: await openStore(url), url, cleanup };
 }
 
 export const targets: Target[] = [{
   name: 'sqlite',
-  async open() {
+  async fresh() {
     const dir = mkdtempSync(join(tmpdir(), 'tw-store-'));
-    const url = join(dir, 'test.db');
-    const store = await openStore(url);
-    return { store, url, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
+    return { url: join(dir, 'test.db'), cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
+  },
+  open() {
+    return opened(this);
   },
 }];
 
@@ -85,12 +94,10 @@ const pgUrl = process.env.TRUCEWATCH_TEST_PG;
 if (pgUrl) {
   targets.push({
     name: 'postgres',
-    async open() {
+    async fresh() {
       const schema = `tw_test_${randomBytes(6).toString('hex')}`;
-      const url = `${pgUrl}${pgUrl.includes('?') ? '&' : '?'}schema=${schema}`;
-      const store = await openStore(url);
       return {
-        store, url,
+        url: `${pgUrl}${pgUrl.includes('?') ? '&' : '?'}schema=${schema}`,
         async cleanup() {
           const c = new pg.Client({ connectionString: pgUrl });
           await c.connect();
@@ -98,6 +105,9 @@ if (pgUrl) {
           await c.end();
         },
       };
+    },
+    open() {
+      return opened(this);
     },
   });
 }

@@ -2,7 +2,7 @@
 // and, at #/actors/<id>, one actor's page: aliases, memberships, events and statements.
 import { useEffect, useRef } from 'react';
 import cytoscape from 'cytoscape';
-import { getAll, type ActorProfile, type EventItem, type MembershipLink, type Page, type StatementItem } from '../src/api.ts';
+import { getAll, totalText, type ActorProfile, type CappedPage, type EventItem, type MembershipLink, type Page, type StatementItem } from '../src/api.ts';
 import { href, loadActors, useActorNames, useFetch, useLoad, type Route } from '../src/hooks.ts';
 import { typeColour } from '../common/colours.ts';
 import { Evidence } from '../common/Evidence.tsx';
@@ -58,7 +58,7 @@ function ActorList() {
 
 function ActorPage({ id }: { id: string }) {
   const profile = useFetch<ActorProfile>(`/api/actors/${encodeURIComponent(id)}`);
-  const events = useLoad<Page<EventItem>>(`actor-events:${id}`, () => getAll<EventItem>('/api/events', { actor: id }));
+  const events = useLoad<CappedPage<EventItem>>(`actor-events:${id}`, () => getAll<EventItem>('/api/events', { actor: id }));
   const statements = useLoad<Page<StatementItem>>(`actor-statements:${id}`, () => getAll<StatementItem>('/api/statements', { actor: id }));
   const name = useActorNames();
   const p = profile.data;
@@ -78,7 +78,7 @@ function ActorPage({ id }: { id: string }) {
           <dd>{p.members.length ? p.members.map((m, i) => <span key={i}>{i ? ', ' : ''}{linked(m.member)}</span>) : '—'}</dd>
         </dl>
       )}
-      <h2>Events ({events.data?.total ?? '…'})</h2>
+      <h2>Events ({events.data ? totalText(events.data) : '…'})</h2>
       <p><a href={href(['events'], { actor: id })}>Open in the events table</a> · <a href={href(['map'], { actor: id })}>on the map</a></p>
       <ul className="items">
         {(events.data?.items ?? []).slice(0, 50).map((e) => (

@@ -1,7 +1,7 @@
 // The event filters shared by the table and the map. They live in the URL (#/events?type=ASSAULT),
 // so switching views keeps them and a filtered view can be bookmarked.
 import { useState, type FormEvent } from 'react';
-import { getAll, type EventItem, type Page } from '../src/api.ts';
+import { getAll, type CappedPage, type EventItem } from '../src/api.ts';
 import { href, loadActors, loadPlaces, useLoad, useRoute } from '../src/hooks.ts';
 import { EVENT_STATUSES, PLOVER_TYPES } from './colours.ts';
 
@@ -21,7 +21,7 @@ export function useEventFilters(): EventFilters {
 /** The events matching the filters (every page, up to 2000). */
 export function useEvents(filters: EventFilters) {
   const key = JSON.stringify(filters);
-  return useLoad<Page<EventItem>>(key, () => getAll<EventItem>('/api/events', filters));
+  return useLoad<CappedPage<EventItem>>(key, () => getAll<EventItem>('/api/events', filters));
 }
 
 export function FilterBar({ view }: { view: string }) {

@@ -1,7 +1,7 @@
 // Events: the filterable table with a monthly timeline; a row opens the event's sources (its own
 // and those of events merged into it, with where they disagree) and the review actions.
 import { Fragment, useState } from 'react';
-import { getAll, type EventItem, type Page } from '../src/api.ts';
+import { getAll, totalText, type EventItem, type Page } from '../src/api.ts';
 import { useActorNames, useDocuments, useLoad, type Route } from '../src/hooks.ts';
 import { DAY, endOf, isoDay, startOf } from '../src/dates.ts';
 import { typeColour } from '../common/colours.ts';
@@ -80,7 +80,7 @@ export default function EventsView({ route }: { route: Route }) {
       <Status loading={events.loading && !events.data} error={events.error} />
       {events.data && (
         <>
-          <p aria-live="polite">{events.data.total} event(s){items.length < events.data.total ? `, first ${items.length} loaded` : ''}.</p>
+          <p aria-live="polite">{totalText(events.data)} event(s){items.length < events.data.total || !events.data.total_exact ? `, first ${items.length} loaded` : ''}.</p>
           <Timeline events={items} />
           <div className="table-wrap">
             <table className="events">

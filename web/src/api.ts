@@ -1,7 +1,7 @@
 // Talks to the TruceWatch API (same origin). Shapes come from the store's public contract.
-import type { ActorItem, DocumentDetail, DocumentSummary, EventItem, Page, PlaceItem, StatementItem, TruceItem, TruceStateItem, Span, CorrectionItem } from '../../src/store/types.ts';
+import type { ActorItem, CappedPage, DocumentDetail, DocumentSummary, EventItem, Page, PlaceItem, StatementItem, TruceItem, TruceStateItem, Span, CorrectionItem } from '../../src/store/types.ts';
 
-export type { ActorItem, DocumentDetail, DocumentSummary, EventItem, Page, PlaceItem, StatementItem, TruceItem, TruceStateItem, Span, CorrectionItem };
+export type { ActorItem, CappedPage, DocumentDetail, DocumentSummary, EventItem, Page, PlaceItem, StatementItem, TruceItem, TruceStateItem, Span, CorrectionItem };
 
 export interface Membership { id: string; from?: string; to?: string }
 export interface MembershipLink { member: string; group: string; from: string | null; to: string | null }
@@ -34,17 +34,24 @@ export function qs(params: Record<string, string | number | undefined | null>): 
   return s ? `?${s}` : '';
 }
 
-/** Every item of a list route, page by page, up to `cap` items. */
-export async function getAll<T>(path: string, params: Record<string, string | undefined>, cap = 2000): Promise<Page<T>> {
+/** Every item of a list route, page by page, up to `cap` items. A route that caps its count (events) says whether `total` is exact. */
+export async function getAll<T>(path: string, params: Record<string, string | undefined>, cap = 2000): Promise<CappedPage<T>> {
   const items: T[] = [];
   let total = 0;
+  let exact = true;
   do {
-    const page = await getJSON<Page<T>>(path + qs({ ...params, limit: 500, offset: items.length }));
+    const page = await getJSON<Page<T> & { total_exact?: boolean }>(path + qs({ ...params, limit: 500, offset: items.length }));
     items.push(...page.items);
     total = page.total;
+    exact = page.total_exact ?? true;
     if (page.items.length === 0) break;
   } while (items.length < total && items.length < cap);
-  return { items, total };
+  return { items, total, total_exact: exact };
+}
+
+/** A page's total for display: "10000+" when the count stopped there. */
+export function totalText(page: { total: number; total_exact?: boolean }): string {
+  return `${page.total}${page.total_exact === false ? '+' : ''}`;
 }
 
 export interface CorrectionRequest {
