@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { InputDoc } from '../pipeline/types.ts';
 import { ConfigError, createIngester, type IngestItem } from '../store/ingest.ts';
-import { COUNT_CAP, MAX_PAGE, StoreError, type Store } from '../store/types.ts';
+import { COUNT_CAP, MAX_PAGE, SEARCH_RANK_LIMIT, StoreError, type Store } from '../store/types.ts';
 import { CORRECTION_ACTIONS } from '../store/corrections.ts';
 import { EXPORT_FORMATS, exportEvents, type ExportFormat } from './export.ts';
 import { HTML_CSP, documentsPage } from './html.ts';
@@ -143,7 +143,14 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   app.get('/api/places', { schema: { tags: ['places'], querystring: z.object({ ...page, q: short }) } }, (req) => store.listPlaces(req.query));
   app.get('/api/truces', { schema: { tags: ['truces'], querystring: z.object({ ...page, as_of: short.describe('the state on this day (YYYY-MM-DD)') }) } },
     (req) => store.listTruces({ limit: req.query.limit, offset: req.query.offset, asOf: req.query.as_of }));
-  app.get('/api/search', { schema: { tags: ['search'], querystring: z.object({ ...page, q: z.string().min(1).max(500), kind: list }) } },
+  app.get('/api/search', {
+    schema: {
+      tags: ['search'], querystring: z.object({ ...page, q: z.string().min(1).max(500), kind: list }),
+      description: 'Full-text search (every word, stemmed) as `{items, total, total_exact, ranked}`. Best matches first when at most '
+        + `${SEARCH_RANK_LIMIT.toLocaleString('en')} rows match (\`ranked\`); past that the most recently indexed first, with \`rank\` null. `
+        + '`total` is counted as for /api/events.',
+    },
+  },
     (req) => store.search(req.query.q, { limit: req.query.limit, offset: req.query.offset, kinds: req.query.kind }));
   app.get('/api/changes', { schema: { tags: ['changes'], querystring: z.object({ ...page, since: z.string().min(4).max(40).describe('ISO date or timestamp') }) } },
     (req) => store.changesSince(req.query.since, req.query));

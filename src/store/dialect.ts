@@ -3,6 +3,7 @@
 // The rest of the store speaks plain Kysely and runs unchanged on both.
 import { Kysely, PostgresDialect, SqliteDialect, sql, type ColumnDefinitionBuilder, type CreateTableBuilder } from 'kysely';
 import type { Database } from './schema.ts';
+import { COUNT_CAP, SEARCH_RANK_LIMIT, type SearchPage } from './types.ts';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -124,7 +125,8 @@ export interface SearchHit {
   ref: string;
   document_id: string;
   snippet: string;
-  rank: number;
+  /** Relevance (higher is better); null when the page is not ranked (see SearchPage). */
+  rank: number | null;
 }
 
 /** Words of a user query; everything else (quotes, operators, SQL) is dropped, so any input is a safe query. */
@@ -132,23 +134,37 @@ export function queryWords(q: string): string[] {
   return q.match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
-/** Full-text search: every word must occur (stemmed). Best matches first. */
-export async function searchIndex(db: Kysely<Database>, dialect: DialectName, q: string, kinds: string[], limit: number, offset: number): Promise<{ items: SearchHit[]; total: number }> {
+/**
+ * Full-text search: every word must occur (stemmed). When at most SEARCH_RANK_LIMIT rows match, the best
+ * matches come first; past that, the most recently indexed ones (ranking costs time in proportion to the
+ * rows that contain each word: bm25 alone took 300 ms for a word in half of 1M rows). Counted as listEvents counts.
+ */
+export async function searchIndex(db: Kysely<Database>, dialect: DialectName, q: string, kinds: string[], limit: number, offset: number): Promise<SearchPage> {
   const words = queryWords(q);
-  if (words.length === 0) return { items: [], total: 0 };
+  if (words.length === 0) return { items: [], total: 0, total_exact: true, ranked: true };
   const kindFilter = kinds.length ? sql`and kind in (${sql.join(kinds)})` : sql``;
-  if (dialect === 'sqlite') {
-    const match = words.map((w) => `"${w}"`).join(' ');
-    const rows = await sql<SearchHit>`select kind, ref, document_id, snippet(search_index, 3, '[', ']', '…', 16) as snippet, bm25(search_index) as rank
-      from search_index where search_index match ${match} ${kindFilter} order by rank limit ${limit} offset ${offset}`.execute(db);
-    const count = await sql<{ n: number }>`select count(*) as n from search_index where search_index match ${match} ${kindFilter}`.execute(db);
-    return { items: rows.rows.map((r) => ({ ...r, rank: -Number(r.rank) })), total: Number(count.rows[0]?.n ?? 0) };
+  const cap = Math.max(COUNT_CAP, offset + limit + 1);
+  const sqlite = dialect === 'sqlite';
+  const match = sqlite ? sql`search_index match ${words.map((w) => `"${w}"`).join(' ')}` : sql`tsv @@ plainto_tsquery('english', ${words.join(' ')})`;
+  const counted = await sql<{ n: number | string }>`select count(*) as n from (select 1 from search_index where ${match} ${kindFilter} limit ${cap + 1}) m`.execute(db);
+  const n = Number(counted.rows[0]?.n ?? 0);
+  const ranked = n <= SEARCH_RANK_LIMIT;
+  let rows: { kind: string; ref: string; document_id: string; snippet: string; rank: number | string | null }[];
+  if (sqlite) {
+    const rank = ranked ? sql`bm25(search_index)` : sql`null`;
+    rows = (await sql<SearchHit>`select kind, ref, document_id, snippet(search_index, 3, '[', ']', '…', 16) as snippet, ${rank} as rank
+      from search_index where ${match} ${kindFilter} order by ${ranked ? sql`rank` : sql`rowid desc`} limit ${limit} offset ${offset}`.execute(db)).rows;
+  } else {
+    const query = sql`plainto_tsquery('english', ${words.join(' ')})`;
+    const rank = ranked ? sql`ts_rank(tsv, ${query})` : sql`null`;
+    rows = (await sql<SearchHit>`select kind, ref, document_id,
+        ts_headline('english', body, ${query}, 'StartSel=[, StopSel=], MaxWords=24, MinWords=8, MaxFragments=1, FragmentDelimiter=…') as snippet,
+        ${rank} as rank
+      from search_index where ${match} ${kindFilter} order by ${ranked ? sql`rank desc, id` : sql`id desc`} limit ${limit} offset ${offset}`.execute(db)).rows;
   }
-  const query = sql`plainto_tsquery('english', ${words.join(' ')})`;
-  const rows = await sql<SearchHit>`select kind, ref, document_id,
-      ts_headline('english', body, ${query}, 'StartSel=[, StopSel=], MaxWords=24, MinWords=8, MaxFragments=1, FragmentDelimiter=…') as snippet,
-      ts_rank(tsv, ${query}) as rank
-    from search_index where tsv @@ ${query} ${kindFilter} order by rank desc, id limit ${limit} offset ${offset}`.execute(db);
-  const count = await sql<{ n: string }>`select count(*) as n from search_index where tsv @@ ${query} ${kindFilter}`.execute(db);
-  return { items: rows.rows.map((r) => ({ ...r, rank: Number(r.rank) })), total: Number(count.rows[0]?.n ?? 0) };
+  return {
+    // bm25 is lower for better matches; ts_rank higher.
+    items: rows.map((r) => ({ ...r, rank: r.rank === null ? null : sqlite ? -Number(r.rank) : Number(r.rank) })),
+    total: Math.min(n, cap), total_exact: n <= cap, ranked,
+  };
 }

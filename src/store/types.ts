@@ -27,6 +27,14 @@ export interface CappedPage<T> extends Page<T> {
 
 export type EventPage = CappedPage<EventItem>;
 
+/** Search ranks its matches by relevance only when at most this many rows match; past it, newest first. */
+export const SEARCH_RANK_LIMIT = 1_000;
+
+export interface SearchPage extends CappedPage<SearchHit> {
+  /** True when the hits are ordered by relevance; false when more than SEARCH_RANK_LIMIT rows matched and the most recently indexed come first. */
+  ranked: boolean;
+}
+
 export interface PageQuery {
   limit?: number;
   offset?: number;
@@ -255,7 +263,7 @@ export interface Store {
   listActors(q?: PageQuery & { q?: string }): Promise<Page<ActorItem>>;
   listPlaces(q?: PageQuery & { q?: string }): Promise<Page<PlaceItem>>;
   listTruces(q?: PageQuery & { asOf?: string }): Promise<Page<TruceItem>>;
-  search(q: string, opts?: PageQuery & { kinds?: string[] }): Promise<Page<SearchHit>>;
+  search(q: string, opts?: PageQuery & { kinds?: string[] }): Promise<SearchPage>;
   /** Changes strictly after the ISO timestamp `since`, oldest first. */
   changesSince(since: string, q?: PageQuery): Promise<Page<ChangeItem>>;
   /** Records and applies a correction; throws StoreError('not_found') when the target is unknown. */

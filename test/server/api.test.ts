@@ -61,6 +61,8 @@ describe('HTTP API', () => {
       assert.ok(Array.isArray(r.body.items) && typeof r.body.total === 'number', path);
     }
     assert.equal((await get('/api/truces?as_of=2024-09-01')).body.items[0].state.state, 'ended');
+    const hits = (await get('/api/search?q=missile')).body;
+    assert.deepEqual([hits.total_exact, hits.ranked, typeof hits.items[0].rank], [true, true, 'number']);
   });
 
   test('bad queries are 400 with {error, message}; unknown ids 404', async () => {
@@ -131,6 +133,7 @@ describe('HTTP API', () => {
     assert.equal(spec.body.openapi.slice(0, 2), '3.');
     assert.ok(spec.body.paths['/api/events'] && spec.body.paths['/api/ingest']);
     assert.match(spec.body.paths['/api/events'].get.description, /total_exact/, 'the capped count is documented');
+    assert.match(spec.body.paths['/api/search'].get.description, /ranked/);
     const docs = await get('/docs/');
     assert.equal(docs.status, 200);
     assert.ok(!/https?:\/\/(unpkg|cdn)/.test(docs.body), 'no CDN');

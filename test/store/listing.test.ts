@@ -8,8 +8,8 @@ import type { EventOut } from '../../src/pipeline/types.ts';
 import { addDays, dayRange } from '../../src/pipeline/date-range.ts';
 import { connect } from '../../src/store/dialect.ts';
 import { migrate } from '../../src/store/migrations.ts';
-import { dateSpanClass, documentRow, extractionRows, SPAN_BOUNDS } from '../../src/store/rows.ts';
-import { COUNT_CAP, openStore, type EventFilter, type EventItem, type Store } from '../../src/store/index.ts';
+import { dateSpanClass, documentRow, eventKey, extractionRows, SPAN_BOUNDS } from '../../src/store/rows.ts';
+import { COUNT_CAP, openStore, SEARCH_RANK_LIMIT, type EventFilter, type EventItem, type Store } from '../../src/store/index.ts';
 import { makeDoc, makeExtraction, targets } from './fixtures.ts';
 
 /** Every kind of date value: days, months, years, intervals short and long, a reversed interval, none. */
@@ -170,6 +170,21 @@ for (const target of targets) {
       const days = Array.from({ length: n }, (_, i) => day(i)).filter((d) => d.startsWith('2021-03')).length;
       assert.deepEqual([month.total, month.total_exact], [days, true]);
       assert.equal((await store.listEvents({ actor: 'C' })).total, 0);
+    });
+
+    test('search ranks a few matches by relevance, and gives the newest first when more than SEARCH_RANK_LIMIT match', async () => {
+      const many = await store.search('reports', { limit: 20 });
+      assert.deepEqual([many.items.length, many.total, many.total_exact, many.ranked], [20, COUNT_CAP, false, false]);
+      const key = (i: number) => eventKey(r.doc.id, r.x.events[i].type, r.x.events[i].evidence_start, r.x.events[i].evidence_end);
+      assert.deepEqual(many.items.slice(0, 2).map((h) => h.ref), [key(n - 1), key(n - 2)]);
+      assert.ok(many.items.every((h) => h.rank === null && h.snippet.includes('[Report]')));
+      const next = await store.search('reports', { limit: 20, offset: 20 });
+      assert.equal(next.items[0].ref, key(n - 21));
+      const few = await store.search('report 00042', { limit: 20 });
+      assert.deepEqual([few.total, few.total_exact, few.ranked], [2, true, true]);
+      assert.deepEqual(few.items.map((h) => h.kind).sort(), ['document', 'event']);
+      assert.ok(few.items.every((h) => typeof h.rank === 'number'));
+      assert.equal(SEARCH_RANK_LIMIT < COUNT_CAP, true);
     });
 
     test('past the cap the total still runs beyond the page, so paging by total reaches every event', async () => {

@@ -111,6 +111,8 @@ for (const target of targets) {
 
     test('full-text search over document text and evidence, stemmed', async () => {
       const hits = await store.search('attack');
+      assert.deepEqual([hits.total_exact, hits.ranked], [true, true]);
+      assert.ok(hits.items.every((h, i) => i === 0 || h.rank! <= hits.items[i - 1].rank!), 'best first');
       const kinds = new Set(hits.items.map((h) => h.kind));
       assert.ok(kinds.has('document') && kinds.has('event') && kinds.has('claim'), [...kinds].join());
       const claim = (await store.search('102 attacks', { kinds: ['claim'] })).items;
