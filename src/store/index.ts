@@ -447,8 +447,15 @@ class KyselyStore implements Store {
   async listTruces(q: PageQuery & { asOf?: string } = {}): Promise<Page<TruceItem>> {
     const { limit, offset } = pageOf(q);
     const asOf = dayBound(q.asOf, 'end', 'as_of');
-    const truces = await this.db.selectFrom('truces').selectAll().orderBy('parties_key').orderBy('document_id').execute();
-    const states = await this.db.selectFrom('truce_states').selectAll().orderBy('date_start').orderBy('document_id').orderBy('seq').execute();
+    // Only the columns the items use, and (as of a day) only the states known by then: building the rows
+    // is most of the cost (1,500 states of 500 reports on 1M events: 6 ms of row objects for 0.1 ms of scan).
+    const [truces, states] = await Promise.all([
+      this.db.selectFrom('truces').select(['parties_key', 'parties', 'mediator', 'declared', 'conditions', 'document_id'])
+        .orderBy('parties_key').orderBy('document_id').execute(),
+      this.db.selectFrom('truce_states').select(['parties_key', 'date', 'date_start', 'state', 'document_id', 'evidence', 'evidence_start', 'evidence_end'])
+        .$if(asOf !== undefined, (b) => b.where('date_start', '<=', asOf!))
+        .orderBy('date_start').orderBy('document_id').orderBy('seq').execute(),
+    ]);
     const groups = new Map<string, { rows: typeof truces; states: typeof states }>();
     for (const t of truces) {
       const g = groups.get(t.parties_key) ?? { rows: [], states: [] };
@@ -458,7 +465,7 @@ class KyselyStore implements Store {
     for (const s of states) groups.get(s.parties_key)?.states.push(s);
     const items: TruceItem[] = [];
     for (const [key, g] of groups) {
-      const known = g.states.filter((s) => asOf === undefined || (s.date_start !== null && s.date_start <= asOf));
+      const known = g.states;
       const declared = g.rows.map((r) => r.declared).filter((d): d is string => !!d).sort()[0] ?? null;
       const declaredStart = declared ? dayRange(declared)?.start : undefined;
       if (asOf !== undefined && known.length === 0 && !(declaredStart && declaredStart <= asOf)) continue;
