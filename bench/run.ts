@@ -7,11 +7,12 @@
 //   --events N         events seeded for the query and API runs
 //   --queries N        queries of each kind timed for p50/p95
 //   --budget S         stop the streaming run after S seconds (reports how far it got)
-//   --only PARTS       run only these parts, comma-separated: throughput, matching, stream, queries, api
+//   --only PARTS       run only these parts, comma-separated: throughput, matching, stream, store-stream, queries, api
 //   --query-db FILE    seed the query store into FILE and keep it; a later run reuses it when it holds the events
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
 import SQLite from 'better-sqlite3';
@@ -21,7 +22,7 @@ import { loadContext, processInput, type PipelineContext } from '../src/pipeline
 import { findMentions } from '../src/knowledge/index.ts';
 import { openStore, type Store } from '../src/store/index.ts';
 import { buildServer } from '../src/server/app.ts';
-import { generateArticles, loadTemplates, type Template } from './generate.ts';
+import { generateArticles, loadTemplates, prng, type Template } from './generate.ts';
 import { ACTORS, seedEvents } from './seed.ts';
 
 interface Sizes {
@@ -36,7 +37,7 @@ const SIZES: Record<'full' | 'quick', Sizes> = {
   full: { articles: 2000, stream: [10_000, 100_000], events: 1_000_000, queries: 300, budgetS: null },
   quick: { articles: 50, stream: [2_000, 10_000], events: 100_000, queries: 50, budgetS: 30 },
 };
-const PARTS = ['throughput', 'matching', 'stream', 'queries', 'api'] as const;
+const PARTS = ['throughput', 'matching', 'stream', 'store-stream', 'queries', 'api'] as const;
 type Part = (typeof PARTS)[number];
 const API_SECONDS = 5;
 const MB = 1024 * 1024;
@@ -111,6 +112,44 @@ async function memory(ctx: PipelineContext, templates: Template[], [at1, at2]: [
     rss_mb_at: rss, rss_mb_first: rss[at1] ?? null, rss_mb_last: rss[at2] ?? null,
     peak_rss_mb: round(process.resourceUsage().maxRSS / 1024, 1),
   };
+}
+
+/**
+ * The store alone: 50 pipeline results saved over and over as new reports (each with its own id and
+ * simhash, so every one is stored in full), sampling RSS and the JS heap. Anything the store layer kept per
+ * document would show as growth here, at a pace the pipeline cannot feed.
+ */
+async function storeMemory(ctx: PipelineContext, templates: Template[], [at1, at2]: [number, number], budgetS: number | null, dir: string, quiet: boolean) {
+  const results = [...generateArticles(templates, 50, 31)].map((input) => processInput(input, ctx));
+  const rand = prng(37);
+  const hex32 = () => Math.floor(rand() * 2 ** 32).toString(16).padStart(8, '0');
+  const store = await openStore(join(dir, 'store-stream.db'));
+  const rss: Record<number, number> = {};
+  const heap: Record<number, number> = {};
+  const t0 = performance.now();
+  let done = 0;
+  let stoppedBy: 'size' | 'budget' = 'size';
+  while (done < at2) {
+    const r = results[done % results.length];
+    const id = createHash('sha256').update(`${r.doc.id}:${done}`).digest('hex');
+    const saved = await store.saveDocument({ ...r.doc, id, simhash: hex32() + hex32() }, r.extraction, { mentions: r.annotated });
+    if (saved.status !== 'added') throw new Error(`store stream: report ${done} was ${saved.status}, not added`);
+    done++;
+    if (done === at1 || done === at2 || done % 5000 === 0) {
+      rss[done] = rssMb();
+      heap[done] = round(process.memoryUsage().heapUsed / MB, 1);
+      log(quiet, `  stored ${done}: rss ${rss[done]} MB, heap ${heap[done]} MB`);
+    }
+    if (budgetS !== null && performance.now() - t0 > budgetS * 1000) {
+      stoppedBy = 'budget';
+      break;
+    }
+  }
+  rss[done] = rssMb();
+  heap[done] = round(process.memoryUsage().heapUsed / MB, 1);
+  const seconds = (performance.now() - t0) / 1000;
+  await store.close();
+  return { stored: done, stopped_by: stoppedBy, seconds: round(seconds, 1), reports_per_s: round(done / seconds, 1), rss_mb_at: rss, heap_mb_at: heap };
 }
 
 async function timed(n: number, q: (i: number) => Promise<unknown>): Promise<{ p50_ms: number; p95_ms: number }> {
@@ -217,7 +256,7 @@ async function main(): Promise<void> {
       machine: { nproc: cpus().length, cpu: cpus()[0]?.model ?? '', memory_gb: round(totalmem() / 1024 ** 3, 1), node: process.version, loadavg: loadavg().map((x) => round(x)) },
     };
     log(quiet, `mode ${mode}: ${JSON.stringify(sizes)}; parts ${PARTS.filter(runs).join(', ')}`);
-    if (runs('throughput') || runs('matching') || runs('stream')) {
+    if (runs('throughput') || runs('matching') || runs('stream') || runs('store-stream')) {
       const tLoad = performance.now();
       const ctx = loadContext();
       const loadMs = performance.now() - tLoad;
@@ -243,6 +282,10 @@ async function main(): Promise<void> {
           streamed: mem.streamed, stream_stopped_by: mem.stopped_by, stream_seconds: mem.seconds,
           rss_mb_10k: mem.rss_mb_first, rss_mb_100k: mem.rss_mb_last, rss_mb_at: mem.rss_mb_at, peak_rss_mb: mem.peak_rss_mb,
         });
+      }
+      if (runs('store-stream')) {
+        log(quiet, `store memory: saving up to ${sizes.stream[1]} reports${sizes.budgetS ? ` (budget ${sizes.budgetS} s)` : ''}…`);
+        result.store_stream = await storeMemory(ctx, templates, sizes.stream, sizes.budgetS, dir, quiet);
       }
     }
     if (runs('queries') || runs('api')) {
