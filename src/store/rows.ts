@@ -43,7 +43,7 @@ export function dateBounds(value: string | null | undefined): { start: string | 
 /**
  * Upper bounds (in days, inclusive) of the date span classes: a day, a week, a month, a quarter, a year,
  * four years; anything longer (or unreadable) is class SPAN_BOUNDS.length. A date filter reads, per class,
- * only the events that start at most that many days before `from` (see `listingBranches` in index.ts).
+ * only the events that start at most that many days before `from` (see `spanBranches` in index.ts).
  * The SQL of migration 0003 computes the same classes: change both together, in a new migration.
  */
 export const SPAN_BOUNDS = [0, 7, 31, 100, 372, 1500] as const;

@@ -6,7 +6,7 @@ import type { Mentions } from './rows.ts';
 
 export const MAX_PAGE = 500;
 /**
- * Event listings count their matches up to this many (or up to the page's end, when further): past it
+ * Event listings and search count their matches up to this many (or up to the page's end, when further): past it
  * `total` is a lower bound (`total_exact: false`). Counting a million matches costs more than the page.
  */
 export const COUNT_CAP = 10_000;
