@@ -23,6 +23,8 @@ const JOINT: ReadonlySet<PloverType> = new Set(['CONSULT']);
 const PASSIVE = /\b(?:was|were|been|being|is|are)\s+(?:\S+\s+){0,2}?(?:subjected|targeted|attacked|hit|struck|killed|wounded|injured|arrested|bombed|shelled)\b|\bcame under\b/iu;
 /** Text that ends with a preposition: an actor right after it is not a clause's subject. Shared with attribution.ts. */
 export const PREPOSITION_BEFORE = /\b(?:of|to|with|against|on|at|in|for|from|into|about|toward|towards|by|over|under|regarding|allied with|backed by)\s+(?:the\s+|its\s+|their\s+)?[“"‘']?\s*$/iu;
+const LOCATIVE_PREP = /\b(?:in|at|near|inside|outside|across|throughout|within)\s+(?:the\s+)?[“"‘']?\s*$/iu;
+const CLAUSE_AFTER = /\b(?:if|unless|when|whenever|while|because|although|though|whereas|so that)\b|;|,\s*(?:which|who|whose)\b/iu;
 const TARGET_PREP = /\b(?:against|on|at|targeting|targeted|with|to|toward|towards)\s+(?:the\s+|its\s+|their\s+)?[“"‘']?\s*$/iu;
 
 /**
@@ -106,7 +108,9 @@ export function argumentsOf(ctx: DocContext, view: SentenceView, trigger: Span, 
   const clauseStart = Math.max(view.sentence.start, text.lastIndexOf(';', trigger.start) + 1);
   const mentions = view.actors.filter((m) => usable(ctx, m, trigger));
   const before = mentions.filter((m) => m.end <= trigger.start && m.start >= clauseStart);
-  const after = mentions.filter((m) => m.start >= trigger.end && m.start - trigger.end <= 90);
+  // The trigger's own clause: its objects stop where a subordinate clause opens ("... if America strikes").
+  const clauseEnd = trigger.end + (CLAUSE_AFTER.exec(text.slice(trigger.end, Math.min(view.sentence.end, trigger.end + 90)))?.index ?? 90);
+  const after = mentions.filter((m) => m.start >= trigger.end && m.start < clauseEnd);
   let source: string[] = [];
   let target: string[] = [];
 
@@ -145,7 +149,8 @@ export function argumentsOf(ctx: DocContext, view: SentenceView, trigger: Span, 
   const sourceSet = new Set(source);
   const objects = after.filter((m) => !sourceSet.has(m.actorId) && !/\bby\s+(?:the\s+)?[“"‘']?\s*$/iu.test(text.slice(trigger.end, m.start)));
   const marked = objects.find((m) => TARGET_PREP.test(text.slice(trigger.end, m.start)));
-  const object = marked ?? objects[0];
+  // A place where it happened ("in Iraq") is a recipient only when nothing else is named.
+  const object = marked ?? objects.find((m) => !LOCATIVE_PREP.test(text.slice(trigger.end, m.start))) ?? objects[0];
   if (object && target.length === 0) {
     target.push(object.actorId);
     // "the leader of the Iraqi Hezbollah Brigades, Abu Baqir al-Saadi": the apposition is a recipient too.

@@ -47,3 +47,10 @@ test('any verb in the passive takes its subject as recipient and its "by" phrase
   assert.deepEqual(e.source, ['IRAQ_GOV']);
   assert.deepEqual(e.target, ['KATAIB_HEZBOLLAH']);
 });
+
+test('a recipient is in the trigger\'s own clause, and a place where it happened yields to a named recipient', () => {
+  const [t] = events('On Sunday, Kataib Hezbollah said it will strike American bases in Iraq if Washington attacks the factions.').filter((e) => e.type === 'THREATEN');
+  assert.ok(t);
+  assert.deepEqual(t.target, ['US_FORCES']);
+  assert.equal(t.status, 'conditional');
+});
