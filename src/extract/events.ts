@@ -90,8 +90,7 @@ function eventive(ctx: DocContext, view: SentenceView, h: Hit): boolean {
   const before = ctx.text.slice(Math.max(view.sentence.start, h.start - 50), h.start);
   // "to discuss the US attacks", "stop all attacks": up to two modifiers may stand between. A general verb
   // is not the thing stopped or discussed: "continued to send arms" is sending.
-  const shorter = [before, before.replace(/\S+\s*$/u, ''), before.replace(/(?:\S+\s+){2}$/u, '')];
-  if (h.trigger.kind !== 'general' && shorter.some((b) => lx.nonEventiveBefore.endsWith(b))) return false;
+  if (h.trigger.kind !== 'general' && lx.nonEventiveBefore.endsWithin(before, 2)) return false;
   if (lx.nonEventiveAfter.startsWith(ctx.text.slice(h.end, Math.min(view.sentence.end, h.end + 40)))) return false;
   // A general verb counts when finite: not "to negotiate", not a participle ("discussing"), but a
   // progressive is ("are demanding", "has been sharing").
@@ -104,7 +103,7 @@ function eventive(ctx: DocContext, view: SentenceView, h: Hit): boolean {
   if (h.trigger.kind === 'verb') return !attributive(ctx, view, h) && (h.trigger.type === 'THREATEN' || !infinitive(lx, before));
   if (h.trigger.kind === 'obligation') return true;
   const after = ctx.text.slice(h.end, Math.min(view.sentence.end, h.end + 40));
-  return shorter.some((b) => lx.eventiveBefore.endsWith(b)) || lx.eventiveAfter.startsWith(after);
+  return lx.eventiveBefore.endsWithin(before, 2) || lx.eventiveAfter.startsWith(after);
 }
 
 /** Types whose two sides act together: "A agreed with B" and "B agreed with A" tell one agreement. */
@@ -168,8 +167,7 @@ function nominalPP(ctx: DocContext, view: SentenceView, h: Hit): number | null {
  */
 function governed(ctx: DocContext, view: SentenceView, h: Hit): boolean {
   const before = ctx.text.slice(Math.max(view.sentence.start, h.start - 60), h.start);
-  const shorter = [before, ...[1, 2, 3].map((n) => before.replace(new RegExp(String.raw`(?:\S+\s+){${n}}$`, 'u'), ''))];
-  return /\b(?:its|their|his|her|our)\s+(?:[\p{L}-]+\s+){0,2}$/iu.test(before) || shorter.some((b) => ctx.lexicon.supportVerbs.endsWith(b));
+  return /\b(?:its|their|his|her|our)\s+(?:[\p{L}-]+\s+){0,2}$/iu.test(before) || ctx.lexicon.supportVerbs.endsWithin(before, 3);
 }
 
 /**

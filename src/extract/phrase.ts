@@ -182,8 +182,30 @@ export class PhraseSet {
 
   /** True when a phrase ends exactly at the end of `text` (ignoring trailing white space and quotes). */
   endsWith(text: string): boolean {
-    const t = text.replace(/[\s“”"'‘’(]+$/u, '');
-    return this.findAll(t).some((m) => m.end === t.length);
+    return this.endsWithin(text, 0);
+  }
+
+  /**
+   * True when a phrase ends at the end of `text` or of `text` without its last 1..`words` words (each
+   * end ignoring trailing white space and quotes): "stop all attacks" ends with "stop" two words back.
+   * One search of the text serves every end.
+   */
+  endsWithin(text: string, words: number): boolean {
+    const ends = new Set<number>();
+    let at = text.length;
+    for (let n = 0; n <= words; n++) {
+      if (n > 0) {
+        // Drop one word and the white space after it.
+        while (at > 0 && /\s/u.test(text[at - 1])) at--;
+        if (at === 0) break;
+        while (at > 0 && !/\s/u.test(text[at - 1])) at--;
+      }
+      let end = at;
+      while (end > 0 && /[\s“”"'‘’(]/u.test(text[end - 1])) end--;
+      ends.add(end);
+    }
+    const cut = Math.max(...ends);
+    return this.findAll(text.slice(0, cut)).some((m) => ends.has(m.end));
   }
 
   /** True when a phrase starts at the start of `text` (ignoring leading white space and quotes). */
