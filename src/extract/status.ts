@@ -12,6 +12,7 @@ export interface Modality {
 
 const FUTURE_AGREE: ReadonlySet<PloverType> = new Set(['CONSULT', 'SUPPORT', 'COOPERATE', 'AID']);
 const FUTURE_THREAT: ReadonlySet<PloverType> = new Set(['PROTEST', 'SANCTION', 'COERCE', 'MOBILIZE']);
+const COOPERATIVE: ReadonlySet<PloverType> = new Set(['AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE', 'COOPERATE', 'AID', 'RETREAT']);
 
 /** Characters of left and right context that form the trigger's clause (about eight and twelve words). */
 const LEFT = 60;
@@ -38,10 +39,13 @@ export function modalityOf(lx: Lexicon, text: string, sentence: Span, trigger: S
     return { status: conditional ? 'conditional' : 'threatened', type: 'THREATEN', mode: 'violence' };
   }
   if (type === 'THREATEN') return { status: conditional || lx.status.conditional.test(whole) ? 'conditional' : 'threatened' };
+  // "will not accept", "would not meet their demands": refusing cooperation is a REJECT.
+  if (COOPERATIVE.has(type) && /\b(?:will|would|shall|can|could)\s+not\s+(?:\S+\s+)?$|\bwon['’]t\s+(?:\S+\s+)?$/iu.test(near)) return { status: 'occurred', type: 'REJECT', mode: '' };
   if (denied) return { status: 'denied' };
   // PLOVER codes what is promised by what it promises: future cooperation is AGREE, a future
-  // withdrawal is a concession (CONCEDE), future hostility short of violence is a THREATEN.
-  const promised = /\b(?:will|would|shall)\s+(?:\S+\s+)?$/iu.test(near);
+  // withdrawal is a concession (CONCEDE), future hostility short of violence is a THREATEN. A promise is
+  // a future modal or a stated intention ("is prepared to impose", "plans to expel").
+  const promised = /\b(?:will|would|shall)\s+(?:\S+\s+)?$|\b(?:ready|prepared|willing|plans?|planning|intends?|intending|pledged|promised|vowed)\s+to\s+$/iu.test(near);
   if (promised && FUTURE_AGREE.has(type)) return { status: conditional ? 'conditional' : 'planned', type: 'AGREE', mode: '' };
   if (promised && type === 'RETREAT') return { status: conditional ? 'conditional' : 'planned', type: 'CONCEDE', mode: '' };
   if (promised && FUTURE_THREAT.has(type)) return { status: conditional ? 'conditional' : 'threatened', type: 'THREATEN', mode: '' };

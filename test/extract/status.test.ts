@@ -29,6 +29,9 @@ const cases: Array<[string, string, PloverType, string, PloverType?]> = [
   ['The two foreign ministers will meet in Muscat on Friday.', 'meet', 'CONSULT', 'planned', 'AGREE'],
   ['The brigade said its fighters would withdraw from the town within a week.', 'withdraw', 'RETREAT', 'planned', 'CONCEDE'],
   ['Washington will impose sanctions on the militia leaders.', 'impose sanctions', 'SANCTION', 'threatened', 'THREATEN'],
+  // Refusing cooperation is a REJECT; a stated intention to coerce is a threat.
+  ['The ministry said it will not accept the new demands of the brigade.', 'accept', 'AGREE', 'occurred', 'REJECT'],
+  ['The cabinet said it is prepared to impose a curfew on the southern districts.', 'impose a curfew', 'COERCE', 'threatened', 'THREATEN'],
 ];
 
 for (const [sentence, trigger, type, status, newType] of cases) {
