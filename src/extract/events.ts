@@ -34,7 +34,8 @@ function hits(ctx: DocContext, view: SentenceView): Hit[] {
   }
   all.sort((a, b) => a.trigger.rank - b.trigger.rank || b.end - b.start - (a.end - a.start));
   // A phrase that contains another ("announced a halt to attacks" ⊃ "attacks") is the more specific reading.
-  const contained = (h: Hit): boolean => all.some((o) => o !== h && o.start <= h.start && h.end <= o.end && o.end - o.start > h.end - h.start);
+  // A verb of the general lexicon ("captured part") never swallows a phrase of the trigger lexicon ("captured").
+  const contained = (h: Hit): boolean => all.some((o) => o !== h && o.start <= h.start && h.end <= o.end && o.end - o.start > h.end - h.start && !(o.coded && !h.coded));
   // "a US strike that killed a leader": the relative clause tells the strike again, it is not a second act.
   const relative = (h: Hit): boolean => h.trigger.kind !== 'noun' &&
     all.some((o) => o !== h && o.trigger.type === h.trigger.type && o.end <= h.start && /^\s*(?:that|which|who)\s+$/iu.test(ctx.text.slice(o.end, h.start)));
@@ -69,14 +70,18 @@ function attributive(ctx: DocContext, view: SentenceView, h: Hit): boolean {
 
 /**
  * True when wink tagged the first word of the match a verb ("rejected", not "rejection"), unless a
- * determiner or possessive stands right before it, which only a noun follows ("its promises").
+ * determiner or possessive stands before it, which only a noun follows ("its promises", "an 18-year break").
  */
 function isVerb(ctx: DocContext, view: SentenceView, h: Hit): boolean {
   const i = tokenAt(ctx, view, h.start);
   const t = ctx.annotated.tokens[i];
   if (t === undefined || !(t.pos === 'VERB' || (t.pos === 'AUX' && /\s/u.test(ctx.text.slice(h.start, h.end))))) return false;
-  const prev = i > view.sentence.tokenStart ? ctx.annotated.tokens[i - 1] : null;
-  return prev === null || !/^(?:a|an|the|this|these|those|its|their|his|her|our|my|your)$/iu.test(prev.text);
+  // Adjectives, numbers and hyphenated compounds may stand between: "an 18-year break", "a two-month break".
+  const { tokens } = ctx.annotated;
+  const modifier = (k: number): boolean => tokens[k].pos === 'ADJ' || tokens[k].pos === 'NUM' || tokens[k].text === '-' || (k > 0 && tokens[k - 1].text === '-');
+  let j = i - 1;
+  while (j > view.sentence.tokenStart && modifier(j)) j--;
+  return j < view.sentence.tokenStart || !/^(?:a|an|the|this|these|those|its|their|his|her|our|my|your)$/iu.test(tokens[j].text);
 }
 
 /** "to negotiate", but not "continued to send": a verb after "to" that is not the act of a catenative verb. */

@@ -38,3 +38,8 @@ test('a participle used as an adjective is no act', () => {
   assert.deepEqual(events('On Sunday, the ousted president of Iraq met Kataib Hezbollah in Baghdad.').map((e) => e.type), ['CONSULT']);
   assert.deepEqual(events('On Sunday, the Iraqi government condemned the banned faction.').map((e) => e.type), ['ACCUSE']);
 });
+
+test('a general-lexicon verb does not swallow a lexicon phrase, and a determiner before adjectives marks a noun', () => {
+  assert.deepEqual(events('On Sunday, Iraqi forces captured three Kataib Hezbollah fighters near Baghdad.').map((e) => `${e.type}/${e.mode}`), ['COERCE/arrest']);
+  assert.deepEqual(events('Kataib Hezbollah resumed talks with the Iraqi government on Sunday after a two-month break.').map((e) => e.type), ['CONSULT']);
+});
