@@ -105,14 +105,20 @@ function present(c: Compiled, lower: string): boolean {
   return c.literals.every((alts) => alts.some((a) => lower.includes(a)));
 }
 
+/** Letters of a stem's start that index it. */
+const STEM_HEAD = 3;
+
 /** A set of phrases compiled once. */
 export class PhraseSet {
   private readonly compiled: Compiled[];
+  /** First words (lower case) → phrases that begin with exactly that word. */
+  private readonly byWord = new Map<string, Compiled[]>();
   /**
-   * First words and first-word stems ("threaten" of "threaten*") under their first two letters (one
-   * for a one-letter word): a word of the text costs one or two look-ups, and most find nothing.
+   * First-word stems ("threaten" of "threaten*") under their first three letters: a word of the text
+   * costs one look-up there, and most find nothing. Stems shorter than that are few and tried always.
    */
-  private readonly byHead = new Map<string, Array<{ key: string; stem: boolean; c: Compiled }>>();
+  private readonly byStem = new Map<string, Array<{ key: string; c: Compiled }>>();
+  private readonly shortStems: Array<{ key: string; c: Compiled }> = [];
   /** Phrases whose first word is not a plain word run ("U.S."): tried at every word start. */
   private readonly anywhere: Compiled[] = [];
 
@@ -125,12 +131,20 @@ export class PhraseSet {
         continue;
       }
       for (const alt of alts) {
-        const stem = alt.endsWith('*');
-        const key = stem ? alt.slice(0, -1) : alt;
-        const head = key.slice(0, 2);
-        const list = this.byHead.get(head) ?? [];
-        list.push({ key, stem, c });
-        this.byHead.set(head, list);
+        if (!alt.endsWith('*')) {
+          const list = this.byWord.get(alt) ?? [];
+          list.push(c);
+          this.byWord.set(alt, list);
+          continue;
+        }
+        const key = alt.slice(0, -1);
+        if (key.length < STEM_HEAD) {
+          this.shortStems.push({ key, c });
+          continue;
+        }
+        const list = this.byStem.get(key.slice(0, STEM_HEAD)) ?? [];
+        list.push({ key, c });
+        this.byStem.set(key.slice(0, STEM_HEAD), list);
       }
     }
   }
@@ -138,11 +152,11 @@ export class PhraseSet {
   /** Calls `visit` with each phrase that may start at a word (lower case); `visit` returns true to stop. */
   private eachCandidate(word: string, visit: (c: Compiled) => boolean): boolean {
     for (const c of this.anywhere) if (visit(c)) return true;
-    return this.visitList(this.byHead.get(word.slice(0, 2)), word, visit) || (word.length > 1 && this.visitList(this.byHead.get(word[0]), word, visit));
-  }
-
-  private visitList(list: Array<{ key: string; stem: boolean; c: Compiled }> | undefined, word: string, visit: (c: Compiled) => boolean): boolean {
-    if (list) for (const e of list) if ((e.stem ? word.startsWith(e.key) : word === e.key) && visit(e.c)) return true;
+    const exact = this.byWord.get(word);
+    if (exact) for (const c of exact) if (visit(c)) return true;
+    const stems = word.length >= STEM_HEAD ? this.byStem.get(word.slice(0, STEM_HEAD)) : undefined;
+    if (stems) for (const e of stems) if (word.startsWith(e.key) && visit(e.c)) return true;
+    for (const e of this.shortStems) if (word.startsWith(e.key) && visit(e.c)) return true;
     return false;
   }
 
