@@ -42,6 +42,8 @@ export interface VerbLexicon {
   relativePronouns: WordSet;
   conjunctions: WordSet;
   reportingVerbs: WordSet;
+  /** Prepositions, particles and articles: a pattern of these alone says nothing of a light verb. */
+  functionWords: Set<string>;
   /** Words of fixed expressions whose first word is no verb ("according to"). */
   notVerbs: string[][];
 }
@@ -189,6 +191,8 @@ function indexBlock(b: Block, patterns: Pattern[]): void {
 
 interface FormEntry {
   lemma: string;
+  /** A light verb: only its patterns with a content word count ("took control of", not "led to"). */
+  light: boolean;
   block: Block;
   /** Lower-case words of the form; `head` is the one that must be a VERB token. */
   words: string[];
@@ -379,6 +383,7 @@ const MatchingFile = z.strictObject({
   relative_pronouns: z.array(z.string().min(1)),
   conjunctions: z.array(z.string().min(1)),
   reporting_verbs: z.array(z.string().min(1)),
+  function_words: z.array(z.string().regex(/^[a-z]+$/, 'a lower-case word')),
   light_verbs: z.array(z.string().regex(/^[a-z]+$/, 'a lower-case lemma')),
   not_verbs: z.array(z.string().regex(/^\S+( \S+)+$/, 'two or more words separated by single spaces')),
 });
@@ -485,7 +490,8 @@ export function loadVerbLexicon(dir: string = DEFAULT_DIR): VerbLexicon {
         const key = hashOf(words[head]);
         const list = forms.get(key);
         // A light verb alone ("took", "gave") names no act: only its patterns and phrasal forms ("took over") do.
-        const entry = { lemma: v.lemma, block, words, head, code: light.has(v.lemma.toLowerCase()) && words.length === 1 ? null : code };
+        const isLight = light.has(v.lemma.toLowerCase()) && words.length === 1;
+        const entry = { lemma: v.lemma, light: isLight, block, words, head, code: isLight ? null : code };
         if (list) list.push(entry);
         else forms.set(key, [entry]);
       }
@@ -499,11 +505,17 @@ export function loadVerbLexicon(dir: string = DEFAULT_DIR): VerbLexicon {
     relativePronouns: new WordSet(matching.relative_pronouns),
     conjunctions: new WordSet(matching.conjunctions),
     reportingVerbs: new WordSet(matching.reporting_verbs),
+    functionWords: new Set(matching.function_words),
     notVerbs: matching.not_verbs.map((p) => p.toLowerCase().split(' ')),
   };
 }
 
 // ---- matching ----
+
+/** Whether a pattern names something beyond function words ("* control", "* &weapon", not "* to"). */
+function contentful(lex: VerbLexicon, pattern: string): boolean {
+  return pattern.split(/[\s{}()*$+^%]+/u).some((w) => w !== '' && (w.startsWith('&') || !lex.functionWords.has(w.toLowerCase().replace(/_$/u, ''))));
+}
 
 /** Per-call token hashes (whole word, first STEM_MIN characters), reused across calls to avoid allocation. */
 let H = new Int32Array(256);
@@ -795,6 +807,7 @@ export function findVerbEvents(lex: VerbLexicon, tokens: Token[], sentence: Sent
       const n = candidatesOf(s, f.block, lo, fs, fa, hi);
       for (let c = 0; c < n; c++) {
         const p = all[candidates[c]];
+        if (f.light && !contentful(lex, p.text)) continue;
         const score = extra + p.words;
         if (score > bestScore && matches(s, p, fs, fa, lo, hi)) {
           bestScore = score;

@@ -194,3 +194,7 @@ test('a light verb alone is no event; its patterns are', () => {
   // "* over &town": taking over a town is an assault.
   assert.deepEqual(coded('Rebels took over the town on Monday.'), ['took ASSAULT']);
 });
+
+test('a light verb\'s pattern of function words alone is no event', () => {
+  assert.deepEqual(coded('The attack led to new strikes on the depots.'), []);
+});
