@@ -24,7 +24,7 @@ const PASSIVE = /\b(?:was|were|been|being|is|are)\s+(?:\S+\s+){0,2}?(?:subjected
 /** Text that ends with a preposition: an actor right after it is not a clause's subject. Shared with attribution.ts. */
 export const PREPOSITION_BEFORE = /\b(?:of|to|with|against|on|at|in|for|from|into|about|toward|towards|by|over|under|regarding|allied with|backed by)\s+(?:the\s+|its\s+|their\s+)?[“"‘']?\s*$/iu;
 const LOCATIVE_PREP = /\b(?:in|at|near|inside|outside|across|throughout|within)\s+(?:the\s+)?[“"‘']?\s*$/iu;
-const CLAUSE_AFTER = /\b(?:if|unless|when|whenever|while|because|although|though|whereas|so that)\b|;|,\s*(?:which|who|whose)\b/iu;
+const CLAUSE_AFTER = /\b(?:if|unless|when|whenever|while|because|although|though|whereas|so that|after|before|until|since)\b|;|,\s*(?:which|who|whose)\b/iu;
 const TARGET_PREP = /\b(?:against|on|at|targeting|targeted|with|to|toward|towards)\s+(?:the\s+|its\s+|their\s+)?[“"‘']?\s*$/iu;
 
 /**
@@ -39,6 +39,15 @@ export function passive(text: string, view: SentenceView, trigger: Span): boolea
 /** The actors named in a "by" phrase after the trigger ("indicted by the UN court"). */
 export function agentsAfter(ctx: DocContext, view: SentenceView, trigger: Span): ActorMention[] {
   return view.actors.filter((m) => m.start >= trigger.end && m.start - trigger.end <= 90 && /\bby\s+(?:the\s+)?[“"‘']?\s*$/iu.test(ctx.text.slice(trigger.end, m.start)));
+}
+
+/** "in Iraq", "in Iraq and Syria": the mention is the object of a preposition, alone or coordinated with one. */
+function inPrepositionalPhrase(text: string, view: SentenceView, mentions: ActorMention[], m: ActorMention): boolean {
+  const before = text.slice(Math.max(view.sentence.start, m.start - 30), m.start);
+  if (PREPOSITION_BEFORE.test(before)) return true;
+  if (!/(?:,|\band|\bor)\s*$/iu.test(before)) return false;
+  const prev = mentions.filter((o) => o.end <= m.start && /^\s*(?:,|and|or|,\s*and)\s*$/iu.test(text.slice(o.end, m.start))).pop();
+  return prev !== undefined && inPrepositionalPhrase(text, view, mentions, prev);
 }
 
 function unique(ids: string[]): string[] {
@@ -90,16 +99,32 @@ function locationOf(ctx: DocContext, view: SentenceView, trigger: Span): string 
 }
 
 /** Clause openings: the subject of a verb after one of these is looked for after it. */
-const CLAUSE_OPEN = /(?:,\s*and|;|\bbut|,\s*which|,\s*who|\bthat)\s+/giu;
+const CLAUSE_OPEN = /(?:,\s*and|;|\bbut|,\s*which|,\s*who|\bthat|\b(?:after|before|when|while|because|although|though|if|unless|until|once|whereas))\s+/giu;
+/** Openings of a subordinate clause: its subject is its own, never the main clause's. */
+const SUBORDINATOR = /^(?:after|before|when|while|because|although|though|if|unless|until|once|whereas)\s+$/iu;
 
-/** The subject of the trigger's clause: its first actor not inside a prepositional phrase, else the sentence's. */
+/**
+ * The subject of the trigger's clause: its first actor not inside a prepositional phrase, else the
+ * sentence's, unless the clause is subordinate ("... hours after a drone hit the base": the drone, not
+ * the main clause's subject).
+ */
 function subjectOf(ctx: DocContext, view: SentenceView, trigger: Span, before: ActorMention[]): ActorMention | undefined {
   const text = ctx.text;
   const head = text.slice(view.sentence.start, trigger.start);
   let clauseStart = view.sentence.start;
-  for (const m of head.matchAll(CLAUSE_OPEN)) clauseStart = view.sentence.start + m.index + m[0].length;
-  const free = (m: ActorMention, from: number): boolean => !PREPOSITION_BEFORE.test(text.slice(from, m.start));
-  return before.find((m) => m.start >= clauseStart && free(m, clauseStart)) ?? before.find((m) => free(m, view.sentence.start));
+  let subordinate = false;
+  for (const m of head.matchAll(CLAUSE_OPEN)) {
+    clauseStart = view.sentence.start + m.index + m[0].length;
+    subordinate = SUBORDINATOR.test(m[0]);
+  }
+  // A subject stands before its clause's first verb: "a drone hit the base and wounded ..." has no actor subject.
+  const tokens = ctx.annotated.tokens;
+  const verbBefore = (from: number, at: number): boolean => {
+    for (let i = view.sentence.tokenStart; i < view.sentence.tokenEnd && tokens[i].start < at; i++) if (tokens[i].start >= from && tokens[i].pos === 'VERB') return true;
+    return false;
+  };
+  const free = (m: ActorMention, from: number): boolean => !PREPOSITION_BEFORE.test(text.slice(from, m.start)) && !verbBefore(from, m.start);
+  return before.find((m) => m.start >= clauseStart && free(m, clauseStart)) ?? (subordinate ? undefined : before.find((m) => free(m, view.sentence.start)));
 }
 
 /** Arguments of the event whose trigger spans `trigger` in `view`; `report` is the sentence's reported-speech frame, if any. */
@@ -116,14 +141,18 @@ export function argumentsOf(ctx: DocContext, view: SentenceView, trigger: Span, 
 
   // Passive: "the base was subjected to an attack", "three soldiers were killed in an attack".
   const passiveVerb = passive(text, view, trigger);
-  const passiveSubject = before.filter((m) => (PASSIVE.test(text.slice(m.end, trigger.start)) || passiveVerb) && text.slice(m.end, trigger.start).length < 60).pop();
+  // The subject is the head of its phrase, not a name inside it ("US forces in Iraq and Syria were attacked").
+  const passiveSubject = before.filter((m) => (PASSIVE.test(text.slice(m.end, trigger.start)) || passiveVerb) && text.slice(m.end, trigger.start).length < 60 &&
+    !inPrepositionalPhrase(text, view, before, m)).pop();
   if (passiveSubject) target.push(passiveSubject.actorId);
 
   // Agent phrases after the trigger: "by X", "for which X claimed responsibility", "claimed by X".
+  // An active verb has its agent before it: "struck sites used by X" names no agent of the strike.
+  const active = !passiveVerb && !/\b(?:by|under|subjected)\b/iu.test(text.slice(trigger.start, trigger.end)) && ctx.annotated.tokens.find((t) => t.start === trigger.start)?.pos === 'VERB';
   for (const m of after) {
     const gap = text.slice(trigger.end, m.start);
     const tail = text.slice(m.end, Math.min(view.sentence.end, m.end + 40));
-    if (/\bby\s+(?:the\s+)?[“"‘']?\s*$/iu.test(gap) || /^\s*[”"’]?\s*(?:claimed|claims)\s+responsibility/iu.test(tail) || /\bcalling itself\s*[“"‘']?\s*$/iu.test(gap)) source.push(m.actorId);
+    if ((!active && /\bby\s+(?:the\s+)?[“"‘']?\s*$/iu.test(gap)) || /^\s*[”"’]?\s*(?:claimed|claims)\s+responsibility/iu.test(tail) || /\bcalling itself\s*[“"‘']?\s*$/iu.test(gap)) source.push(m.actorId);
   }
 
   // "a US strike", "an Israeli attack": the actor (or the state of the demonym) right before the noun is its agent.
@@ -132,7 +161,7 @@ export function argumentsOf(ctx: DocContext, view: SentenceView, trigger: Span, 
 
   if (source.length === 0 && !passiveSubject) {
     // "statements by the Iraqi government confirming the postponement": an agent before a nominal trigger.
-    const agent = [...before].reverse().find((m) => trigger.start - m.end < 40 && /\bby\s+(?:the\s+)?[“"‘']?\s*$/iu.test(text.slice(clauseStart, m.start)));
+    const agent = active ? undefined : [...before].reverse().find((m) => trigger.start - m.end < 40 && /\bby\s+(?:the\s+)?[“"‘']?\s*$/iu.test(text.slice(clauseStart, m.start)));
     const subject = subordinate ? undefined : subjectOf(ctx, view, trigger, before);
     const inReport = report !== undefined && trigger.start >= report.content.start && trigger.end <= report.content.end;
     if (agent) source.push(agent.actorId);
@@ -147,7 +176,7 @@ export function argumentsOf(ctx: DocContext, view: SentenceView, trigger: Span, 
 
   // Recipient: the first actor after the trigger, preferably after "against/on/with/to".
   const sourceSet = new Set(source);
-  const objects = after.filter((m) => !sourceSet.has(m.actorId) && !/\bby\s+(?:the\s+)?[“"‘']?\s*$/iu.test(text.slice(trigger.end, m.start)));
+  const objects = after.filter((m) => !sourceSet.has(m.actorId) && (active || !/\bby\s+(?:the\s+)?[“"‘']?\s*$/iu.test(text.slice(trigger.end, m.start))));
   const marked = objects.find((m) => TARGET_PREP.test(text.slice(trigger.end, m.start)));
   // A place where it happened ("in Iraq") is a recipient only when nothing else is named.
   const object = marked ?? objects.find((m) => !LOCATIVE_PREP.test(text.slice(trigger.end, m.start))) ?? objects[0];

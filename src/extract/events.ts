@@ -117,17 +117,20 @@ function eventive(ctx: DocContext, view: SentenceView, h: Hit): boolean {
 /** Types whose two sides act together: "A agreed with B" and "B agreed with A" tell one agreement. */
 const MUTUAL: ReadonlySet<PloverType> = new Set(['AGREE', 'CONSULT', 'COOPERATE']);
 
-function sameHappening(a: EventOut, b: EventOut): boolean {
+function sameHappening(a: EventOut, b: EventOut, part: ReadonlyMap<EventOut, number>): boolean {
   if (a.type !== b.type || a.status !== b.status) return false;
+  // "strikes ... hours after a drone hit the base and wounded soldiers": one sentence telling two happenings.
+  if (a.evidence_start === b.evidence_start && part.get(a) !== part.get(b)) return false;
   if (!a.date || !b.date || !datesOverlap(a.date, b.date, 0)) return false;
   const ta = new Set(a.target);
   const sa = new Set(a.source);
   const sharedTarget = b.target.some((t) => ta.has(t));
   const sharedSource = b.source.some((t) => sa.has(t));
   if (MUTUAL.has(a.type) && b.source.some((t) => ta.has(t)) && b.target.some((t) => sa.has(t))) return true;
+  const agentless = a.source.length === 0 || b.source.length === 0;
   const samePlace = a.location !== '' && a.location === b.location && !a.date.includes('/') && a.date === b.date;
   // Sharing a participant, one sentence's two triggers for one act, or the same place on the same day.
-  return (sharedTarget && (sharedSource || a.source.length === 0 || b.source.length === 0)) || (sharedSource && a.evidence === b.evidence) || samePlace;
+  return (sharedTarget && (sharedSource || agentless)) || (sharedSource && a.evidence === b.evidence) || samePlace;
 }
 
 function precision(date: string | null): number {
@@ -136,10 +139,10 @@ function precision(date: string | null): number {
   return 20 - date.length;
 }
 
-function merge(events: EventOut[]): EventOut[] {
+function merge(events: EventOut[], part: ReadonlyMap<EventOut, number>): EventOut[] {
   const out: EventOut[] = [];
   for (const e of events) {
-    const twin = out.find((o) => sameHappening(o, e));
+    const twin = out.find((o) => sameHappening(o, e, part));
     if (!twin) {
       out.push(e);
       continue;
@@ -219,6 +222,8 @@ function asked(ctx: DocContext, view: SentenceView, h: Hit): boolean {
   return /^[^.!?]*\?/u.test(ctx.text.slice(h.end, view.sentence.end));
 }
 
+const TEMPORAL_BETWEEN = /\b(?:after|before|since|until|following|ahead of|prior to)\b/iu;
+
 interface Candidate {
   event: EventOut;
   /** Named by a noun ("the attack", "recent attacks") rather than a verb. */
@@ -272,9 +277,12 @@ export function extractEvents(ctx: DocContext, reports: Report[]): EventOut[] {
   const dater = new Dater(ctx);
   const bySentence = new Map(reports.map((r) => [r.sentence, r]));
   const events: Candidate[] = [];
+  /** Which part of its sentence each event was told in (see TEMPORAL_BETWEEN). */
+  const part = new Map<EventOut, number>();
   for (const view of ctx.sentences) {
     const report = bySentence.get(view.index);
-    const told: EventOut[] = [];
+    /** This sentence's events so far, with where their triggers end. */
+    const told: Array<{ event: EventOut; end: number }> = [];
     for (const h of hits(ctx, view)) {
       if (!eventive(ctx, view, h) || asked(ctx, view, h)) continue;
       const modality = modalityOf(ctx.lexicon, ctx.text, view.sentence, h, h.trigger.type);
@@ -290,8 +298,9 @@ export function extractEvents(ctx: DocContext, reports: Report[]): EventOut[] {
         Object.assign(args, asked);
       }
       // "X carried out strikes that resulted in the assassination of Y": a consequence has the agent of its cause.
-      const cause = ungoverned && args.source.length === 0 ? told.filter((e) => e.type === type && e.source.length > 0).pop() : undefined;
-      if (cause) args.source = cause.source.filter((id) => !args.target.includes(id));
+      const cause = ungoverned && args.source.length === 0 ? told.filter((t) => t.event.type === type && t.event.source.length > 0 &&
+        ctx.lexicon.consequenceCues.test(ctx.text.slice(t.end, h.start))).pop() : undefined;
+      if (cause) args.source = cause.event.source.filter((id) => !args.target.includes(id));
       if (h.trigger.kind === 'general' && args.source.length + args.target.length === 0) continue;
       // A verb of the general lexicon in the passive acts for nobody unless a "by" phrase names who
       // ("until the issue was resolved" tells no act).
@@ -320,9 +329,13 @@ export function extractEvents(ctx: DocContext, reports: Report[]): EventOut[] {
         attributed_to: attributed,
         ...evidenceOf(ctx, view.sentence),
       };
-      told.push(event);
+      // After a temporal conjunction ("hours after", "before") that follows an act of its type, the sentence tells another happening.
+      const previous = told[told.length - 1];
+      const opensPart = told.some((t) => t.event.type === type && TEMPORAL_BETWEEN.test(ctx.text.slice(t.end, h.start))) && previous !== undefined && TEMPORAL_BETWEEN.test(ctx.text.slice(previous.end, h.start));
+      part.set(event, (previous ? part.get(previous.event)! : 0) + (opensPart ? 1 : 0));
+      told.push({ event, end: h.end });
       events.push({ nominal, anaphoric, ownDate: !basis.startsWith('undated'), event });
     }
   }
-  return merge(attachBackReferences(events));
+  return merge(attachBackReferences(events), part);
 }

@@ -7,7 +7,7 @@ import { findReports } from './attribution.ts';
 import { extractEvents } from './events.ts';
 import { extractStatements } from './statements.ts';
 import { extractClaims } from './claims.ts';
-import { extractTruces } from './truces.ts';
+import { aimAtCounterparts, extractTruces } from './truces.ts';
 import { normalizeName } from '../knowledge/normalize.ts';
 import { lookupActor, type Matcher } from '../knowledge/index.ts';
 
@@ -63,10 +63,11 @@ export interface ExtractOptions {
 export function extract(annotated: Annotated, opts: ExtractOptions): Extraction {
   const ctx = buildContext(annotated, opts.knowledge, opts.lexicon, (name, date) => lookupActor(opts.matcher, name, date ?? undefined)?.id ?? null);
   const reports = findReports(ctx);
-  const events = extractEvents(ctx, reports);
+  const found = extractEvents(ctx, reports);
   const statements = extractStatements(ctx, reports);
   const claims = extractClaims(ctx);
-  const truces = extractTruces(ctx, events, statements);
+  const truces = extractTruces(ctx, found, statements);
+  const events = aimAtCounterparts(ctx, found, truces);
   const used = new Set<string>();
   for (const e of events) for (const id of [...e.source, ...e.target]) used.add(id);
   for (const s of statements) if (s.speaker_actor) used.add(s.speaker_actor);

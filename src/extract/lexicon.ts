@@ -26,6 +26,7 @@ const CueFile = z.strictObject({
   eventive_before: phrases,
   eventive_after: phrases,
   support_verbs: phrases,
+  consequence_cues: phrases,
   non_eventive_before: phrases,
   non_eventive_after: phrases,
   status: z.strictObject({ denied: phrases, conditional: phrases, future: phrases, hypothetical: phrases, claimed: phrases }),
@@ -65,6 +66,8 @@ export interface Lexicon {
   eventiveAfter: PhraseSet;
   /** Verbs whose subject is the agent of the nominal trigger after them ("carried out strikes"). */
   supportVerbs: PhraseSet;
+  /** Words that make a later trigger the consequence of an earlier one ("strikes that resulted in the killing of"). */
+  consequenceCues: PhraseSet;
   nonEventiveBefore: PhraseSet;
   nonEventiveAfter: PhraseSet;
   status: Record<'denied' | 'conditional' | 'future' | 'hypothetical' | 'claimed', PhraseSet>;
@@ -144,6 +147,7 @@ export function loadLexicon(dir: string = DEFAULT_DIR, verbsDir?: string): Lexic
     eventiveBefore: new PhraseSet(cues.eventive_before),
     eventiveAfter: new PhraseSet(cues.eventive_after),
     supportVerbs: new PhraseSet(cues.support_verbs),
+    consequenceCues: new PhraseSet(cues.consequence_cues),
     nonEventiveBefore: new PhraseSet(cues.non_eventive_before),
     nonEventiveAfter: new PhraseSet(cues.non_eventive_after),
     status: {

@@ -176,3 +176,18 @@ function stateAt(d: Draft, day: string): TruceState | null {
   }
   return best?.state ?? null;
 }
+
+/**
+ * "the factions ended this truce": an act on a truce that names no recipient is aimed at the truce's
+ * other party, as the article's truces give it.
+ */
+export function aimAtCounterparts(ctx: DocContext, events: EventOut[], truces: TruceOut[]): EventOut[] {
+  return events.map((e) => {
+    if (e.target.length > 0 || e.source.length === 0 || !ctx.lexicon.truce.terms.test(e.trigger)) return e;
+    const family = new Set(e.source.flatMap((id) => [...factionFamily(ctx, id)]));
+    const truce = truces.find((t) => t.parties.some((p) => family.has(p)));
+    const target = truce ? truce.parties.filter((p) => !family.has(p)) : [];
+    return target.length > 0 ? { ...e, target } : e;
+  });
+}
+

@@ -54,3 +54,25 @@ test('a recipient is in the trigger\'s own clause, and a place where it happened
   assert.deepEqual(t.target, ['US_FORCES']);
   assert.equal(t.status, 'conditional');
 });
+
+test('an attack told "hours after" another is another act, with its own agent or none', () => {
+  const list = events('On Sunday, the United States carried out strikes on three sites used by Kataib Hezbollah in Iraq, hours after a drone hit the Erbil air base and wounded three American soldiers.');
+  const strikes = list.find((e) => e.trigger.startsWith('carried out'));
+  assert.ok(strikes);
+  assert.deepEqual(strikes.source, ['USA']);
+  assert.ok(list.length >= 2, JSON.stringify(list.map((e) => [e.trigger, e.source, e.target])));
+  assert.ok(list.filter((e) => e !== strikes).every((e) => !e.source.includes('USA')), JSON.stringify(list));
+});
+
+test('the subject of a passive is the head of its phrase, not a place inside it', () => {
+  const [e] = events('On Sunday, US forces in Iraq and Syria were attacked again.').filter((x) => x.type === 'ASSAULT');
+  assert.ok(e);
+  assert.deepEqual(e.target, ['US_FORCES']);
+});
+
+test("an act on a truce without a recipient is aimed at the truce's other party", () => {
+  const list = events('Since February the Iraqi armed factions have observed a truce with the United States. On Sunday, Kataib Hezbollah said the factions ended the truce.');
+  const ended = list.find((e) => e.type === 'REJECT');
+  assert.ok(ended, JSON.stringify(list));
+  assert.ok(ended.target.includes('USA'), JSON.stringify(ended));
+});
