@@ -87,6 +87,15 @@ function isVerb(ctx: DocContext, view: SentenceView, h: Hit): boolean {
   return j < view.sentence.tokenStart || !/^(?:a|an|the|this|these|those|its|their|his|her|our|my|your)$/iu.test(tokens[j].text);
 }
 
+/** Types that words can perform: "a statement demanding", "a letter condemning" say what the words do. */
+const SPEECH_ACTS: ReadonlySet<PloverType> = new Set(['REQUEST', 'ACCUSE', 'REJECT', 'THREATEN', 'AGREE', 'SUPPORT']);
+
+/** A participle of a speech act right after a noun: "issued a declaration demanding that ...". */
+function uttered(ctx: DocContext, view: SentenceView, h: Hit): boolean {
+  const i = tokenAt(ctx, view, h.start);
+  return SPEECH_ACTS.has(h.trigger.type) && i > view.sentence.tokenStart && ctx.annotated.tokens[i - 1].pos === 'NOUN';
+}
+
 /** "to negotiate", but not "continued to send": a verb after "to" that is not the act of a catenative verb. */
 function infinitive(lx: Lexicon, before: string): boolean {
   return /\bto\s+$/iu.test(before) && !lx.catenativeVerbs.endsWith(before.replace(/\s*to\s+$/iu, ''));
@@ -103,7 +112,8 @@ function eventive(ctx: DocContext, view: SentenceView, h: Hit): boolean {
   // A general verb counts when finite: not "to negotiate", not a participle ("discussing"), but a
   // progressive is ("are demanding", "has been sharing").
   if (h.trigger.kind === 'general') {
-    const participle = /ing\b/iu.test(ctx.text.slice(h.start, h.end).split(/\s/)[0]) && !/\b(?:is|are|was|were|be|been|being|am)\s+(?:\p{L}+ly\s+)?$/iu.test(before);
+    const participle = /ing\b/iu.test(ctx.text.slice(h.start, h.end).split(/\s/)[0]) && !/\b(?:is|are|was|were|be|been|being|am)\s+(?:\p{L}+ly\s+)?$/iu.test(before) &&
+      !uttered(ctx, view, h);
     return isVerb(ctx, view, h) && !infinitive(lx, before) && !participle && !attributive(ctx, view, h);
   }
   // "an agreement was made to stop all attacks": what was agreed, promised or asked is not an act of its own

@@ -43,3 +43,8 @@ test('a general-lexicon verb does not swallow a lexicon phrase, and a determiner
   assert.deepEqual(events('On Sunday, Iraqi forces captured three Kataib Hezbollah fighters near Baghdad.').map((e) => `${e.type}/${e.mode}`), ['COERCE/arrest']);
   assert.deepEqual(events('Kataib Hezbollah resumed talks with the Iraqi government on Sunday after a two-month break.').map((e) => e.type), ['CONSULT']);
 });
+
+test('a speech-act participle right after a noun says what the words do', () => {
+  const list = events('On Sunday, Kataib Hezbollah issued a statement demanding the release of its fighters.');
+  assert.ok(list.some((e) => e.type === 'REQUEST' && e.source.includes('KATAIB_HEZBOLLAH')), JSON.stringify(list));
+});
