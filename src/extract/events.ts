@@ -295,7 +295,8 @@ export function extractEvents(ctx: DocContext, reports: Report[]): EventOut[] {
     const told: Array<{ event: EventOut; end: number }> = [];
     for (const h of hits(ctx, view)) {
       if (!eventive(ctx, view, h) || asked(ctx, view, h)) continue;
-      const modality = modalityOf(ctx.lexicon, ctx.text, view.sentence, h, h.trigger.type);
+      const answered = h.trigger.kind === 'noun' && ctx.lexicon.reactionCues.endsWithin(ctx.text.slice(Math.max(view.sentence.start, h.start - 50), h.start), 2);
+      const modality = modalityOf(ctx.lexicon, ctx.text, view.sentence, h, h.trigger.type, answered);
       if (!modality) continue;
       const type: PloverType = modality.type ?? h.trigger.type;
       let mode = modality.mode ?? h.trigger.mode;

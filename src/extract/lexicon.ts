@@ -27,6 +27,7 @@ const CueFile = z.strictObject({
   eventive_after: phrases,
   support_verbs: phrases,
   consequence_cues: phrases,
+  reaction_cues: phrases,
   non_eventive_before: phrases,
   non_eventive_after: phrases,
   status: z.strictObject({ denied: phrases, conditional: phrases, future: phrases, hypothetical: phrases, claimed: phrases }),
@@ -68,6 +69,8 @@ export interface Lexicon {
   supportVerbs: PhraseSet;
   /** Words that make a later trigger the consequence of an earlier one ("strikes that resulted in the killing of"). */
   consequenceCues: PhraseSet;
+  /** Words after which a nominal trigger names what a reaction answers, a past happening ("respond to the killing"). */
+  reactionCues: PhraseSet;
   nonEventiveBefore: PhraseSet;
   nonEventiveAfter: PhraseSet;
   status: Record<'denied' | 'conditional' | 'future' | 'hypothetical' | 'claimed', PhraseSet>;
@@ -148,6 +151,7 @@ export function loadLexicon(dir: string = DEFAULT_DIR, verbsDir?: string): Lexic
     eventiveAfter: new PhraseSet(cues.eventive_after),
     supportVerbs: new PhraseSet(cues.support_verbs),
     consequenceCues: new PhraseSet(cues.consequence_cues),
+    reactionCues: new PhraseSet(cues.reaction_cues),
     nonEventiveBefore: new PhraseSet(cues.non_eventive_before),
     nonEventiveAfter: new PhraseSet(cues.non_eventive_after),
     status: {

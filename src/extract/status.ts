@@ -26,12 +26,16 @@ function clause(text: string, sentence: Span, trigger: Span): { left: string; ri
   return { left: text.slice(from, trigger.start), right: text.slice(trigger.end, to), whole: text.slice(sentence.start, sentence.end) };
 }
 
-/** Returns null when the mention is a negated promise of violence ("will not carry out any strike"): no event at all. */
-export function modalityOf(lx: Lexicon, text: string, sentence: Span, trigger: Span, type: PloverType): Modality | null {
+/**
+ * Returns null when the mention is a negated promise of violence ("will not carry out any strike"): no event
+ * at all. `answered`: the trigger names what a reaction answers ("would respond to the killing of its
+ * soldiers"), a happening already past whatever the modal of the reaction.
+ */
+export function modalityOf(lx: Lexicon, text: string, sentence: Span, trigger: Span, type: PloverType, answered = false): Modality | null {
   const { left, right, whole } = clause(text, sentence, trigger);
   const near = left.slice(-40);
   const denied = lx.status.denied.test(near) || /\bno\s+(?:\S+\s+){0,2}$/iu.test(left.slice(-25)) && /\b(has|have|had) been\b/iu.test(right.slice(0, 40));
-  const future = lx.status.future.test(left);
+  const future = !answered && lx.status.future.test(left);
   const conditional = lx.status.conditional.test(right) || lx.status.conditional.test(left);
   const hypothetical = lx.status.hypothetical.test(near);
   if (type === 'ASSAULT' && future) {
@@ -45,7 +49,7 @@ export function modalityOf(lx: Lexicon, text: string, sentence: Span, trigger: S
   // PLOVER codes what is promised by what it promises: future cooperation is AGREE, a future
   // withdrawal is a concession (CONCEDE), future hostility short of violence is a THREATEN. A promise is
   // a future modal or a stated intention ("is prepared to impose", "plans to expel").
-  const promised = /\b(?:will|would|shall)\s+(?:\S+\s+)?$|\b(?:ready|prepared|willing|plans?|planning|intends?|intending|pledged|promised|vowed)\s+to\s+$/iu.test(near);
+  const promised = /\b(?:will|would|shall)\s+(?:\S+\s+){0,2}$|\b(?:ready|prepared|willing|plans?|planning|intends?|intending|pledged|promised|vowed)\s+to\s+$/iu.test(near);
   if (promised && FUTURE_AGREE.has(type)) return { status: conditional ? 'conditional' : 'planned', type: 'AGREE', mode: '' };
   if (promised && type === 'RETREAT') return { status: conditional ? 'conditional' : 'planned', type: 'CONCEDE', mode: '' };
   if (promised && FUTURE_THREAT.has(type)) return { status: conditional ? 'conditional' : 'threatened', type: 'THREATEN', mode: '' };

@@ -54,3 +54,11 @@ test('a source who requested anonymity makes no request', async () => {
   const { events } = processInput({ source: 't', name: 't', format: 'text', raw }, ctx).extraction;
   assert.ok(!events.some((e) => e.type === 'REQUEST'), JSON.stringify(events.map((e) => e.type)));
 });
+
+test('a nominal trigger that a reaction answers is past, whatever the tense of the reaction', () => {
+  const sentence = 'The Pentagon said the United States would respond to the killing of its soldiers.';
+  const start = sentence.indexOf('killing of');
+  const m = modalityOf(lx, sentence, { start: 0, end: sentence.length }, { start, end: start + 'killing of'.length }, 'ASSAULT', true);
+  assert.equal(m?.status, 'occurred');
+  assert.equal(m?.type, undefined);
+});
