@@ -232,6 +232,8 @@ function asked(ctx: DocContext, view: SentenceView, h: Hit): boolean {
   return /^[^.!?]*\?/u.test(ctx.text.slice(h.end, view.sentence.end));
 }
 
+/** A condition clause still open at the trigger (no comma or semicolon has closed it). */
+const CONDITION_BETWEEN = /\b(?:if|unless|until|whether|as long as|provided that|on condition that)\b[^,;]*$/iu;
 const TEMPORAL_BETWEEN = /\b(?:after|before|since|until|following|ahead of|prior to)\b/iu;
 
 interface Candidate {
@@ -295,6 +297,10 @@ export function extractEvents(ctx: DocContext, reports: Report[]): EventOut[] {
     const told: Array<{ event: EventOut; end: number }> = [];
     for (const h of hits(ctx, view)) {
       if (!eventive(ctx, view, h) || asked(ctx, view, h)) continue;
+      // "will keep attacking until they leave Iraq", "will strike if America strikes": a condition of the act told
+      // before it is no act of its own.
+      const main = told[told.length - 1];
+      if (main && CONDITION_BETWEEN.test(ctx.text.slice(main.end, h.start))) continue;
       const answered = h.trigger.kind === 'noun' && ctx.lexicon.reactionCues.endsWithin(ctx.text.slice(Math.max(view.sentence.start, h.start - 50), h.start), 2);
       const modality = modalityOf(ctx.lexicon, ctx.text, view.sentence, h, h.trigger.type, answered);
       if (!modality) continue;

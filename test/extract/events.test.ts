@@ -48,3 +48,8 @@ test('a speech-act participle right after a noun says what the words do', () => 
   const list = events('On Sunday, Kataib Hezbollah issued a statement demanding the release of its fighters.');
   assert.ok(list.some((e) => e.type === 'REQUEST' && e.source.includes('KATAIB_HEZBOLLAH')), JSON.stringify(list));
 });
+
+test('a condition of an act told before it is no act of its own', () => {
+  const list = events('On Sunday, Harakat al-Nujaba said it would keep attacking US forces until they leave Iraq.');
+  assert.deepEqual(list.map((e) => e.type), ['THREATEN'], JSON.stringify(list));
+});
