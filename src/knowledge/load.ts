@@ -87,7 +87,7 @@ function loadPack(dir: string, k: Knowledge, definedIn: Map<string, string>, ref
   const pack = meta.name;
 
   const aliasOwner = new Map<string, string>(); // normalised alias → actor id, within this pack
-  for (const [raw, label, file] of entries(dir, 'actors.yaml')) {
+  for (const [raw, label, file] of actorFiles(dir).flatMap((name) => entries(dir, name))) {
     const ext = isExtend(raw);
     if (ext) {
       const e = parseEntry(actorExtendSchema, raw, file, label);
@@ -114,6 +114,7 @@ function loadPack(dir: string, k: Knowledge, definedIn: Map<string, string>, ref
       ...(e.note !== undefined && { note: e.note }),
       ...(e.demonyms.length > 0 && { demonyms: e.demonyms }),
       ...(e.forces_of !== undefined && { forcesOf: e.forces_of }),
+      ...(e.fuzzy === false && { fuzzy: false as const }),
     };
     k.actors.set(e.id, actor);
     if (e.country !== undefined) refs.push({ file, entry: e.id, what: 'country', id: e.country, kind: 'state' });
@@ -192,6 +193,16 @@ function readYaml(file: string): unknown {
     throw new PackError(file, null, `not valid YAML at ${where}: ${err.message.split('\n')[0]}`);
   }
   return doc.toJS();
+}
+
+/**
+ * actors.yaml and any actors-*.yaml beside it (generated lists such as actors-phoenix.yaml), sorted by
+ * name without the extension, so that the hand-written actors.yaml comes first.
+ */
+function actorFiles(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((n) => /^actors.*\.yaml$/.test(n))
+    .sort((a, b) => a.replace(/\.yaml$/, '').localeCompare(b.replace(/\.yaml$/, '')));
 }
 
 /** The entries of a list file, each with a label for messages (its id, else "#index"); a missing or empty file is an empty list. */

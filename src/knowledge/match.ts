@@ -68,11 +68,14 @@ export function createMatcher(k: Knowledge): Matcher {
   const commonWords = new Set(rules.commonWords.flatMap((w) => nameTokens(w, normal).map((t) => t.norm)));
   const vocabulary = new Set(commonWords);
 
-  const add = (trie: TrieNode<Target>, fuzzy: TrieNode<FuzzyName> | null, name: string, target: Target) => {
+  // `exact` (an actor's `fuzzy: false`): as written only, so not in the fuzzy index, with the capitals the name has,
+  // and its words stay out of the vocabulary that guards fuzzy matching, which thus works for the others as before.
+  const add = (trie: TrieNode<Target>, fuzzy: TrieNode<FuzzyName> | null, name: string, target: Target, exact = false) => {
     const toks = nameTokens(name, normal);
     if (toks.length === 0) return;
     const norms = toks.map((t) => t.norm);
-    insert(trie, norms, target, target.kind === 'office' || target.kind === 'coref' ? norms.map(() => 'any') : caseRules(toks, name));
+    insert(trie, norms, target, target.kind === 'office' || target.kind === 'coref' ? norms.map(() => 'any') : caseRules(toks, name, exact));
+    if (exact) return;
     norms.forEach((n) => vocabulary.add(n));
     if (fuzzy && (norms.length > 1 || norms[0].length >= FUZZY_MIN_SINGLE)) {
       insert(fuzzy, norms.map(key), { norms, target }, []);
@@ -81,8 +84,9 @@ export function createMatcher(k: Knowledge): Matcher {
 
   const forcesOf = new Map<string, { id: string; words: Set<string> }[]>();
   for (const a of k.actors.values()) {
-    for (const n of [a.name, ...a.aliases]) add(actorNames, actorFuzzy, n, { kind: 'actor', id: a.id });
-    for (const n of a.contextAliases) add(actorNames, actorFuzzy, n, { kind: 'context', id: a.id });
+    const exact = a.fuzzy === false;
+    for (const n of [a.name, ...a.aliases]) add(actorNames, actorFuzzy, n, { kind: 'actor', id: a.id }, exact);
+    for (const n of a.contextAliases) add(actorNames, actorFuzzy, n, { kind: 'context', id: a.id }, exact);
     // Demonyms are in the place trie too, so that "Sierra Leonean" is read as a demonym, not a misspelt place.
     for (const n of a.demonyms ?? []) for (const trie of [actorNames, placeNames]) add(trie, null, n, { kind: 'demonym', id: a.id });
     if (a.forcesOf !== undefined) {

@@ -23,7 +23,7 @@ const names = z.array(name).default([]);
 
 export const actorTypes = [
   'state', 'state_force', 'government_body', 'armed_group', 'umbrella_group',
-  'political_party', 'person', 'media_outlet', 'igo',
+  'political_party', 'person', 'media_outlet', 'igo', 'ngo',
 ] as const;
 export const placeTypes = [
   'country', 'province', 'district', 'city', 'town', 'base', 'zone', 'crossing', 'region', 'water', 'site',
@@ -53,6 +53,7 @@ export const actorSchema = z.strictObject({
   organisation: id.optional(),
   role: z.string().optional(),
   note: z.string().optional(),
+  fuzzy: z.boolean().optional(),
 });
 
 /** A later pack adds names and memberships to an actor defined by an earlier one. */

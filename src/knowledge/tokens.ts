@@ -91,13 +91,14 @@ export type CaseRule = 'any' | 'cap' | 'upper';
 /**
  * Case rules of a name: acronyms must be written in capitals ("US" is not "us"); a one-word name
  * written with a capital must be capitalised in the text ("Turkey" is not "turkey"); longer names and
- * lower-case names (titles, cues) match in any case.
+ * lower-case names (titles, cues) match in any case, unless `proper`: then every capitalised word of the
+ * name must be capitalised in the text too ("Red Line" is not "a red line").
  */
-export function caseRules(tokens: NameToken[], name: string): CaseRule[] {
+export function caseRules(tokens: NameToken[], name: string, proper = false): CaseRule[] {
   return tokens.map((t) => {
     const word = name.slice(t.start, t.end);
     if (t.upper && (word.length > 1 || tokens.length > 1 || /\./.test(name))) return 'upper';
-    if (tokens.length === 1 && t.cap) return 'cap';
+    if ((tokens.length === 1 || proper) && t.cap) return 'cap';
     return 'any';
   });
 }

@@ -3,7 +3,7 @@
 
 export type ActorType =
   | 'state' | 'state_force' | 'government_body' | 'armed_group' | 'umbrella_group'
-  | 'political_party' | 'person' | 'media_outlet' | 'igo';
+  | 'political_party' | 'person' | 'media_outlet' | 'igo' | 'ngo';
 
 /** A date bound as written in a pack: "2024", "2024-02" or "2024-02-07"; absent = open. */
 export type DateBound = string;
@@ -42,6 +42,9 @@ export interface Actor {
   demonyms?: string[];
   /** State forces: the state (actor id) whose forces they are, so that "<demonym> <force noun>" resolves here. */
   forcesOf?: string;
+  /** false: the names are matched only as written, never as a misspelling, and each capitalised word only
+   * capitalised (large generated lists, whose names include ordinary words: "Red Line", "Direct Action"). */
+  fuzzy?: false;
   /** Which pack it came from (for error messages and credits). */
   pack: string;
 }

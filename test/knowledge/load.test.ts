@@ -77,6 +77,23 @@ test('an empty list file and a missing optional file are fine; matching.yaml lis
   assert.equal(k.matching!.corefWindow, 300);
 });
 
+test('actors-*.yaml beside actors.yaml are read after it, in name order, as one pack; fuzzy: false is kept', () => {
+  const dir = pack({
+    'actors-b.yaml': '- { id: FROM_B, name: Bravo Front, type: armed_group, fuzzy: false }\n',
+    'actors-a.yaml': '- { id: FROM_A, name: Alpha Front, type: armed_group, aliases: [Alpha Movement] }\n',
+    'actors.yaml': '- { id: HAND_WRITTEN, name: Charlie Front, type: armed_group }\n',
+    'actorsnot.txt': 'not a pack file',
+  });
+  const k = loadPacks([BASE, dir]);
+  assert.deepEqual([...k.actors.keys()].slice(3), ['HAND_WRITTEN', 'FROM_A', 'FROM_B']);
+  assert.equal(k.actors.get('FROM_B')!.fuzzy, false);
+  assert.equal(k.actors.get('FROM_A')!.fuzzy, undefined);
+  // Files of one pack share its rules: an alias names one actor across them, and errors name the file.
+  expectError({ 'actors.yaml': '- { id: ONE_X, name: Xray Front, type: armed_group }\n', 'actors-gen.yaml': '- { id: TWO_X, name: Xray Front, type: armed_group }\n' },
+    'actors-gen.yaml', 'TWO_X', /already names ONE_X/);
+  expectError({ 'actors-gen.yaml': '- { id: FUZZY_X, name: X, type: ngo, fuzzy: maybe }\n' }, 'actors-gen.yaml', 'FUZZY_X', /field "fuzzy"/);
+});
+
 test('unknown field', () => {
   expectError({ 'actors.yaml': '- { id: X_ONE, name: X, type: armed_group, aliasses: [Y] }\n' }, 'actors.yaml', 'X_ONE', /unknown field "aliasses"/);
   expectError({ 'actors.yaml': '- { id: AAA, extend: true, name: Renamed }\n' }, 'actors.yaml', 'AAA', /unknown field "name"/);

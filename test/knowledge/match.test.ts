@@ -166,3 +166,18 @@ test('fuzzy matching finds unseen transliterations, with guards', () => {
   assert.deepEqual(actors('kattayib hizballah'), []);
   assert.deepEqual(places('Bashar al-Assad said.'), []);
 });
+
+test('fuzzy: false names match only as written: no spelling variant, and capitalised words only capitalised', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tw-exact-'));
+  writeFileSync(join(dir, 'pack.yaml'), 'name: exact\nversion: 1\n');
+  writeFileSync(join(dir, 'actors.yaml'), `
+- { id: LISTED, name: Red Line Brigade, type: armed_group, aliases: [Kattayib Sayf], fuzzy: false }
+- { id: CURATED, name: Kataib Sayyid, type: armed_group }
+`);
+  const exact = createMatcher(loadPacks([WORLD, dir]));
+  assert.deepEqual(actors('The Red Line Brigade and Kattayib Sayf fired.', undefined, exact), [['Red Line Brigade', 'LISTED', 'alias'], ['Kattayib Sayf', 'LISTED', 'alias']]);
+  // Lower case: a red line is no group. A misspelling finds the curated name, never the listed one.
+  assert.deepEqual(actors('They crossed a red line brigade by brigade.', undefined, exact), []);
+  assert.deepEqual(actors('Kattayib Sayyid fired.', undefined, exact), [['Kattayib Sayyid', 'CURATED', 'fuzzy']]);
+  assert.deepEqual(actors('Red Lyne Brigade fired.', undefined, exact), []);
+});
