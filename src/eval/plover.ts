@@ -78,7 +78,7 @@ export function recordInput(r: PloverRecord): InputDoc {
 
 /**
  * The code of an actor in the GSR's terms: its country (ISO alpha-3); a state's own id, which the
- * packs make its ISO code; "IGO" for an international organisation; else the code of the body
+ * packs make its ISO code; "IGO" for an international organisation, "NGO" for a non-governmental one; else the code of the body
  * it speaks for, whose forces it is, or which it belongs to. Null when none is known.
  */
 export function actorCode(id: string, knowledge: Knowledge, seen = new Set<string>()): string | null {
@@ -88,6 +88,7 @@ export function actorCode(id: string, knowledge: Knowledge, seen = new Set<strin
   if (a.country) return a.country;
   if (a.type === 'state' && /^[A-Z]{3}$/.test(a.id)) return a.id;
   if (a.type === 'igo') return 'IGO';
+  if (a.type === 'ngo') return 'NGO';
   for (const parent of [a.organisation, a.forcesOf, ...a.memberOf.map((m) => m.id)]) {
     const code = parent ? actorCode(parent, knowledge, seen) : null;
     if (code) return code;

@@ -29,6 +29,7 @@ const knowledge: Knowledge = {
     actor('HUN', 'state'),
     actor('ROU', 'state'),
     actor('UN', 'igo'),
+    actor('AMNESTY', 'ngo'),
     actor('US_FORCES', 'state_force', { forcesOf: 'USA' }),
     actor('KATAIB_HEZBOLLAH', 'armed_group', { country: 'IRQ' }),
     actor('SPOKESMAN', 'person', { organisation: 'KATAIB_HEZBOLLAH' }),
@@ -72,9 +73,10 @@ test('a bad records file is reported by file and line', () => {
   assert.throws(() => loadPloverRecords(join(dir, 'missing.jsonl')), /cannot read/);
 });
 
-test('actor codes come from country, a state id, IGO type, or the body the actor belongs to', () => {
+test('actor codes come from country, a state id, IGO or NGO type, or the body the actor belongs to', () => {
   assert.equal(actorCode('USA', knowledge), 'USA');
   assert.equal(actorCode('UN', knowledge), 'IGO');
+  assert.equal(actorCode('AMNESTY', knowledge), 'NGO');
   assert.equal(actorCode('US_FORCES', knowledge), 'USA');
   assert.equal(actorCode('SPOKESMAN', knowledge), 'IRQ');
   assert.equal(actorCode('LOOP_A', knowledge), null);
