@@ -96,9 +96,14 @@ function uttered(ctx: DocContext, view: SentenceView, h: Hit): boolean {
   return SPEECH_ACTS.has(h.trigger.type) && i > view.sentence.tokenStart && ctx.annotated.tokens[i - 1].pos === 'NOUN';
 }
 
+/** "continued to send arms": the act after a catenative verb and "to". */
+function catenated(lx: Lexicon, before: string): boolean {
+  return /\bto\s+$/iu.test(before) && lx.catenativeVerbs.endsWith(before.replace(/\s*to\s+$/iu, ''));
+}
+
 /** "to negotiate", but not "continued to send": a verb after "to" that is not the act of a catenative verb. */
 function infinitive(lx: Lexicon, before: string): boolean {
-  return /\bto\s+$/iu.test(before) && !lx.catenativeVerbs.endsWith(before.replace(/\s*to\s+$/iu, ''));
+  return /\bto\s+$/iu.test(before) && !catenated(lx, before);
 }
 
 /** A nominal trigger ("attacks") names a happening only in an eventive context, and never right after "stop", "resume", "no" .... */
@@ -107,7 +112,7 @@ function eventive(ctx: DocContext, view: SentenceView, h: Hit): boolean {
   const before = ctx.text.slice(Math.max(view.sentence.start, h.start - 50), h.start);
   // "to discuss the US attacks", "stop all attacks": up to two modifiers may stand between. A general verb
   // is not the thing stopped or discussed: "continued to send arms" is sending.
-  if (h.trigger.kind !== 'general' && lx.nonEventiveBefore.endsWithin(before, 2)) return false;
+  if (h.trigger.kind !== 'general' && !catenated(lx, before) && lx.nonEventiveBefore.endsWithin(before, 2)) return false;
   if (lx.nonEventiveAfter.startsWith(ctx.text.slice(h.end, Math.min(view.sentence.end, h.end + 40)))) return false;
   // A general verb counts when finite: not "to negotiate", not a participle ("discussing"), but a
   // progressive is ("are demanding", "has been sharing").

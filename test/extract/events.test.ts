@@ -53,3 +53,8 @@ test('a condition of an act told before it is no act of its own', () => {
   const list = events('On Sunday, Harakat al-Nujaba said it would keep attacking US forces until they leave Iraq.');
   assert.deepEqual(list.map((e) => e.type), ['THREATEN'], JSON.stringify(list));
 });
+
+test('a phrase after a catenative verb and "to" is the act ("continued to send arms")', () => {
+  const list = events('On Sunday, Iran continued to send arms to Kataib Hezbollah, officials said.');
+  assert.ok(list.some((e) => e.type === 'AID' && e.source.includes('IRN')), JSON.stringify(list));
+});
