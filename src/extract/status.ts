@@ -27,8 +27,8 @@ function clause(text: string, sentence: Span, trigger: Span): { left: string; ri
 }
 
 /**
- * Returns null when the mention is a negated promise of violence ("will not carry out any strike"): no event
- * at all. `answered`: the trigger names what a reaction answers ("would respond to the killing of its
+ * Returns null when the mention is a negated promise of violence ("will not carry out any strike") or a
+ * hoped-for act ("I hope both sides will stop"): no event at all. `answered`: the trigger names what a reaction answers ("would respond to the killing of its
  * soldiers"), a happening already past whatever the modal of the reaction.
  */
 export function modalityOf(lx: Lexicon, text: string, sentence: Span, trigger: Span, type: PloverType, answered = false): Modality | null {
@@ -38,6 +38,7 @@ export function modalityOf(lx: Lexicon, text: string, sentence: Span, trigger: S
   const future = !answered && lx.status.future.test(left);
   const conditional = lx.status.conditional.test(right) || lx.status.conditional.test(left);
   const hypothetical = lx.status.hypothetical.test(near);
+  if (future && lx.status.wished.test(left)) return null;
   if (type === 'ASSAULT' && future) {
     if (/\bnot\b/iu.test(near)) return null;
     return { status: conditional ? 'conditional' : 'threatened', type: 'THREATEN', mode: 'violence' };

@@ -62,3 +62,9 @@ test('a nominal trigger that a reaction answers is past, whatever the tense of t
   assert.equal(m?.status, 'occurred');
   assert.equal(m?.type, undefined);
 });
+
+test('a hoped-for act is no event', () => {
+  const sentence = 'The minister said he hopes both sides will stop their attacks soon.';
+  const start = sentence.indexOf('stop their attacks');
+  assert.equal(modalityOf(lx, sentence, { start: 0, end: sentence.length }, { start, end: start + 'stop their attacks'.length }, 'CONCEDE'), null);
+});
