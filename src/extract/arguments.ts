@@ -148,7 +148,7 @@ export function argumentsOf(ctx: DocContext, view: SentenceView, trigger: Span, 
 
   // Agent phrases after the trigger: "by X", "for which X claimed responsibility", "claimed by X".
   // An active verb has its agent before it: "struck sites used by X" names no agent of the strike.
-  const active = !passiveVerb && !/\b(?:by|under|subjected)\b/iu.test(text.slice(trigger.start, trigger.end)) && ctx.annotated.tokens.find((t) => t.start === trigger.start)?.pos === 'VERB';
+  const active = !passiveVerb && !/\b(?:by|under|subjected)\b/iu.test(text.slice(trigger.start, trigger.end)) && ctx.annotated.tokens[ctx.tokenAt(trigger.start)]?.pos === 'VERB';
   for (const m of after) {
     const gap = text.slice(trigger.end, m.start);
     const tail = text.slice(m.end, Math.min(view.sentence.end, m.end + 40));

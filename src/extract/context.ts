@@ -23,6 +23,8 @@ export interface DocContext {
   lookup: (name: string) => string | null;
   /** ISO day used as "today" of the article: the publication day (interval start when only an interval is known). */
   today: string | null;
+  /** Index of the token that starts at an offset, or -1. */
+  tokenAt: (start: number) => number;
 }
 
 function inside<T extends { start: number; end: number }>(items: T[], s: Sentence): T[] {
@@ -43,7 +45,8 @@ export function buildContext(annotated: Annotated, knowledge: Knowledge, lexicon
   const local = new Map<string, string>();
   for (const m of annotated.actors) local.set(normalizeName(m.text.replace(/^the\s+/iu, '')), m.actorId);
   const resolve = (name: string): string | null => local.get(normalizeName(name.replace(/^the\s+/iu, ''))) ?? lookup(name, today);
-  return { annotated, text: annotated.doc.text, knowledge, lexicon, sentences, today, lookup: resolve };
+  const starts = new Map(annotated.tokens.map((t, i) => [t.start, i]));
+  return { annotated, text: annotated.doc.text, knowledge, lexicon, sentences, today, lookup: resolve, tokenAt: (start) => starts.get(start) ?? -1 };
 }
 
 /** The organisation a person speaks or acts for: their organisation, else their first membership. Non-persons are themselves. */

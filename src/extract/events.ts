@@ -47,20 +47,13 @@ function hits(ctx: DocContext, view: SentenceView): Hit[] {
   return kept.sort((a, b) => a.start - b.start);
 }
 
-/** Index of the token that starts at `start`, or -1. */
-function tokenAt(ctx: DocContext, view: SentenceView, start: number): number {
-  const { tokens } = ctx.annotated;
-  for (let i = view.sentence.tokenStart; i < view.sentence.tokenEnd; i++) if (tokens[i].start === start) return i;
-  return -1;
-}
-
 /**
  * "Ousted President X", "the besieged town", "their disputed border", "factions backed by Iran": a one-word
  * participle used as an adjective.
  */
 function attributive(ctx: DocContext, view: SentenceView, h: Hit): boolean {
   const { tokens } = ctx.annotated;
-  const i = tokenAt(ctx, view, h.start);
+  const i = ctx.tokenAt(h.start);
   if (i < 0 || tokens[i].end !== h.end || !/(?:ed|en)$/iu.test(tokens[i].text)) return false;
   const prev = i > view.sentence.tokenStart ? tokens[i - 1] : null;
   const next = i + 1 < view.sentence.tokenEnd ? tokens[i + 1] : null;
@@ -76,7 +69,7 @@ function attributive(ctx: DocContext, view: SentenceView, h: Hit): boolean {
  * determiner or possessive stands before it, which only a noun follows ("its promises", "an 18-year break").
  */
 function isVerb(ctx: DocContext, view: SentenceView, h: Hit): boolean {
-  const i = tokenAt(ctx, view, h.start);
+  const i = ctx.tokenAt(h.start);
   const t = ctx.annotated.tokens[i];
   if (t === undefined || !(t.pos === 'VERB' || (t.pos === 'AUX' && /\s/u.test(ctx.text.slice(h.start, h.end))))) return false;
   // Adjectives, numbers and hyphenated compounds may stand between: "an 18-year break", "a two-month break".
@@ -92,7 +85,7 @@ const SPEECH_ACTS: ReadonlySet<PloverType> = new Set(['REQUEST', 'ACCUSE', 'REJE
 
 /** A participle of a speech act right after a noun: "issued a declaration demanding that ...". */
 function uttered(ctx: DocContext, view: SentenceView, h: Hit): boolean {
-  const i = tokenAt(ctx, view, h.start);
+  const i = ctx.tokenAt(h.start);
   return SPEECH_ACTS.has(h.trigger.type) && i > view.sentence.tokenStart && ctx.annotated.tokens[i - 1].pos === 'NOUN';
 }
 
