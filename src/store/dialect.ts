@@ -2,6 +2,7 @@
 // opening a connection, auto-increment keys, and full-text search (FTS5 vs tsvector).
 // The rest of the store speaks plain Kysely and runs unchanged on both.
 import { Kysely, PostgresDialect, SqliteDialect, sql, type ColumnDefinitionBuilder, type CreateTableBuilder } from 'kysely';
+import type BetterSqlite3 from 'better-sqlite3';
 import type { Database } from './schema.ts';
 import { COUNT_CAP, SEARCH_RANK_LIMIT, type SearchPage } from './types.ts';
 
@@ -12,6 +13,8 @@ export interface Connection {
   dialect: DialectName;
   /** PostgreSQL schema the tables live in, when the URL named one (`?schema=`). */
   schema?: string;
+  /** SQLite: the connection Kysely uses, for the statements the store prepares once (writes.ts). */
+  sqlite?: BetterSqlite3.Database;
 }
 
 const SCHEMA_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
@@ -39,7 +42,7 @@ export async function connect(url: string): Promise<Connection> {
     handle?.close();
     throw new Error(`cannot open SQLite database ${path}: ${(e as Error).message}`);
   }
-  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: handle }) }), dialect: 'sqlite' };
+  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: handle }) }), dialect: 'sqlite', sqlite: handle };
 }
 
 async function connectPostgres(url: string): Promise<Connection> {

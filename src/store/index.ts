@@ -9,6 +9,7 @@ import { migrate } from './migrations.ts';
 import type { Database, EventsTable } from './schema.ts';
 import { documentRow, eventActorRows, extractionRows, placeIdOf, simhashBands, cleanSpan, storedDocument, SPAN_BOUNDS, type ExtractionRows } from './rows.ts';
 import { fieldColumns, validateCorrection, type CorrectionInput, type ItemKind, type ValidCorrection } from './corrections.ts';
+import { postgresWrites, SqliteWrites, type SaveWrites } from './writes.ts';
 import {
   COUNT_CAP, MAX_PAGE, StoreError,
   type ActorItem, type ChangeItem, type ClaimFilter, type ClaimItem, type CorrectionItem, type DocumentDetail, type DocumentSummary,
@@ -35,7 +36,7 @@ export async function openStore(url: string): Promise<Store> {
     await conn.db.destroy();
     throw e;
   }
-  return new KyselyStore(conn.db, conn.dialect);
+  return new KyselyStore(conn.db, conn.dialect, conn.sqlite ? new SqliteWrites(conn.sqlite) : undefined);
 }
 
 function pageOf(q: PageQuery = {}): { limit: number; offset: number } {
@@ -66,8 +67,14 @@ async function insertAll<T extends keyof Database>(trx: Tx, table: T, rows: read
   for (let i = 0; i < rows.length; i += CHUNK) await trx.insertInto(table).values(rows.slice(i, i + CHUNK) as never).execute();
 }
 
+/** A row of the change log: one per save and per correction. */
+function change(at: string, kind: string, documentId: string | null, target: string | null, detail: object) {
+  return { at, kind, document_id: documentId, target, detail: JSON.stringify(detail) };
+}
+
 class KyselyStore implements Store {
-  constructor(private readonly db: Db, readonly dialect: DialectName) {}
+  /** `sqlite`: the save statements prepared on the store's SQLite connection (writes.ts). */
+  constructor(private readonly db: Db, readonly dialect: DialectName, private readonly sqlite?: SqliteWrites) {}
 
   async close(): Promise<void> {
     await this.db.destroy();
@@ -79,7 +86,9 @@ class KyselyStore implements Store {
 
   async saveDocument(doc: Document, extraction: Extraction, opts: SaveOptions = {}): Promise<SaveResult> {
     try {
-      return await this.db.transaction().execute((trx) => this.saveIn(trx, doc, extraction, opts));
+      // The transaction holds the store's one connection (SQLite) or a pooled one (PostgreSQL) until it ends:
+      // the prepared SQLite statements run on it, between its BEGIN and COMMIT, with no other query in between.
+      return await this.db.transaction().execute((trx) => this.saveIn(trx, this.sqlite ?? postgresWrites(trx), doc, extraction, opts));
     } catch (e) {
       // Another process stored the same report between our check and our insert: that is the idempotent case.
       if (!opts.replace && (await this.hasDocument(doc.id).catch(() => false))) return { status: 'unchanged', id: doc.id };
@@ -87,39 +96,38 @@ class KyselyStore implements Store {
     }
   }
 
-  private async saveIn(trx: Tx, doc: Document, extraction: Extraction, opts: SaveOptions): Promise<SaveResult> {
+  private async saveIn(trx: Tx, w: SaveWrites, doc: Document, extraction: Extraction, opts: SaveOptions): Promise<SaveResult> {
     const at = now();
-    const existing = await trx.selectFrom('documents').select(['id', 'near_duplicate_of']).where('id', '=', doc.id).executeTakeFirst();
+    const existing = await w.stored(doc.id);
     if (existing && (!opts.replace || existing.near_duplicate_of)) return { status: 'unchanged', id: doc.id };
     const rows = extractionRows(doc, extraction, opts.mentions);
     if (existing) {
-      const version = (await trx.selectFrom('extractions').select('version').where('document_id', '=', doc.id).executeTakeFirst())?.version ?? 0;
+      const version = (await w.version(doc.id)) ?? 0;
       await this.deleteExtraction(trx, doc.id);
       const { ingested_at: _kept, ...row } = documentRow(doc, extraction, at, null);
       await trx.updateTable('documents').set(row).where('id', '=', doc.id).execute();
-      await this.insertExtraction(trx, doc.id, extraction, rows, version + 1, at);
+      await this.insertExtraction(w, doc.id, extraction, rows, version + 1, at);
       await this.replayCorrections(trx, doc.id);
-      await this.logChange(trx, at, 'document.reextracted', doc.id, null, { name: doc.name, version: version + 1, events: rows.events.length });
+      await w.insert('changes', [change(at, 'document.reextracted', doc.id, null, { name: doc.name, version: version + 1, events: rows.events.length })]);
+      await w.insert('search_index', rows.search);
       return { status: 'updated', id: doc.id };
     }
-    const original = await this.findNearDuplicate(trx, doc.simhash);
-    await trx.insertInto('documents').values(documentRow(doc, extraction, at, original)).execute();
+    const original = await this.findNearDuplicate(w, doc.simhash);
+    await w.insert('documents', [documentRow(doc, extraction, at, original)]);
     if (original) {
-      await this.logChange(trx, at, 'document.near-duplicate', doc.id, original, { name: doc.name, source: doc.source });
+      await w.insert('changes', [change(at, 'document.near-duplicate', doc.id, original, { name: doc.name, source: doc.source })]);
       return { status: 'near-duplicate', id: doc.id, duplicateOf: original };
     }
-    await this.insertExtraction(trx, doc.id, extraction, rows, 1, at);
-    await this.logChange(trx, at, 'document.added', doc.id, null, { name: doc.name, source: doc.source, events: rows.events.length, statements: rows.statements.length });
+    await this.insertExtraction(w, doc.id, extraction, rows, 1, at);
+    await w.insert('changes', [change(at, 'document.added', doc.id, null, { name: doc.name, source: doc.source, events: rows.events.length, statements: rows.statements.length })]);
+    // Full-text rows last: FTS5 writes out what it holds at every later statement of the transaction (writes.ts).
+    await w.insert('search_index', rows.search);
     return { status: 'added', id: doc.id };
   }
 
   /** The closest stored original within NEAR_DUPLICATE_BITS: by pigeonhole, it shares at least one 16-bit band exactly. */
-  private async findNearDuplicate(trx: Tx, simhash: string): Promise<string | null> {
-    const [b0, b1, b2, b3] = simhashBands(simhash);
-    const candidates = await trx.selectFrom('documents').select(['id', 'simhash'])
-      .where('near_duplicate_of', 'is', null)
-      .where((eb) => eb.or([eb('sim_b0', '=', b0), eb('sim_b1', '=', b1), eb('sim_b2', '=', b2), eb('sim_b3', '=', b3)]))
-      .execute();
+  private async findNearDuplicate(w: SaveWrites, simhash: string): Promise<string | null> {
+    const candidates = await w.candidates(simhashBands(simhash));
     let best: { id: string; d: number } | null = null;
     for (const c of candidates) {
       const d = hamming(c.simhash, simhash);
@@ -128,18 +136,17 @@ class KyselyStore implements Store {
     return best?.id ?? null;
   }
 
-  private async insertExtraction(trx: Tx, id: string, extraction: Extraction, rows: ExtractionRows, version: number, at: string): Promise<void> {
-    await trx.insertInto('extractions').values({ document_id: id, json: JSON.stringify(extraction), version, created_at: at }).execute();
-    await insertAll(trx, 'actors_used', rows.actors);
-    await insertAll(trx, 'places_used', rows.places);
-    await insertAll(trx, 'mentions', rows.mentions);
-    await insertAll(trx, 'events', rows.events);
-    await insertAll(trx, 'event_actors', rows.eventActors);
-    await insertAll(trx, 'statements', rows.statements);
-    await insertAll(trx, 'claims', rows.claims);
-    await insertAll(trx, 'truces', rows.truces);
-    await insertAll(trx, 'truce_states', rows.truceStates);
-    await insertAll(trx, 'search_index', rows.search);
+  private async insertExtraction(w: SaveWrites, id: string, extraction: Extraction, rows: ExtractionRows, version: number, at: string): Promise<void> {
+    await w.insert('extractions', [{ document_id: id, json: JSON.stringify(extraction), version, created_at: at }]);
+    await w.insert('actors_used', rows.actors);
+    await w.insert('places_used', rows.places);
+    await w.insert('mentions', rows.mentions);
+    await w.insert('events', rows.events);
+    await w.insert('event_actors', rows.eventActors);
+    await w.insert('statements', rows.statements);
+    await w.insert('claims', rows.claims);
+    await w.insert('truces', rows.truces);
+    await w.insert('truce_states', rows.truceStates);
   }
 
   private async deleteExtraction(trx: Tx, id: string): Promise<void> {
@@ -150,9 +157,6 @@ class KyselyStore implements Store {
     await trx.deleteFrom('extractions').where('document_id', '=', id).execute();
   }
 
-  private async logChange(trx: Tx, at: string, kind: string, documentId: string | null, target: string | null, detail: object): Promise<void> {
-    await trx.insertInto('changes').values({ at, kind, document_id: documentId, target, detail: JSON.stringify(detail) }).execute();
-  }
 
   // ---- corrections ----
 
@@ -177,7 +181,7 @@ class KyselyStore implements Store {
         .values({ who, at, action: valid.action, target: c.target, document_id: row.document_id, payload: JSON.stringify(payload) })
         .returning('id').executeTakeFirstOrThrow();
       await this.applyCorrection(trx, valid, c.target);
-      await this.logChange(trx, at, 'correction', row.document_id, c.target, { action: valid.action, who });
+      await trx.insertInto('changes').values(change(at, 'correction', row.document_id, c.target, { action: valid.action, who })).execute();
       return { id: Number(inserted.id), who, at, action: valid.action, target: c.target, document_id: row.document_id, payload };
     });
   }

@@ -152,7 +152,7 @@ export function extractionRows(doc: Document, x: Extraction, mentions?: Mentions
       source: JSON.stringify(e.source), target: JSON.stringify(e.target), attributed_to: e.attributed_to,
       evidence: e.evidence, evidence_start: e.evidence_start, evidence_end: e.evidence_end, ...unreviewed,
     });
-    rows.eventActors.push(...eventActorRows(rows.events[rows.events.length - 1]));
+    rows.eventActors.push(...eventActorRows(rows.events[rows.events.length - 1], e.source, e.target));
     rows.search.push({ kind: 'event', ref: id, document_id: d, body: e.evidence });
   }
   for (const s of x.statements) {
@@ -192,10 +192,11 @@ export function extractionRows(doc: Document, x: Extraction, mentions?: Mentions
   return rows;
 }
 
-/** The actors of an event row, one row per actor (an actor on both sides is `both`), with the event's listing columns. */
-export function eventActorRows(e: EventsTable): EventActorsTable[] {
-  const source = JSON.parse(e.source) as string[];
-  const target = JSON.parse(e.target) as string[];
+/**
+ * The actors of an event row, one row per actor (an actor on both sides is `both`), with the event's listing columns.
+ * `source` and `target` are the row's lists, parsed here unless the caller has them.
+ */
+export function eventActorRows(e: EventsTable, source = JSON.parse(e.source) as string[], target = JSON.parse(e.target) as string[]): EventActorsTable[] {
   const roles = new Map<string, string>();
   for (const a of source) roles.set(a, 'source');
   for (const a of target) roles.set(a, roles.get(a) === 'source' ? 'both' : 'target');
