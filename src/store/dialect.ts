@@ -35,7 +35,18 @@ export async function connect(url: string): Promise<Connection> {
     // WAL lets a server read while an ingest writes; the busy timeout makes the other wait instead of failing.
     handle.pragma('busy_timeout = 5000');
     handle.pragma('journal_mode = WAL');
+    // In WAL mode, NORMAL syncs the disk at checkpoints only, not at every COMMIT (FULL would: once per report).
+    // A crash of the process loses nothing committed; a power cut can lose the reports committed since the
+    // last checkpoint, never the database's consistency, and a re-run of the ingest stores them again.
     handle.pragma('synchronous = NORMAL');
+    // A report's save writes ~220 pages to the WAL (most of them index pages: ids are hashes, so each row lands
+    // on its own leaf), so the default checkpoint every 1,000 pages ran every 4 or 5 reports, each copying and
+    // syncing about as many pages. Every 8,192 pages (32 MB of WAL, ~37 reports), pages that several reports
+    // touched are copied once, and the disk is synced 8 times less often: 1,000 saves into a new store,
+    // 10.3 → 7.2 ms/report (CPU 5.8 → 5.1 ms; median of three runs, ext4). Readers look pages up in a
+    // larger WAL index: listings, search and truces on 600 reports took the same time with 35 MB of WAL as
+    // with none. The WAL file stays about 32 MB long.
+    handle.pragma('wal_autocheckpoint = 8192');
     // Gathers the planner's statistics where they are missing or stale (a large ingest since the last open).
     handle.pragma('optimize = 0x10002');
   } catch (e) {
