@@ -103,7 +103,7 @@ class KyselyStore implements Store {
     const rows = extractionRows(doc, extraction, opts.mentions);
     if (existing) {
       const version = (await w.version(doc.id)) ?? 0;
-      await this.deleteExtraction(trx, doc.id);
+      await this.deleteExtraction(trx, w, doc.id);
       const { ingested_at: _kept, ...row } = documentRow(doc, extraction, at, null);
       await trx.updateTable('documents').set(row).where('id', '=', doc.id).execute();
       await this.insertExtraction(w, doc.id, extraction, rows, version + 1, at);
@@ -149,11 +149,12 @@ class KyselyStore implements Store {
     await w.insert('truce_states', rows.truceStates);
   }
 
-  private async deleteExtraction(trx: Tx, id: string): Promise<void> {
+  private async deleteExtraction(trx: Tx, w: SaveWrites, id: string): Promise<void> {
     await trx.deleteFrom('event_actors').where('event_id', 'in', trx.selectFrom('events').select('id').where('document_id', '=', id)).execute();
-    for (const t of ['events', 'statements', 'claims', 'truce_states', 'truces', 'actors_used', 'places_used', 'mentions', 'search_index'] as const) {
+    for (const t of ['events', 'statements', 'claims', 'truce_states', 'truces', 'actors_used', 'places_used', 'mentions'] as const) {
       await trx.deleteFrom(t).where('document_id', '=', id).execute();
     }
+    await w.deleteSearch(id);
     await trx.deleteFrom('extractions').where('document_id', '=', id).execute();
   }
 

@@ -25,6 +25,8 @@ export interface SaveWrites {
    * value is bound as NULL (the default of every nullable column of these tables).
    */
   insert(table: keyof Database, rows: readonly object[]): Promise<void> | void;
+  /** Deletes a document's full-text rows (before it is re-extracted). */
+  deleteSearch(documentId: string): Promise<void> | void;
 }
 
 const STORED = 'select "near_duplicate_of" from "documents" where "id" = ?';
@@ -58,14 +60,35 @@ export class SqliteWrites implements SaveWrites {
   private readonly versionStmt: BetterSqlite3.Statement<[string], { version: number }>;
   private readonly candidatesStmt: BetterSqlite3.Statement<Bands, { id: string; simhash: string }>;
 
+  private readonly rangeStmt: BetterSqlite3.Statement<[string, number, number, number]>;
+  private readonly rangeOfStmt: BetterSqlite3.Statement<[string], { first_rowid: number; last_rowid: number; row_count: number }>;
+  private readonly deleteRangeStmt: BetterSqlite3.Statement<[number, number, string]>;
+  private readonly deleteScanStmt: BetterSqlite3.Statement<[string]>;
+  private readonly deleteRangeOfStmt: BetterSqlite3.Statement<[string]>;
+
   constructor(private readonly handle: BetterSqlite3.Database) {
     this.storedStmt = handle.prepare(STORED);
     this.versionStmt = handle.prepare(VERSION);
     this.candidatesStmt = handle.prepare(CANDIDATES);
+    this.rangeStmt = handle.prepare('insert or replace into "search_ranges" ("document_id", "first_rowid", "last_rowid", "row_count") values (?, ?, ?, ?)');
+    this.rangeOfStmt = handle.prepare('select "first_rowid", "last_rowid", "row_count" from "search_ranges" where "document_id" = ?');
+    // FTS5 looks rows up by rowid one at a time (a rowid range, BETWEEN, reads the whole table): the range's rowids, listed.
+    this.deleteRangeStmt = handle.prepare(`with recursive r(id) as (select ? union all select id + 1 from r where id < ?)
+      delete from "search_index" where "rowid" in (select id from r) and "document_id" = ?`);
+    this.deleteScanStmt = handle.prepare('delete from "search_index" where "document_id" = ?');
+    this.deleteRangeOfStmt = handle.prepare('delete from "search_ranges" where "document_id" = ?');
   }
 
   stored(id: string) {
     return this.storedStmt.get(id);
+  }
+
+  deleteSearch(documentId: string): void {
+    const range = this.rangeOfStmt.get(documentId);
+    // A range bounds all of the document's rows; should fewer be found in it, the whole table is read as before.
+    const deleted = range ? this.deleteRangeStmt.run(range.first_rowid, range.last_rowid, documentId).changes : 0;
+    if (!range || deleted !== range.row_count) this.deleteScanStmt.run(documentId);
+    this.deleteRangeOfStmt.run(documentId);
   }
 
   version(id: string) {
@@ -85,11 +108,15 @@ export class SqliteWrites implements SaveWrites {
       // out the terms it holds at each one, as a segment of its own that it must merge later (written last in
       // a save, they are flushed once, at COMMIT). Statements for up to FTS_CACHED rows are kept (~1 MB in
       // all); a larger one is prepared for the save alone (~25 µs for 50 rows).
+      let last = 0;
       for (; i < rows.length; i += FTS_ROWS) {
         const n = Math.min(FTS_ROWS, rows.length - i);
         const stmt = n <= FTS_CACHED ? this.statement(table, columns, n) : this.handle.prepare(insertSql(table, columns, n, () => '?'));
-        stmt.run(values(rows, columns, i, i + n));
+        last = Number(stmt.run(values(rows, columns, i, i + n)).lastInsertRowid);
       }
+      // Each row took the next rowid (the largest one plus one): the rows of one save are a range (dialect.ts
+      // createSearchRanges), and all of them belong to one document.
+      this.rangeStmt.run((rows[0] as { document_id: string }).document_id, last - rows.length + 1, last, rows.length);
       return;
     }
     for (const n of SQLITE_CHUNKS) {
@@ -126,6 +153,9 @@ export function postgresWrites(trx: Transaction<Database>): SaveWrites {
     stored: async (id) => (await query<{ near_duplicate_of: string | null }>(PG_STORED, [id]))[0],
     version: async (id) => (await query<{ version: number }>(PG_VERSION, [id]))[0]?.version,
     candidates: (bands) => query<{ id: string; simhash: string }>(PG_CANDIDATES, [...bands]),
+    deleteSearch: async (documentId) => {
+      await query('delete from "search_index" where "document_id" = $1', [documentId]);
+    },
     async insert(table, rows) {
       if (rows.length === 0) return;
       const columns = Object.keys(rows[0]);
