@@ -3,14 +3,14 @@
 // (default 300), and writes one JSON line per document: the clean text's identity and offsets, the
 // publication date, sentences, tokens, actor and place mentions and time expressions. Optimising the
 // stages before extraction must leave this file byte-identical; --check names the first difference.
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { InputDoc } from '../src/pipeline/types.ts';
 import { readInputs } from '../src/ingest/read.ts';
 import { cleanDocument } from '../src/ingest/clean.ts';
 import { annotate, loadContext } from '../src/pipeline/run.ts';
 import { generateArticles, loadTemplates, SAMPLES_DIR, SHARED_ARTICLES_DIR } from './generate.ts';
+import { checkSnapshot, writeSnapshot } from './snapshot.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -42,22 +42,7 @@ for (const input of inputs) {
     times: a.times,
   }));
 }
-const body = `${lines.join('\n')}\n`;
-writeFileSync(out, body);
-process.stdout.write(`${lines.length} documents, sha256 ${createHash('sha256').update(body).digest('hex')}\n`);
+const sha = writeSnapshot(out, lines);
+process.stdout.write(`${lines.length} documents, sha256 ${sha}\n`);
 
-if (values.check) {
-  const base = readFileSync(values.check, 'utf8').split('\n');
-  const diff = lines.findIndex((l, i) => l !== base[i]);
-  if (diff < 0 && base.length === lines.length + 1) {
-    process.stdout.write('identical to the baseline\n');
-  } else {
-    const i = diff < 0 ? lines.length : diff;
-    const a = lines[i] ?? '';
-    const b = base[i] ?? '';
-    let c = 0;
-    while (c < a.length && a[c] === b[c]) c++;
-    process.stdout.write(`differs at document ${i} (${inputs[i]?.source}), char ${c}:\n  now:  …${a.slice(Math.max(0, c - 200), c + 200)}\n  base: …${b.slice(Math.max(0, c - 200), c + 200)}\n`);
-    process.exitCode = 1;
-  }
-}
+if (values.check) checkSnapshot(lines, values.check, (i) => `document ${i} (${inputs[i]?.source})`);

@@ -6,8 +6,7 @@
 // changes (corrections re-applied). It writes the content of every table, one JSON line per row, without
 // the timestamps (ingested_at, updated_at, created_at, at). A change to how the store writes must leave
 // this file byte-identical; --check names the first difference.
-import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -19,6 +18,7 @@ import { loadContext, processInput } from '../src/pipeline/run.ts';
 import { connect } from '../src/store/dialect.ts';
 import { openStore, type CorrectionInput } from '../src/store/index.ts';
 import { generateArticles, loadTemplates, SAMPLES_DIR, SHARED_ARTICLES_DIR } from './generate.ts';
+import { checkSnapshot, writeSnapshot } from './snapshot.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -116,23 +116,8 @@ for (const table of TABLES) {
 await db.destroy();
 if (dir) rmSync(dir, { recursive: true, force: true });
 
-const body = `${lines.join('\n')}\n`;
-writeFileSync(out, body);
+const sha = writeSnapshot(out, lines);
 const perTable = Object.fromEntries(TABLES.map((t) => [t, lines.filter((l) => l.startsWith(`${t}\t`)).length]));
-process.stdout.write(`${results.length} reports; ${JSON.stringify(tally)}\nrows ${JSON.stringify(perTable)}\nsha256 ${createHash('sha256').update(body).digest('hex')}\n`);
+process.stdout.write(`${results.length} reports; ${JSON.stringify(tally)}\nrows ${JSON.stringify(perTable)}\nsha256 ${sha}\n`);
 
-if (values.check) {
-  const base = readFileSync(values.check, 'utf8').split('\n');
-  const diff = lines.findIndex((l, i) => l !== base[i]);
-  if (diff < 0 && base.length === lines.length + 1) {
-    process.stdout.write('identical to the baseline\n');
-  } else {
-    const i = diff < 0 ? lines.length : diff;
-    const a = lines[i] ?? '';
-    const b = base[i] ?? '';
-    let c = 0;
-    while (c < a.length && a[c] === b[c]) c++;
-    process.stdout.write(`differs at line ${i + 1}, char ${c}:\n  now:  …${a.slice(Math.max(0, c - 200), c + 200)}\n  base: …${b.slice(Math.max(0, c - 200), c + 200)}\n`);
-    process.exitCode = 1;
-  }
-}
+if (values.check) checkSnapshot(lines, values.check, (i) => `line ${i + 1}`);
