@@ -42,7 +42,7 @@ export interface VerbLexicon {
   relativePronouns: WordSet;
   conjunctions: WordSet;
   reportingVerbs: WordSet;
-  /** Prepositions, particles and articles: a pattern of these alone says nothing of a light verb. */
+  /** Prepositions, particles and articles: a pattern of these alone ("* to") tells no sense of its verb. */
   functionWords: Set<string>;
   /** Words of fixed expressions whose first word is no verb ("according to"). */
   notVerbs: string[][];
@@ -191,7 +191,7 @@ function indexBlock(b: Block, patterns: Pattern[]): void {
 
 interface FormEntry {
   lemma: string;
-  /** A light verb: only its patterns with a content word count ("took control of", not "led to"). */
+  /** A light verb ("take", "lead"): alone, or with a particle alone ("led to"), it names no act. */
   light: boolean;
   block: Block;
   /** Lower-case words of the form; `head` is the one that must be a VERB token. */
@@ -807,9 +807,12 @@ export function findVerbEvents(lex: VerbLexicon, tokens: Token[], sentence: Sent
       const n = candidatesOf(s, f.block, lo, fs, fa, hi);
       for (let c = 0; c < n; c++) {
         const p = all[candidates[c]];
-        if (f.light && !contentful(lex, p.text)) continue;
+        const plain = contentful(lex, p.text);
+        if (!plain && f.light) continue;
         const score = extra + p.words;
-        if (score > bestScore && matches(s, p, fs, fa, lo, hi)) {
+        // "ordered X to": a pattern of function words alone tells no sense, unless it is the particle of a
+        // phrasal verb right after it ("stepped down"); otherwise the verb's default stands.
+        if (score > bestScore && matches(s, p, fs, fa, lo, hi) && (plain || (p.after.length === 1 && p.words === 1 && particleEnd === fe + 1))) {
           bestScore = score;
           bestForm = f;
           bestPattern = p;

@@ -198,3 +198,9 @@ test('a light verb alone is no event; its patterns are', () => {
 test('a light verb\'s pattern of function words alone is no event', () => {
   assert.deepEqual(coded('The attack led to new strikes on the depots.'), []);
 });
+
+test('a pattern of function words alone counts only as the particle of a phrasal verb', () => {
+  // OVERSEE_MANAGE's "* to" would make an order an intent to cooperate.
+  assert.ok(!coded('The judge ordered the former minister to appear in court.').some((c) => c.startsWith('ordered AGREE')));
+  assert.deepEqual(coded('The minister stepped down after the vote.'), ['stepped down RETREAT/resign']);
+});
