@@ -35,6 +35,8 @@ function hits(ctx: DocContext, view: SentenceView): Hit[] {
     if (ctx.lexicon.reportingVerbs.startsWith(v.text) || (v.pattern === null && ctx.lexicon.vagueVerbCodes.some((c) => v.cameo.startsWith(c)))) continue;
     all.push({ start: v.start, end: v.end, trigger: verbTrigger(ctx, v.type, v.mode), coded: true });
   }
+  // A general verb that is no verb here ("rallies" as a noun) leaves its words to the nominal triggers.
+  for (let i = all.length - 1; i >= 0; i--) if (all[i].trigger.kind === 'general' && !isVerb(ctx, view, all[i])) all.splice(i, 1);
   all.sort((a, b) => a.trigger.rank - b.trigger.rank || b.end - b.start - (a.end - a.start));
   // A phrase that contains another ("announced a halt to attacks" ⊃ "attacks") is the more specific reading.
   // A verb of the general lexicon ("captured part") never swallows a phrase of the trigger lexicon ("captured").
@@ -107,12 +109,12 @@ function eventive(ctx: DocContext, view: SentenceView, h: Hit): boolean {
   // is not the thing stopped or discussed: "continued to send arms" is sending.
   if (h.trigger.kind !== 'general' && !catenated(lx, before) && lx.nonEventiveBefore.endsWithin(before, 2)) return false;
   if (lx.nonEventiveAfter.startsWith(ctx.text.slice(h.end, Math.min(view.sentence.end, h.end + 40)))) return false;
-  // A general verb counts when finite: not "to negotiate", not a participle ("discussing"), but a
+  // A general verb (hits() kept only verbs) counts when finite: not "to negotiate", not a participle ("discussing"), but a
   // progressive is ("are demanding", "has been sharing").
   if (h.trigger.kind === 'general') {
     const participle = /ing\b/iu.test(ctx.text.slice(h.start, h.end).split(/\s/)[0]) && !/\b(?:is|are|was|were|be|been|being|am)\s+(?:\p{L}+ly\s+)?$/iu.test(before) &&
       !uttered(ctx, view, h);
-    return isVerb(ctx, view, h) && !infinitive(lx, before) && !participle && !attributive(ctx, view, h);
+    return !infinitive(lx, before) && !participle && !attributive(ctx, view, h);
   }
   // "an agreement was made to stop all attacks": what was agreed, promised or asked is not an act of its own
   // (a threat's content is the threat, and is coded so).

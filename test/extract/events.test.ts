@@ -58,3 +58,8 @@ test('a phrase after a catenative verb and "to" is the act ("continued to send a
   const list = events('On Sunday, Iran continued to send arms to Kataib Hezbollah, officials said.');
   assert.ok(list.some((e) => e.type === 'AID' && e.source.includes('IRN')), JSON.stringify(list));
 });
+
+test('a general verb that is a noun here leaves its words to a nominal trigger', () => {
+  const list = events('On Sunday, supporters of Kataib Hezbollah staged rallies in Baghdad against the government.');
+  assert.deepEqual(list.map((e) => e.type), ['PROTEST'], JSON.stringify(list));
+});
