@@ -189,6 +189,17 @@ function indexBlock(b: Block, patterns: Pattern[]): void {
   b.stamp = new Int32Array(patterns.length);
 }
 
+/** A reading of a verb: its form, the pattern that coded it (null: the default), its span and particle. */
+interface Reading {
+  score: number;
+  form: FormEntry;
+  pattern: Pattern | null;
+  code: Coded | null;
+  from: number;
+  to: number;
+  particle: number;
+}
+
 interface FormEntry {
   lemma: string;
   /** A light verb ("take", "lead"): alone, or with a particle alone ("led to"), it names no act. */
@@ -787,13 +798,7 @@ export function findVerbEvents(lex: VerbLexicon, tokens: Token[], sentence: Sent
     const from = hits.length > 0 ? hits[hits.length - 1].tokenEnd : base;
     // The best reading: most words matched (form words beyond the verb plus pattern words); ties go to
     // the earlier entry, a pattern before its verb's default, and the earlier pattern.
-    let bestScore = -1;
-    let bestForm: FormEntry | null = null;
-    let bestPattern: Pattern | null = null;
-    let bestCode: Coded | null = null;
-    let vs = 0;
-    let ve = 0;
-    let particle = -1;
+    let best: Reading | null = null;
     bestCount = 0;
     for (const f of entries) {
       if (!isWord(tokens[v], f.words[f.head]) || !formAt(lex, s, f, v, end) || extStart < from) continue;
@@ -812,14 +817,8 @@ export function findVerbEvents(lex: VerbLexicon, tokens: Token[], sentence: Sent
         const score = extra + p.words;
         // "ordered X to": a pattern of function words alone tells no sense, unless it is the particle of a
         // phrasal verb right after it ("stepped down"); otherwise the verb's default stands.
-        if (score > bestScore && matches(s, p, fs, fa, lo, hi) && (plain || (p.after.length === 1 && p.words === 1 && particleEnd === fe + 1))) {
-          bestScore = score;
-          bestForm = f;
-          bestPattern = p;
-          bestCode = p.code;
-          vs = fs;
-          ve = fe;
-          particle = particleEnd;
+        if (score > (best?.score ?? -1) && matches(s, p, fs, fa, lo, hi) && (plain || (p.after.length === 1 && p.words === 1 && particleEnd === fe + 1))) {
+          best = { score, form: f, pattern: p, code: p.code, from: fs, to: fe, particle: particleEnd };
           bestCount = matchedCount;
           for (let i = 0; i < matchedCount; i++) {
             bestStart[i] = matchedStart[i];
@@ -827,14 +826,8 @@ export function findVerbEvents(lex: VerbLexicon, tokens: Token[], sentence: Sent
           }
         }
       }
-      if (extra > bestScore) {
-        bestScore = extra;
-        bestForm = f;
-        bestPattern = null;
-        bestCode = f.code;
-        vs = fs;
-        ve = fe;
-        particle = -1;
+      if (extra > (best?.score ?? -1)) {
+        best = { score: extra, form: f, pattern: null, code: f.code, from: fs, to: fe, particle: -1 };
         bestCount = 0;
       }
     }
@@ -843,7 +836,8 @@ export function findVerbEvents(lex: VerbLexicon, tokens: Token[], sentence: Sent
       usedStart[usedCount] = bestStart[i];
       usedEnd[usedCount++] = bestEnd[i];
     }
-    if (!bestForm || !bestCode) continue;
+    if (!best?.code) continue;
+    const { form: bestForm, pattern: bestPattern, code: bestCode, from: vs, to: ve, particle } = best;
     // A pattern that is the verb and one word right after it, which wink tags as a particle, is a phrasal
     // verb: the word belongs to the verb ("called for", "stepped down", not "died in [clashes]").
     const phrasal = bestPattern !== null && bestPattern.after.length === 1 && bestPattern.words === 1 && particle === ve + 1;
