@@ -30,7 +30,7 @@ const CueFile = z.strictObject({
   reaction_cues: phrases,
   non_eventive_before: phrases,
   non_eventive_after: phrases,
-  status: z.strictObject({ denied: phrases, conditional: phrases, future: phrases, hypothetical: phrases, claimed: phrases, wished: phrases }),
+  status: z.strictObject({ denied: phrases, conditional: phrases, future: phrases, hypothetical: phrases, claimed: phrases, wished: phrases, intention: phrases }),
   reporting_verbs: phrases,
   catenative_verbs: phrases,
   vague_verb_codes: z.array(z.string().regex(/^\d{2,4}$/, 'a CAMEO code prefix such as "04"')),
@@ -73,7 +73,7 @@ export interface Lexicon {
   reactionCues: PhraseSet;
   nonEventiveBefore: PhraseSet;
   nonEventiveAfter: PhraseSet;
-  status: Record<'denied' | 'conditional' | 'future' | 'hypothetical' | 'claimed' | 'wished', PhraseSet>;
+  status: Record<'denied' | 'conditional' | 'future' | 'hypothetical' | 'claimed' | 'wished' | 'intention', PhraseSet>;
   reportingVerbs: PhraseSet;
   /** Verbs whose "to" + verb complement is the act itself ("continued to send arms"). */
   catenativeVerbs: PhraseSet;
@@ -160,6 +160,7 @@ export function loadLexicon(dir: string = DEFAULT_DIR, verbsDir?: string): Lexic
       future: new PhraseSet(cues.status.future),
       hypothetical: new PhraseSet(cues.status.hypothetical),
       wished: new PhraseSet(cues.status.wished),
+      intention: new PhraseSet(cues.status.intention),
       claimed: new PhraseSet(cues.status.claimed),
     },
     reportingVerbs: new PhraseSet(cues.reporting_verbs),

@@ -50,7 +50,7 @@ export function modalityOf(lx: Lexicon, text: string, sentence: Span, trigger: S
   // PLOVER codes what is promised by what it promises: future cooperation is AGREE, a future
   // withdrawal is a concession (CONCEDE), future hostility short of violence is a THREATEN. A promise is
   // a future modal or a stated intention ("is prepared to impose", "plans to expel").
-  const promised = /\b(?:will|would|shall)\s+(?:\S+\s+){0,2}$|\b(?:ready|prepared|willing|plans?|planning|intends?|intending|pledged|promised|vowed)\s+to\s+$/iu.test(near);
+  const promised = /\b(?:will|would|shall)\s+(?:\S+\s+){0,2}$/iu.test(near) || (/\bto\s+$/iu.test(near) && lx.status.intention.endsWith(near.replace(/\s*to\s+$/iu, '')));
   if (promised && FUTURE_AGREE.has(type)) return { status: conditional ? 'conditional' : 'planned', type: 'AGREE', mode: '' };
   if (promised && type === 'RETREAT') return { status: conditional ? 'conditional' : 'planned', type: 'CONCEDE', mode: '' };
   if (promised && FUTURE_THREAT.has(type)) return { status: conditional ? 'conditional' : 'threatened', type: 'THREATEN', mode: '' };
