@@ -1,6 +1,6 @@
 // `node --import tsx bench/stages.ts [N] [ROUNDS]`: milliseconds per generated article of each stage
 // before extraction, of the whole annotate(), of extract(), and of wink-nlp's bare readDoc on the same
-// clean texts (the floor the tokenize stage is measured against). Stages are timed apart, so annotate()
+// clean texts, with its default pipe and with sentences + POS only (the floor of the tokenize stage). Stages are timed apart, so annotate()
 // repeats work already counted in the stages above it. Each article's time in a stage is the best of
 // ROUNDS passes (default 3), since the machine is shared.
 import winkNLP from 'wink-nlp';
@@ -19,6 +19,7 @@ const n = Number(process.argv[2] ?? 60);
 const rounds = Number(process.argv[3] ?? 3);
 const inputs = [...generateArticles(await loadTemplates(ctx.knowledge), n, 11)];
 const nlp = winkNLP(model);
+const nlpSbdPos = winkNLP(model, ['sbd', 'pos']);
 const its = nlp.its;
 // best[stage][article]: the fastest of the rounds for that article, so that a round in which another
 // process took the core counts only where it was slowest.
@@ -47,6 +48,11 @@ for (let r = 0; r < rounds; r++) {
     time('extract', () => extract(ann, ctx));
     time('wink readDoc', () => {
       const d = nlp.readDoc(doc.text);
+      d.sentences().out();
+      d.tokens().out(its.pos);
+    });
+    time('wink sbd+pos', () => {
+      const d = nlpSbdPos.readDoc(doc.text);
       d.sentences().out();
       d.tokens().out(its.pos);
     });

@@ -4,7 +4,9 @@ import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import type { Sentence, Token } from '../pipeline/types.ts';
 
-const nlp = winkNLP(model);
+// Only the annotations read below: entities, negation and sentiment (wink's default pipe) cost a third of
+// readDoc's time and change no token, tag or sentence (checked on 1,000 generated articles).
+const nlp = winkNLP(model, ['sbd', 'pos']);
 const its = nlp.its;
 
 export interface Tokenized {
