@@ -14,6 +14,7 @@ const Schema = z.object({
   day_parts: z.array(z.string()),
   seasons: z.record(z.string(), z.tuple([z.number().int().min(1).max(12), z.number().int().min(1).max(12)])),
   units: z.record(z.string(), z.enum(['day', 'week', 'fortnight', 'month', 'year'] satisfies Unit[])),
+  hour_units: z.array(z.string()),
   numbers: z.record(z.string(), z.number().int().positive()),
   vague_counts: z.record(z.string(), z.tuple([z.number().int().positive(), z.number().int().positive()])),
   approximators: z.array(z.string()),
@@ -71,6 +72,7 @@ export const MONTH_ABBR = alt(Object.entries(lexicon.months)
 export const WEEKDAY = alt(Object.keys(lexicon.weekdays));
 export const SEASON = alt(Object.keys(lexicon.seasons));
 export const UNIT = alt(Object.keys(lexicon.units));
+export const HOUR = alt(lexicon.hour_units);
 export const COUNT = `\\d{1,3}|${alt([...Object.keys(lexicon.numbers), ...Object.keys(lexicon.vague_counts)])}`;
 export const APPROX = alt(lexicon.approximators);
 export const PART = alt(lexicon.parts);

@@ -11,7 +11,7 @@ import {
 } from './calendar.ts';
 import { clauseDirection, relativeMonthYear, weekdayNear, yearFor } from './bias.ts';
 import {
-  alt, APPROX, COUNT, DAY_PART, lexicon, lookup, MONTH, MONTH_ABBR, monthNumber, parseCount, PART, REL, SEASON, UNIT, WEEKDAY,
+  alt, APPROX, COUNT, DAY_PART, HOUR, lexicon, lookup, MONTH, MONTH_ABBR, monthNumber, parseCount, PART, REL, SEASON, UNIT, WEEKDAY,
 } from './lexicon.ts';
 import type { Precision, TimeKind } from '../pipeline/types.ts';
 
@@ -171,10 +171,18 @@ function agoParser(run: NewsRun): Parser {
   });
 }
 
-/** "the past three months", "over the last week", "in the coming two weeks": a span ending or starting at the reference day. */
+/**
+ * "the past three months", "over the last week", "in the coming two weeks": a span ending or starting at the
+ * reference day. "The past 48 hours" reaches back into the days those hours touch.
+ */
 function spanParser(run: NewsRun): Parser {
-  const source = `${B}(?:(?:over|during|in|within|throughout|for)\\s+)?the\\s+(${REL})\\s+(?:(${COUNT})\\s+)?(${UNIT})${E}`;
+  const source = `${B}(?:(?:over|during|in|within|throughout|for)\\s+)?the\\s+(${REL})\\s+(?:(${COUNT})\\s+)?(?:(${UNIT})|(${HOUR}))${E}`;
   return parser(run, source, (_ctx, m, ref) => {
+    if (m[4]) {
+      const hours = m[2] ? parseCount(m[2]) : { min: 1, max: 1 };
+      if (!ref || !hours) return null;
+      return span(ref, addDays(ref, (relative(m[1]) ?? -1) * Math.ceil(hours.max / 24)), 'day', 'interval');
+    }
     const unit = lookup(lexicon.units, m[3]);
     const count = m[2] ? parseCount(m[2]) : { min: 1, max: 1 };
     // "over the past years" names no length.
@@ -234,12 +242,17 @@ function casualDayParser(run: NewsRun): Parser {
   });
 }
 
-/** "on Sunday", "Wednesday evening", "last Friday", "next Monday": the nearest such day before the reference day, after it in a future clause. */
+/**
+ * "on Sunday", "Wednesday evening", "last Friday", "next Monday": the nearest such day before the reference day,
+ * after it in a future clause. "Wednesday (of) last week", "Monday of this week": that day of the week named.
+ */
 function weekdayParser(run: NewsRun): Parser {
-  const source = `${B}(?:on\\s+)?(?:(${REL})\\s+)?(${WEEKDAY})(?:\\s+(?:${DAY_PART}))?${E}(?!\\s*,?\\s*(?:\\d|${MONTH}))`;
+  const source = `${B}(?:on\\s+)?(?:(${REL})\\s+)?(${WEEKDAY})(?:\\s+(?:${DAY_PART}))?(?:\\s+(?:of\\s+)?(${REL})\\s+week)?${E}(?!\\s*,?\\s*(?:\\d|${MONTH}))`;
   return parser(run, source, (ctx, m, ref) => {
     const wd = lookup(lexicon.weekdays, m[2]);
     if (!ref || wd === undefined) return null;
+    const week = relative(m[3]);
+    if (week !== undefined) return m[1] ? null : dayOf(addDays(weekStart(ref), 7 * week + ((wd + 6) % 7)));
     const rel = relative(m[1]) ?? 0;
     if (rel === -1) return dayOf(weekdayNear(ref, wd, 'past', true));
     if (rel === 1) return dayOf(weekdayNear(ref, wd, 'future', true));
@@ -258,6 +271,29 @@ function weekendParser(run: NewsRun): Parser {
     else if (rel === 1) saturday = addDays(weekStart(ref), 12);
     else saturday = weekdayNear(ref, 6, clauseDirection(ctx.text, m.index ?? 0, (m.index ?? 0) + m[0].length));
     return span(saturday, addDays(saturday, 1), 'day', 'point');
+  });
+}
+
+/**
+ * "between 1 and 5 January", "between January 1 and 5, 2024": days of one month. Without a year, the occurrence
+ * the clause's tense picks, as for chrono's own month-name dates.
+ */
+function betweenDaysParser(run: NewsRun): Parser {
+  const day = '(\\d{1,2})(?:st|nd|rd|th)?';
+  const month = `(${MONTH})(?:(?<=\\b(?:${MONTH_ABBR}))\\.)?`;
+  const year = '(?:\\s*,?\\s*((?:19|20)\\d\\d))?';
+  const source = `${B}between\\s+(?:${month}\\s+${day}\\s+and\\s+${day}|(?:the\\s+)?${day}\\s+and\\s+(?:the\\s+)?${day}\\s+(?:of\\s+)?${month})${year}${E}`
+    + '(?!\\s*(?:%|percent|per\\b|[ap]\\.?m\\b|:|\\d))';
+  return parser(run, source, (ctx, m, ref) => {
+    const [, m1, a1, b1, a2, b2, m2, y] = m;
+    const month = monthNumber(m1 ?? m2);
+    const from = Number(a1 ?? a2);
+    const to = Number(b1 ?? b2);
+    if (month === null || from >= to) return null;
+    const at = m.index ?? 0;
+    const yr = y ? Number(y) : ref ? yearFor(ref, month, from, clauseDirection(ctx.text, at, at + m[0].length)) : null;
+    if (yr === null || to > daysInMonth(yr, month)) return null;
+    return span({ y: yr, m: month, d: from }, { y: yr, m: month, d: to }, 'day', 'interval');
   });
 }
 
@@ -398,7 +434,7 @@ function newsChrono(run: NewsRun): typeof casual {
   // First in the list: on an equal-length overlap chrono keeps the earlier parser's result.
   c.parsers.unshift(
     periodParser(run), yearParser(run), agoParser(run), spanParser(run), durationParser(run),
-    anchoredParser(run), casualDayParser(run), weekdayParser(run), weekendParser(run), ordinalDayParser(run),
+    anchoredParser(run), casualDayParser(run), weekdayParser(run), weekendParser(run), ordinalDayParser(run), betweenDaysParser(run),
   );
   c.refiners.push(dateOnlyRefiner(run), yearSuffixRefiner(run), pastBiasRefiner(run), betweenRefiner(), kindRefiner(run));
   return c;
