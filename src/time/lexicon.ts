@@ -15,6 +15,7 @@ const Schema = z.object({
   seasons: z.record(z.string(), z.tuple([z.number().int().min(1).max(12), z.number().int().min(1).max(12)])),
   units: z.record(z.string(), z.enum(['day', 'week', 'fortnight', 'month', 'year'] satisfies Unit[])),
   hour_units: z.array(z.string()),
+  month_weeks: z.record(z.string(), z.number().int().min(-7).max(22)),
   numbers: z.record(z.string(), z.number().int().positive()),
   vague_counts: z.record(z.string(), z.tuple([z.number().int().positive(), z.number().int().positive()])),
   approximators: z.array(z.string()),

@@ -275,25 +275,45 @@ function weekendParser(run: NewsRun): Parser {
 }
 
 /**
- * "between 1 and 5 January", "between January 1 and 5, 2024": days of one month. Without a year, the occurrence
+ * "between 1 and 5 January", "between January 1 and 5, 2024", "on 5 and 6 January": days of one month. Without a year, the occurrence
  * the clause's tense picks, as for chrono's own month-name dates.
  */
 function betweenDaysParser(run: NewsRun): Parser {
   const day = '(\\d{1,2})(?:st|nd|rd|th)?';
   const month = `(${MONTH})(?:(?<=\\b(?:${MONTH_ABBR}))\\.)?`;
   const year = '(?:\\s*,?\\s*((?:19|20)\\d\\d))?';
-  const source = `${B}between\\s+(?:${month}\\s+${day}\\s+and\\s+${day}|(?:the\\s+)?${day}\\s+and\\s+(?:the\\s+)?${day}\\s+(?:of\\s+)?${month})${year}${E}`
-    + '(?!\\s*(?:%|percent|per\\b|[ap]\\.?m\\b|:|\\d))';
+  // Without "between", "January 5 and 6" could be a date and a count ("on January 5 and 6 soldiers ..."): a word after it rules it out.
+  const source = `${B}(?:between\\s+(?:${month}\\s+${day}\\s+and\\s+${day}|(?:the\\s+)?${day}\\s+and\\s+(?:the\\s+)?${day}\\s+(?:of\\s+)?${month})${year}${E}`
+    + '(?!\\s*(?:%|percent|per\\b|[ap]\\.?m\\b|:|\\d))'
+    + `|(?:${month}\\s+${day}\\s+and\\s+${day}(?!\\s+[a-z])|${day}\\s+and\\s+${day}\\s+(?:of\\s+)?${month})${year}${E})`;
   return parser(run, source, (ctx, m, ref) => {
-    const [, m1, a1, b1, a2, b2, m2, y] = m;
-    const month = monthNumber(m1 ?? m2);
-    const from = Number(a1 ?? a2);
-    const to = Number(b1 ?? b2);
+    const [, m1, a1, b1, a2, b2, m2, y1, m3, a3, b3, a4, b4, m4, y2] = m;
+    const month = monthNumber(m1 ?? m2 ?? m3 ?? m4);
+    const from = Number(a1 ?? a2 ?? a3 ?? a4);
+    const to = Number(b1 ?? b2 ?? b3 ?? b4);
+    const y = y1 ?? y2;
     if (month === null || from >= to) return null;
     const at = m.index ?? 0;
     const yr = y ? Number(y) : ref ? yearFor(ref, month, from, clauseDirection(ctx.text, at, at + m[0].length)) : null;
     if (yr === null || to > daysInMonth(yr, month)) return null;
     return span({ y: yr, m: month, d: from }, { y: yr, m: month, d: to }, 'day', 'interval');
+  });
+}
+
+/** "the first week of March", "in the last week of January 2024": seven days of a month, the month placed as "late January" is. */
+function monthWeekParser(run: NewsRun): Parser {
+  const source = `${B}(?:the\\s+)?(${alt(Object.keys(lexicon.month_weeks))})\\s+week\\s+of\\s+(?:(${REL})\\s+)?(${MONTH})(?:(?<=\\b(?:${MONTH_ABBR}))\\.)?(?:\\s*,?\\s*(\\d{4}))?${E}`;
+  return parser(run, source, (ctx, m, ref) => {
+    const first = lookup(lexicon.month_weeks, m[1]);
+    const month = monthNumber(m[3]);
+    if (first === undefined || month === null) return null;
+    const rel = relative(m[2]);
+    const at = m.index ?? 0;
+    const y = m[4] ? Number(m[4]) : !ref ? null
+      : rel !== undefined ? relativeMonthYear(ref, month, rel) : yearFor(ref, month, null, clauseDirection(ctx.text, at, at + m[0].length));
+    if (y === null) return null;
+    const start = first > 0 ? first : daysInMonth(y, month) + first + 1;
+    return span({ y, m: month, d: start }, { y, m: month, d: start + 6 }, 'week', 'point');
   });
 }
 
@@ -434,7 +454,7 @@ function newsChrono(run: NewsRun): typeof casual {
   // First in the list: on an equal-length overlap chrono keeps the earlier parser's result.
   c.parsers.unshift(
     periodParser(run), yearParser(run), agoParser(run), spanParser(run), durationParser(run),
-    anchoredParser(run), casualDayParser(run), weekdayParser(run), weekendParser(run), ordinalDayParser(run), betweenDaysParser(run),
+    anchoredParser(run), casualDayParser(run), weekdayParser(run), weekendParser(run), ordinalDayParser(run), betweenDaysParser(run), monthWeekParser(run),
   );
   c.refiners.push(dateOnlyRefiner(run), yearSuffixRefiner(run), pastBiasRefiner(run), betweenRefiner(), kindRefiner(run));
   return c;
