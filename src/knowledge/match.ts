@@ -410,7 +410,16 @@ function resolve(names: NameScan, date: string | undefined): Scan {
   const actors: ActorMention[] = [];
   const push = (r: Raw, actorId: string, via: ActorMention['via'], score: number) =>
     actors.push({ start: r.start, end: r.end, text: text.slice(r.start, r.end), actorId, via, score });
+  // A name inside a longer place name ("Baghdad airport", "Erbil International Airport") is part of that name, not its
+  // actor; but a country named in one of its own regions ("South Lebanon") still names its state.
+  const inPlace = (r: Raw) => {
+    const p = names.places[lastStartingBy(names.places, r.start)];
+    if (p === undefined || r.end > p.end || p.end - p.start <= r.end - r.start) return false;
+    const t = r.targets[0];
+    return !(t.kind === 'actor' && k.actors.get(t.id)?.type === 'state' && placeCountry(k, p.placeId) === t.id);
+  };
   for (const r of names.actors) {
+    if (inPlace(r)) continue;
     const kind = r.targets[0].kind;
     if (kind === 'actor') push(r, ids(r.targets)[0], r.via, r.score);
     else if (kind === 'context') {

@@ -72,6 +72,20 @@ test('names do not run across commas, quotes or sentence ends; a longer name sta
   assert.deepEqual(actors('under the umbrella of the Islamic Resistance in Iraq today'), [['Islamic Resistance in Iraq', 'ISLAMIC_RESISTANCE_IN_IRAQ', 'alias']]);
 });
 
+test('a name inside a longer place name is part of it; a country in its own region still names the state', () => {
+  const dir = join(mkdtempSync(join(tmpdir(), 'tw-nested-')), 'airport');
+  mkdirSync(dir);
+  writeFileSync(join(dir, 'pack.yaml'), 'name: test-nested\nversion: 1\n');
+  // "Baghdad" also stands for the government that sits there, as analysts' packs write it.
+  writeFileSync(join(dir, 'actors.yaml'), '- { id: TEST_BAGHDAD_GOV, name: Test Baghdad Government, type: government_body, country: IRQ, aliases: [Baghdad] }\n');
+  writeFileSync(join(dir, 'places.yaml'), '- { id: TEST_BAGHDAD_AIRPORT, name: Baghdad airport, type: base, parent: IRQ_CITY_BAGHDAD }\n');
+  const nested = createMatcher(loadPacks([WORLD, FIXTURE, dir]));
+  assert.deepEqual(actors('Rockets struck Baghdad airport on Monday.', undefined, nested), []);
+  assert.deepEqual(findMentions(nested, 'Rockets struck Baghdad airport on Monday.').places.map((p) => p.placeId), ['TEST_BAGHDAD_AIRPORT']);
+  assert.deepEqual(actors('Baghdad rejected the claim.', undefined, nested), [['Baghdad', 'TEST_BAGHDAD_GOV', 'alias']]);
+  assert.deepEqual(actors('Israel invaded South Lebanon.'), [['Israel', 'ISR', 'alias'], ['Lebanon', 'LBN', 'alias']]);
+});
+
 test('context aliases: the document decides which Hezbollah', () => {
   assert.deepEqual(actors('Kataib Hezbollah fired. Later Hezbollah denied it.').map((a) => a[1]), ['KATAIB_HEZBOLLAH', 'KATAIB_HEZBOLLAH']);
   assert.deepEqual(actors('Lebanese Hezbollah fired. Later Hezbollah denied it.').map((a) => a[1]), ['LEBANESE_HEZBOLLAH', 'LEBANESE_HEZBOLLAH']);
