@@ -54,7 +54,11 @@ export function annotate(doc: Document, ctx: PipelineContext): Annotated {
 
 /** clean → annotate → extract. */
 export function processInput(input: InputDoc, ctx: PipelineContext): PipelineResult {
-  const doc = cleanDocument(input);
+  return processDocument(cleanDocument(input), ctx);
+}
+
+/** annotate → extract, for a document already cleaned. */
+export function processDocument(doc: Document, ctx: PipelineContext): PipelineResult {
   const annotated = annotate(doc, ctx);
   const extraction = extract(annotated, ctx);
   return { doc, annotated, extraction };

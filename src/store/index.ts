@@ -1,5 +1,6 @@
 // The store: documents, their extractions and analysts' corrections in SQLite (embedded, default)
-// or PostgreSQL, through one Kysely schema. Each document is saved in one transaction.
+// or PostgreSQL, through one Kysely schema. Each document is saved in one transaction, or a batch of them in one
+// transaction with a savepoint each.
 import { sql, type Kysely, type SelectQueryBuilder, type Transaction, type Updateable } from 'kysely';
 import type { Document, Extraction } from '../pipeline/types.ts';
 import { addDays, dayRange } from '../pipeline/date-range.ts';
@@ -13,7 +14,7 @@ import { postgresWrites, SqliteWrites, type SaveWrites } from './writes.ts';
 import {
   COUNT_CAP, MAX_PAGE, StoreError,
   type ActorItem, type ChangeItem, type ClaimFilter, type ClaimItem, type CorrectionItem, type DocumentDetail, type DocumentSummary,
-  type EventFilter, type EventItem, type EventPage, type Page, type PageQuery, type PlaceItem, type SaveOptions, type SaveResult, type Span,
+  type EventFilter, type EventItem, type EventPage, type Page, type PageQuery, type PlaceItem, type SaveFailure, type SaveItem, type SaveOptions, type SaveResult, type Span,
   type StatementFilter, type StatementItem, type Store, type TruceItem, type TruceStateItem,
 } from './types.ts';
 
@@ -94,6 +95,32 @@ class KyselyStore implements Store {
       if (!opts.replace && (await this.hasDocument(doc.id).catch(() => false))) return { status: 'unchanged', id: doc.id };
       throw e;
     }
+  }
+
+  async saveBatch(items: SaveItem[]): Promise<Array<SaveResult | SaveFailure>> {
+    if (items.length === 0) return [];
+    const trx = await this.db.startTransaction().execute();
+    const w = this.sqlite ?? postgresWrites(trx);
+    const out: Array<SaveResult | SaveFailure> = [];
+    try {
+      for (const { doc, extraction, opts = {} } of items) {
+        const item = await trx.savepoint('item').execute();
+        try {
+          out.push(await this.saveIn(item, w, doc, extraction, opts));
+        } catch (e) {
+          await item.rollbackToSavepoint('item').execute();
+          // As in saveDocument: another process storing the same report first is the idempotent case.
+          const stored = !opts.replace && (await Promise.resolve(w.stored(doc.id)).catch(() => undefined)) !== undefined;
+          out.push(stored ? { status: 'unchanged', id: doc.id } : { status: 'failed', id: doc.id, error: (e as Error).message });
+        }
+        await item.releaseSavepoint('item').execute();
+      }
+      await trx.commit().execute();
+    } catch (e) {
+      await trx.rollback().execute().catch(() => {});
+      throw e;
+    }
+    return out;
   }
 
   private async saveIn(trx: Tx, w: SaveWrites, doc: Document, extraction: Extraction, opts: SaveOptions): Promise<SaveResult> {

@@ -53,6 +53,20 @@ export interface SaveResult {
   duplicateOf?: string;
 }
 
+/** One document of a batch save. */
+export interface SaveItem {
+  doc: Document;
+  extraction: Extraction;
+  opts?: SaveOptions;
+}
+
+/** A document of a batch that could not be saved; the others of the batch are. */
+export interface SaveFailure {
+  status: 'failed';
+  id: string;
+  error: string;
+}
+
 export interface EventFilter extends PageQuery {
   /** Day, month or year (inclusive): events whose date span overlaps [from, to]. */
   from?: string;
@@ -254,6 +268,12 @@ export interface CorrectionItem {
 export interface Store {
   readonly dialect: DialectName;
   saveDocument(doc: Document, extraction: Extraction, opts?: SaveOptions): Promise<SaveResult>;
+  /**
+   * Saves several documents in one transaction, each as saveDocument would, under its own savepoint: one
+   * that fails is left out and reported, the others are stored. One commit for the batch is much cheaper
+   * than one per document. Throws only when the batch as a whole cannot be committed (nothing is stored).
+   */
+  saveBatch(items: SaveItem[]): Promise<Array<SaveResult | SaveFailure>>;
   hasDocument(id: string): Promise<boolean>;
   listDocuments(q?: PageQuery): Promise<Page<DocumentSummary>>;
   getDocument(id: string): Promise<DocumentDetail | null>;

@@ -41,8 +41,8 @@ test('ingest survives SIGKILL mid-batch and resumes; start then serves the store
     writeFileSync(join(batch, '51_empty.txt'), '');
     const db = join(dir, 'tw.db');
 
-    // Kill the batch as soon as the first report is stored.
-    const killed = await runUntil(['ingest', batch, '--db', db, '--json'], /"status":"added"/, (child) => child.kill('SIGKILL'));
+    // Kill the run as soon as the first batch (four reports, one transaction) is stored.
+    const killed = await runUntil(['ingest', batch, '--db', db, '--json', '--batch', '4'], /"status":"added"/, (child) => child.kill('SIGKILL'));
     assert.doesNotMatch(killed, /"summary"/, 'killed before the end of the batch');
 
     const store = await openStore(db);

@@ -55,6 +55,28 @@ for (const target of targets) {
       assert.equal((await store.saveDocument(c.doc, c.x)).status, 'added');
     });
 
+    test('a batch is saved in one transaction; a document that fails in it is left out whole and reported', async () => {
+      const ok1 = sampleReport('Rockets hit the Harir base on 2024-02-03. Officials counted the damage.', 'batch1.txt');
+      const ok2 = sampleReport('Iraqi forces arrested four members of a cell in Mosul on 2024-02-04.', 'batch2.txt');
+      const doc = makeDoc('A drone attack hit the Erbil base on 2024-02-05. Another rocket attack followed.', { name: 'batch-bad.txt' });
+      const bad = makeExtraction(doc, { events: [event(doc, 'A drone attack hit the Erbil base', { date: '2024-02-05' }), { ...event(doc, 'Another rocket attack followed', { id: 'e02' }), type: null as never }] });
+      const results = await store.saveBatch([
+        { doc: ok1.doc, extraction: ok1.x },
+        { doc, extraction: bad },
+        { doc: ok2.doc, extraction: ok2.x },
+        // The same report twice in one batch: the second sees the first.
+        { doc: ok1.doc, extraction: ok1.x },
+      ]);
+      assert.deepEqual(results.map((r) => r.status), ['added', 'failed', 'added', 'unchanged']);
+      assert.match((results[1] as { error: string }).error, /\S/);
+      assert.equal(await store.hasDocument(ok1.doc.id), true);
+      assert.equal(await store.hasDocument(ok2.doc.id), true);
+      assert.equal(await store.hasDocument(doc.id), false);
+      assert.equal((await store.listEvents({ document: doc.id, includeHidden: true })).total, 0);
+      assert.equal((await store.search('Erbil')).total, 0);
+      assert.deepEqual(await store.saveBatch([]), []);
+    });
+
     test('a near-duplicate is linked to the original, not stored twice', async () => {
       const text = ARTICLE.replace('two fighters', 'two members');
       assert.ok(hamming(simhash(text), simhash(ARTICLE)) <= 3);

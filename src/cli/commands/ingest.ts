@@ -1,5 +1,13 @@
-// `trucewatch ingest <paths...>`: reads, extracts and stores reports, one transaction per document.
-import type { Command } from 'commander';
+// `trucewatch ingest <paths...>`: reads, extracts and stores reports, one transaction per batch of documents.
+import { InvalidArgumentError, type Command } from 'commander';
+// Light: the ingest module loads the pipeline and the store only when it runs.
+import { BATCH } from '../../store/ingest.ts';
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a whole number of at least 1');
+  return n;
+}
 
 export function register(program: Command): void {
   program
@@ -10,7 +18,8 @@ export function register(program: Command): void {
     .option('--reextract', 're-extract reports already stored (analyst corrections are re-applied)')
     .option('--queue', 'enqueue the inputs for `trucewatch worker` instead of extracting them here (PostgreSQL only)')
     .option('--json', 'print one JSON line per input and a JSON summary')
-    .action(async (paths: string[], opts: { db?: string; pack: string[]; reextract?: boolean; queue?: boolean; json?: boolean }) => {
+    .option('--batch <n>', `reports stored per transaction (default ${BATCH}); 1 stores each report as soon as it is extracted`, positiveInt)
+    .action(async (paths: string[], opts: { db?: string; pack: string[]; reextract?: boolean; queue?: boolean; json?: boolean; batch?: number }) => {
       const { withStore, defaultDbUrl, EXIT } = await import('../../store/cli.ts');
       const { ingestPaths, summaryLine } = await import('../../store/ingest.ts');
       const { createProgress } = await import('../progress.ts');
@@ -25,6 +34,7 @@ export function register(program: Command): void {
         const summary = await ingestPaths(store, paths, {
           packs: opts.pack,
           replace: opts.reextract,
+          batch: opts.batch,
           onItem(item) {
             progress.tick(1, item.name);
             if (opts.json) process.stdout.write(`${JSON.stringify(item)}\n`);
