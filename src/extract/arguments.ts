@@ -3,6 +3,7 @@
 // responsibility", "against/on/with X", reported speech).
 import type { ActorMention, PloverType, Span } from '../pipeline/types.ts';
 import type { Knowledge } from '../knowledge/types.ts';
+import { placeAncestors } from '../knowledge/index.ts';
 import type { DocContext, SentenceView } from './context.ts';
 import { voiceOf } from './context.ts';
 import type { Report } from './attribution.ts';
@@ -90,11 +91,36 @@ function casualties(ctx: DocContext, view: SentenceView): { fatalities: number |
   return { fatalities, injured };
 }
 
-function locationOf(ctx: DocContext, view: SentenceView, trigger: Span): string {
-  const places = view.places;
+// A locative preposition, with a compass word perhaps ("in", "near the", "in north-eastern"), introduces where
+// something happened; a compass word alone ("southern", "north of") says that a name is a place.
+/** Event types whose direct object may be the place struck ("rockets hit Erbil"). */
+const FORCE_TYPES: ReadonlySet<PloverType> = new Set(['ASSAULT', 'COERCE']);
+/** Characters between two place names that still name one place in two steps ("Al Asad airbase in western Iraq"). */
+const NEXT_TO = 30;
+const COMPASS = String.raw`(?:(?:north|south)(?:-?(?:east|west))?|east|west)`;
+const LOCATIVE = new RegExp(String.raw`\b(?:in|at|on|near|inside|outside|from)\s+(?:the\s+)?(?:${COMPASS}ern\s+|central\s+)?$`, 'iu');
+const PLACE_CONTEXT = new RegExp(String.raw`${LOCATIVE.source}|(?:\b${COMPASS}ern|\bcentral|\b(?:${COMPASS}|outskirts|edge|heart|centre|center|suburbs?)\s+of(?:\s+the)?)\s+$`, 'iu');
+
+/**
+ * Where the happening took place: the place the trigger hit or a place after it introduced by a locative
+ * preposition ("in", "near"), whichever comes first, else one shortly before it, else the sentence's first; or
+ * a place inside that one named next to it. A name that also names an actor stands for
+ * that actor ("talks with Washington", "the US response"), not a place, unless a locative preposition
+ * introduces it or force landed on it ("rockets struck Erbil").
+ */
+function locationOf(ctx: DocContext, view: SentenceView, trigger: Span, type: PloverType): string {
+  // Only force lands on a place; what is accused, asked or met is an actor ("accused Israel").
+  const hit = (p: Span) => FORCE_TYPES.has(type) && p.start >= trigger.end && /^\s*(?:the\s+)?$/iu.test(ctx.text.slice(trigger.end, p.start));
+  const placeLike = (p: Span) => hit(p) || PLACE_CONTEXT.test(ctx.text.slice(Math.max(0, p.start - 30), p.start));
+  const places = view.places.filter((p) => placeLike(p) || !view.actors.some((a) => a.start < p.end && p.start < a.end));
   if (places.length === 0) return '';
-  const after = places.filter((p) => p.start >= trigger.end && /\b(?:in|at|on|near|inside|outside|from)\s+(?:the\s+)?$/iu.test(ctx.text.slice(Math.max(trigger.end, p.start - 12), p.start)));
-  const chosen = after[0] ?? places.find((p) => p.end <= trigger.start && p.start >= trigger.start - 80) ?? places[0];
+  // The place the trigger hit is more precise than the area named after it ("struck Camp Taji, north of Baghdad").
+  const after = places.filter((p) => p.start >= trigger.end && (hit(p) || LOCATIVE.test(ctx.text.slice(Math.max(trigger.end, p.start - 30), p.start))));
+  const first = after[0] ?? places.find((p) => p.end <= trigger.start && p.start >= trigger.start - 80) ?? places[0];
+  // A place inside the one chosen and named next to it is the more precise answer ("Al Asad airbase in western
+  // Iraq", "Baghdad's Green Zone").
+  const near = (p: Span) => Math.max(p.start, first.start) - Math.min(p.end, first.end) <= NEXT_TO;
+  const chosen = places.find((p) => near(p) && placeAncestors(ctx.knowledge, p.placeId).some((a) => a.id === first.placeId)) ?? first;
   return ctx.knowledge.places.get(chosen.placeId)?.name ?? chosen.text;
 }
 
@@ -204,5 +230,5 @@ export function argumentsOf(ctx: DocContext, view: SentenceView, trigger: Span, 
   source = unique(source.map((id) => voiceOf(ctx.knowledge, id)));
   target = unique(target.flatMap((id) => (ctx.knowledge.actors.get(id)?.type === 'person' ? [voiceOf(ctx.knowledge, id), id] : [id]))).filter((id) => !source.includes(id));
   const { fatalities, injured } = casualties(ctx, view);
-  return { source, target, location: locationOf(ctx, view, trigger), fatalities, injured };
+  return { source, target, location: locationOf(ctx, view, trigger, type), fatalities, injured };
 }

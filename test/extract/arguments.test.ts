@@ -76,3 +76,23 @@ test("an act on a truce without a recipient is aimed at the truce's other party"
   assert.ok(ended, JSON.stringify(list));
   assert.ok(ended.target.includes('USA'), JSON.stringify(ended));
 });
+
+test('location: a name standing for an actor is no place, unless a locative phrase introduces it or force landed on it', () => {
+  const talks = events('On Sunday, the Iraqi government held talks with Washington over the withdrawal of coalition forces.').find((e) => e.type === 'CONSULT');
+  assert.ok(talks);
+  assert.equal(talks.location, '');
+  const accused = events('On Sunday, Baghdad accused Israel of seeking a pretext to strike Iraq.').find((e) => e.type === 'ACCUSE');
+  assert.ok(accused);
+  assert.equal(accused.location, '');
+  assert.equal(events('On Sunday, three rockets struck Erbil, officials said.').find((e) => e.type === 'ASSAULT')?.location, 'Erbil');
+  assert.equal(events('On Sunday, a US drone strike on a car in eastern Baghdad killed a commander.').find((e) => e.type === 'ASSAULT')?.location, 'Baghdad');
+});
+
+test('location: the place the trigger hit, or one inside the place named next to it, is the more precise', () => {
+  const struck = events('On Sunday, a barrage of rockets struck Camp Taji, north of Baghdad, killing two soldiers.').find((e) => e.type === 'ASSAULT');
+  assert.equal(struck?.location, 'Camp Taji');
+  const airbase = events('On Sunday, two rockets struck Al Asad airbase in western Iraq, the Pentagon said.').find((e) => e.type === 'ASSAULT');
+  assert.equal(airbase?.location, 'Ain al-Asad Air Base');
+  const zone = events("On Sunday, several rockets were fired at Baghdad's fortified Green Zone.").find((e) => e.type === 'ASSAULT');
+  assert.equal(zone?.location, 'Green Zone');
+});
