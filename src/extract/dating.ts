@@ -1,9 +1,11 @@
-// Dates of events and statements: the expression that governs the clause, else a well-known
-// happening the sentence refers to (pack reference events), else the interval from the last
+// Dates of events and statements: the expression that governs the clause (made exact by a well-known
+// happening the sentence refers to when it is coarser, "last January"), else that happening (pack
+// reference events), else the interval from the last
 // dated happening before it in the article to publication (GOLD_FORMAT's rule for undated items).
 import type { SentenceView, DocContext } from './context.ts';
 import { voiceOf } from './context.ts';
 import { governingTime } from '../time/index.ts';
+import { dayRange } from '../pipeline/date-range.ts';
 import { PhraseSet, type PhraseMatch } from './phrase.ts';
 import type { ReferenceEvent } from '../knowledge/types.ts';
 
@@ -99,11 +101,18 @@ export class Dater {
   date(view: SentenceView, at: number, from = view.sentence.start, actors: string[] | null = []): Dated {
     const today = this.ctx.today;
     const t = governingTime(view.times.filter((x) => x.start >= from), view.sentence, at, this.ctx.text);
-    if (t && t.kind !== 'duration') return { date: t.value, basis: `'${t.text}'` };
     // A reference event dates the mention only when it involves one of the mention's own actors (if it has any);
     // `actors` null means the mention is an utterance, which a happening it speaks of does not date.
     const involves = (r: ReferenceEvent): boolean => r.actors.some((a) => actors!.includes(a) || actors!.includes(voiceOf(this.ctx.knowledge, a)));
     const ref = actors === null ? undefined : referenceEventsIn(this.ctx, view).find((r) => actors.length === 0 || involves(r));
+    if (t && t.kind !== 'duration') {
+      // A coarse date ("last January") that the happening referred to falls in is made exact by it.
+      const span = t.kind === 'point' && t.precision !== 'day' ? dayRange(t.value) : null;
+      if (ref && span && ref.date.length === 10 && span.start <= ref.date && ref.date <= span.end) {
+        return { date: ref.date, basis: `'${t.text}': ${ref.name} (${ref.date})` };
+      }
+      return { date: t.value, basis: `'${t.text}'` };
+    }
     if (ref) return { date: ref.date, basis: `refers to ${ref.name} (${ref.date})` };
     if (!today) return { date: null, basis: 'no date in the text' };
     let anchor: string | null = null;

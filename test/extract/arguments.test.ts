@@ -96,3 +96,11 @@ test('location: the place the trigger hit, or one inside the place named next to
   const zone = events("On Sunday, several rockets were fired at Baghdad's fortified Green Zone.").find((e) => e.type === 'ASSAULT');
   assert.equal(zone?.location, 'Green Zone');
 });
+
+test('date: a coarse date is made exact by the well-known happening the sentence refers to, never moved out of it', () => {
+  const e = events('Three American soldiers were killed in an attack in Jordan last January.').find((x) => x.type === 'ASSAULT');
+  assert.equal(e?.date, '2024-01-28');
+  // The same words in another month: the reference event does not fall in it, the month stands.
+  const other = events('Three American soldiers were killed in an attack in Jordan last December.').find((x) => x.type === 'ASSAULT');
+  assert.equal(other?.date, '2023-12');
+});
