@@ -206,7 +206,12 @@ export function argumentsOf(ctx: DocContext, view: SentenceView, trigger: Span, 
   const marked = objects.find((m) => TARGET_PREP.test(text.slice(trigger.end, m.start)));
   // A place where it happened ("in Iraq") is a recipient only when nothing else is named.
   const object = marked ?? objects.find((m) => !LOCATIVE_PREP.test(text.slice(trigger.end, m.start))) ?? objects[0];
-  if (object && target.length === 0) {
+  // "called on the House of Representatives to intervene": a name inside the trigger, after its verb, is its object.
+  const inner = view.actors.find((m) => m.start > trigger.start && m.end <= trigger.end && ctx.knowledge.actors.get(m.actorId)?.type !== 'media_outlet');
+  if (inner && target.length === 0 && !passiveSubject) {
+    target.push(inner.actorId);
+    source = source.filter((id) => id !== inner.actorId);
+  } else if (object && target.length === 0) {
     target.push(object.actorId);
     // "the leader of the Iraqi Hezbollah Brigades, Abu Baqir al-Saadi": the apposition is a recipient too.
     const next = objects[objects.indexOf(object) + 1];
@@ -222,8 +227,10 @@ export function argumentsOf(ctx: DocContext, view: SentenceView, trigger: Span, 
     if (victim) target.push(victim.actorId);
   }
   if (JOINT.has(type) && target.length > 0) {
-    // "talks between Baghdad and Washington": all are participants.
-    source = [...source, ...target];
+    // "talks between Baghdad and Washington": all are participants; not a place where they met ("met in Baghdad").
+    const isPlace = (m: ActorMention) => view.places.some((p) => p.start < m.end && m.start < p.end);
+    const met = new Set(after.filter((m) => isPlace(m) && LOCATIVE_PREP.test(text.slice(Math.max(trigger.end, m.start - 20), m.start))).map((m) => m.actorId));
+    source = [...source, ...target.filter((id) => !met.has(id) || source.length === 0)];
     target = [];
   }
   // A person acts for their organisation; a person hit keeps their name and their group.

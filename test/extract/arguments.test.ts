@@ -104,3 +104,14 @@ test('date: a coarse date is made exact by the well-known happening the sentence
   const other = events('Three American soldiers were killed in an attack in Jordan last December.').find((x) => x.type === 'ASSAULT');
   assert.equal(other?.date, '2023-12');
 });
+
+test('a name inside the trigger after its verb is its object; the place where parties met is not one of them', () => {
+  const called = events('Iraqi lawmakers met in Baghdad on Sunday. Hadi al-Amiri called on the House of Representatives to intervene in the upcoming sessions.');
+  const request = called.find((e) => e.type === 'REQUEST');
+  assert.ok(request);
+  assert.deepEqual(request.target, ['IRAQ_PARLIAMENT']);
+  const met = called.find((e) => e.type === 'CONSULT');
+  assert.ok(met);
+  assert.deepEqual(met.source, ['IRAQ_PARLIAMENT']);
+  assert.equal(met.location, 'Baghdad');
+});
