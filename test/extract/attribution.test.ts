@@ -57,3 +57,8 @@ test('an announcement of a happening is an event, not a statement', () => {
   const events = processInput({ source: 't', name: 't', format: 'text', raw: `Monday, March 4, 2024\n\n${raw}` }, ctx).extraction.events;
   assert.ok(events.some((e) => e.type === 'COERCE' && e.mode === 'arrest' && e.source.includes('IRAQ_GOV')));
 });
+
+test('a speaker spelt differently later in the same article is the person it named, when no one else is as close', () => {
+  const list = statements('Qais al-Khazali, the leader of Asaib Ahl al-Haq, met tribal leaders in Baghdad on Sunday.\n\nAl-Khazari said that the factions would not withdraw from the border.\n\nAl-Mansour said the talks would continue.');
+  assert.deepEqual(list.map((s) => [s.speaker, s.speaker_actor]), [['Al-Khazari', 'ASAIB_AHL_AL_HAQ'], ['Al-Mansour', '']]);
+});
