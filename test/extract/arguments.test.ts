@@ -115,3 +115,10 @@ test('a name inside the trigger after its verb is its object; the place where pa
   assert.deepEqual(met.source, ['IRAQ_PARLIAMENT']);
   assert.equal(met.location, 'Baghdad');
 });
+
+test('an attack on a named place is an event even when nobody is named', () => {
+  const e = events('Rockets were fired at the Victory base near Baghdad airport on Sunday.').find((x) => x.type === 'ASSAULT');
+  assert.ok(e);
+  assert.equal(e.location, 'Camp Victory (Victory Base Complex)');
+  assert.deepEqual([...e.source, ...e.target], []);
+});
