@@ -3,7 +3,7 @@
 import type { Document, InputDoc } from '../pipeline/types.ts';
 import type { ReadResult } from '../ingest/read.ts';
 import type { PipelineContext, PipelineResult } from '../pipeline/run.ts';
-import type { SaveFailure, SaveResult, Store } from './types.ts';
+import type { SaveFailure, SaveItem, SaveResult, Store } from './types.ts';
 
 /** A problem with the set-up (packs, options) rather than with one input. */
 export class ConfigError extends Error {}
@@ -29,8 +29,11 @@ export interface IngestOptions {
   onItem?: (item: IngestItem) => void;
 }
 
-/** An input after the pipeline: either settled (already stored, or failed) or a result waiting to be saved. */
-type Prepared = { item: IngestItem } | { base: { source: string; name: string }; result: PipelineResult };
+/**
+ * An input after the pipeline: either settled (already stored, or failed) or what is to be saved of it. Only
+ * that is kept while a batch fills: not the tokens and sentences, the bulk of a pipeline result.
+ */
+type Prepared = { item: IngestItem } | { base: { source: string; name: string }; save: SaveItem };
 
 /** Runs the pipeline on one input; a report already stored is settled as unchanged without extraction. */
 async function createPreparer(store: Store, opts: Omit<IngestOptions, 'onItem'>): Promise<(input: InputDoc) => Promise<Prepared>> {
@@ -53,7 +56,8 @@ async function createPreparer(store: Store, opts: Omit<IngestOptions, 'onItem'>)
       // Cleaning alone gives the id: a stored report is skipped without running the rest of the pipeline.
       const doc = cleanDocument(input);
       if (!opts.replace && (await store.hasDocument(doc.id))) return { item: { ...base, status: 'unchanged', id: doc.id } };
-      return { base, result: (await (pipeline ??= load()))(doc) };
+      const { extraction, annotated: { actors, places, times } } = (await (pipeline ??= load()))(doc);
+      return { base, save: { doc, extraction, opts: { mentions: { actors, places, times }, replace: opts.replace } } };
     } catch (e) {
       if (e instanceof ConfigError) throw e;
       return { item: { ...base, status: 'failed', error: (e as Error).message } };
@@ -67,9 +71,9 @@ export async function createIngester(store: Store, opts: Omit<IngestOptions, 'on
   return async (input) => {
     const p = await prepare(input);
     if ('item' in p) return p.item;
-    const { doc, extraction, annotated } = p.result;
+    const { doc, extraction, opts: saveOpts } = p.save;
     try {
-      return { ...p.base, ...(await store.saveDocument(doc, extraction, { mentions: annotated, replace: opts.replace })) };
+      return { ...p.base, ...(await store.saveDocument(doc, extraction, saveOpts)) };
     } catch (e) {
       return { ...p.base, status: 'failed', error: (e as Error).message };
     }
@@ -109,12 +113,12 @@ export async function ingestInputs(store: Store, inputs: AsyncIterable<ReadResul
   const pending: Prepared[] = [];
   const flush = async () => {
     const batch = pending.splice(0);
-    const toSave = batch.flatMap((p) => ('result' in p ? [p] : []));
+    const toSave = batch.flatMap((p) => ('save' in p ? [p.save] : []));
     let saved: Array<SaveResult | SaveFailure>;
     try {
-      saved = await store.saveBatch(toSave.map(({ result: r }) => ({ doc: r.doc, extraction: r.extraction, opts: { mentions: r.annotated, replace: opts.replace } })));
+      saved = await store.saveBatch(toSave);
     } catch (e) {
-      saved = toSave.map(({ result }) => ({ status: 'failed', id: result.doc.id, error: `not stored: ${(e as Error).message}` }));
+      saved = toSave.map(({ doc }) => ({ status: 'failed', id: doc.id, error: `not stored: ${(e as Error).message}` }));
     }
     let next = 0;
     for (const p of batch) {
