@@ -47,21 +47,27 @@ export function buildContext(annotated: Annotated, knowledge: Knowledge, lexicon
   for (const m of annotated.actors) local.set(normalizeName(m.text.replace(/^the\s+/iu, '')), m.actorId);
   const resolve = (name: string): string | null => local.get(normalizeName(name.replace(/^the\s+/iu, ''))) ?? lookup(name, today) ?? samePerson(name);
   // A translation may spell one person two ways in one article ("al-Sudani", "Al-Sutani"): a name no pack knows
-  // is a person the document names when its last word is a close spelling of theirs, and of no one else's.
-  const people = new Map<string, Set<string>>();
-  for (const m of annotated.actors) {
-    const a = knowledge.actors.get(m.actorId);
-    // Named, not reached through a title ("the Prime Minister") or a pronoun.
-    if (a?.type !== 'person' || (m.via !== 'alias' && m.via !== 'fuzzy')) continue;
-    for (const n of [m.text, a.name, ...a.aliases]) {
-      const last = normalizeName(n).split(' ').at(-1);
-      if (last) people.set(last, (people.get(last) ?? new Set()).add(a.id));
+  // is a person the document names when its last word is a close spelling of theirs, and of no one else's (their
+  // spellings are gathered on the first such name).
+  let people: Map<string, Set<string>> | undefined;
+  const peopleOf = (): Map<string, Set<string>> => {
+    if (people) return people;
+    people = new Map();
+    for (const m of annotated.actors) {
+      const a = knowledge.actors.get(m.actorId);
+      // Named, not reached through a title ("the Prime Minister") or a pronoun.
+      if (a?.type !== 'person' || (m.via !== 'alias' && m.via !== 'fuzzy')) continue;
+      for (const n of [m.text, a.name, ...a.aliases]) {
+        const last = normalizeName(n).split(' ').at(-1);
+        if (last) people.set(last, (people.get(last) ?? new Set()).add(a.id));
+      }
     }
-  }
+    return people;
+  };
   const samePerson = (name: string): string | null => {
     if (!/^\p{Lu}/u.test(name.trim())) return null;
     const last = normalizeName(name).split(' ').at(-1) ?? '';
-    const ids = new Set([...people].filter(([w]) => tokenSimilarity(last, w) > 0).flatMap(([, set]) => [...set]));
+    const ids = new Set([...peopleOf()].filter(([w]) => tokenSimilarity(last, w) > 0).flatMap(([, set]) => [...set]));
     return ids.size === 1 ? [...ids][0] : null;
   };
   const starts = new Map(annotated.tokens.map((t, i) => [t.start, i]));
