@@ -22,7 +22,7 @@ export interface IngestOptions {
   packs?: string[];
   /** Re-extract documents already stored (corrections are re-applied). */
   replace?: boolean;
-  /** ingestPaths: reports per transaction (default BATCH); 1 commits each report as soon as it is extracted. */
+  /** ingestPaths, ingestInputs: reports per transaction (default BATCH); 1 commits each report as soon as it is extracted. */
   batch?: number;
   /** Packs already loaded (loadContext), instead of loading `packs` on the first report to extract. */
   context?: PipelineContext;
