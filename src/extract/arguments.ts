@@ -153,6 +153,23 @@ function subjectOf(ctx: DocContext, view: SentenceView, trigger: Span, before: A
   return before.find((m) => m.start >= clauseStart && free(m, clauseStart)) ?? (subordinate ? undefined : before.find((m) => free(m, view.sentence.start)));
 }
 
+const PRONOUN_SUBJECT = /^\s*[“"‘']?\s*(he|she|it|they)\s+(?:[\p{Ll}-]+\s+){0,3}$/iu;
+
+/**
+ * "Kataib Hezbollah issued a statement. It threatened to ...": a pronoun opening the sentence, right before
+ * its verb, stands for the subject of the sentence before, a person for "he" and "she", a body or group for
+ * "it" and "they".
+ */
+function pronounSubject(ctx: DocContext, view: SentenceView, trigger: Span): string | undefined {
+  const pronoun = PRONOUN_SUBJECT.exec(ctx.text.slice(view.sentence.start, trigger.start))?.[1].toLowerCase();
+  const prev = ctx.sentences[view.index - 1];
+  if (!pronoun || !prev) return undefined;
+  const person = pronoun === 'he' || pronoun === 'she';
+  const subject = prev.actors.find((m) => !PREPOSITION_BEFORE.test(ctx.text.slice(prev.sentence.start, m.start)));
+  const type = subject && ctx.knowledge.actors.get(subject.actorId)?.type;
+  return subject && type !== 'media_outlet' && (type === 'person') === person ? subject.actorId : undefined;
+}
+
 /** Arguments of the event whose trigger spans `trigger` in `view`; `report` is the sentence's reported-speech frame, if any. */
 export function argumentsOf(ctx: DocContext, view: SentenceView, trigger: Span, type: PloverType, report: Report | undefined, subordinate = false): Arguments {
   const text = ctx.text;
@@ -198,6 +215,10 @@ export function argumentsOf(ctx: DocContext, view: SentenceView, trigger: Span, 
       else if (report.speaker.actorId && (!subordinate || VERBAL.has(type))) source.push(report.speaker.actorId);
     } else if (subject) source.push(subject.actorId);
     else if (report?.speaker.actorId && VERBAL.has(type)) source.push(report.speaker.actorId);
+    else {
+      const antecedent = subordinate ? undefined : pronounSubject(ctx, view, trigger);
+      if (antecedent) source.push(antecedent);
+    }
   }
 
   // Recipient: the first actor after the trigger, preferably after "against/on/with/to".

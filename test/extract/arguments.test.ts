@@ -122,3 +122,13 @@ test('an attack on a named place is an event even when nobody is named', () => {
   assert.equal(e.location, 'Camp Victory (Victory Base Complex)');
   assert.deepEqual([...e.source, ...e.target], []);
 });
+
+test('a pronoun opening a sentence stands for the subject of the sentence before, of the right kind', () => {
+  const group = events('Kataib Hezbollah issued a statement on Sunday. It threatened to attack US bases.').find((e) => e.type === 'THREATEN');
+  assert.deepEqual(group?.source, ['KATAIB_HEZBOLLAH']);
+  const person = events('Qais al-Khazali spoke on Sunday. He threatened to attack US bases.').find((e) => e.type === 'THREATEN');
+  assert.deepEqual(person?.source, ['ASAIB_AHL_AL_HAQ']);
+  // "It" is no person.
+  const mismatch = events('Qais al-Khazali spoke on Sunday. It threatened to attack US bases.').find((e) => e.type === 'THREATEN');
+  assert.deepEqual(mismatch?.source, []);
+});
