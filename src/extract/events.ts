@@ -28,9 +28,9 @@ function hits(ctx: DocContext, view: SentenceView): Hit[] {
   const text = ctx.text.slice(s.start, s.end);
   const all: Hit[] = ctx.lexicon.triggers.findAll(text).map((m) => ({ start: s.start + m.start, end: s.start + m.end, trigger: ctx.lexicon.triggerOf[m.index] }));
   for (const v of findVerbEvents(ctx.lexicon.verbs, ctx.annotated.tokens, s, ctx.text)) {
-    // A support verb ("staged a hunger strike", "launched strikes") takes its meaning from its object,
-    // a nominal trigger of the lexicon.
-    if (ctx.lexicon.supportVerbs.startsWith(v.text)) continue;
+    // A support verb ("staged a hunger strike", "launched strikes", "took responsibility for the attack") takes
+    // its meaning from its object, a nominal trigger of the lexicon.
+    if (ctx.lexicon.supportVerbs.startsWith(ctx.text.slice(v.start, s.end))) continue;
     // A reporting verb introduces a statement, not an event; a vague default code names no act.
     if (ctx.lexicon.reportingVerbs.startsWith(v.text) || (v.pattern === null && ctx.lexicon.vagueVerbCodes.some((c) => v.cameo.startsWith(c)))) continue;
     all.push({ start: v.start, end: v.end, trigger: verbTrigger(ctx, v.type, v.mode), coded: true });

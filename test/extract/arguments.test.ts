@@ -132,3 +132,8 @@ test('a pronoun opening a sentence stands for the subject of the sentence before
   const mismatch = events('Qais al-Khazali spoke on Sunday. It threatened to attack US bases.').find((e) => e.type === 'THREATEN');
   assert.deepEqual(mismatch?.source, []);
 });
+
+test('a support phrase longer than its verb ("took responsibility for") is no act of its own', () => {
+  const list = events('Kataib Hezbollah took responsibility for the rocket attack on Sunday.');
+  assert.deepEqual(list.map((e) => [e.type, e.source]), [['ASSAULT', ['KATAIB_HEZBOLLAH']]]);
+});
