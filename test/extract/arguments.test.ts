@@ -137,3 +137,8 @@ test('a support phrase longer than its verb ("took responsibility for") is no ac
   const list = events('Kataib Hezbollah took responsibility for the rocket attack on Sunday.');
   assert.deepEqual(list.map((e) => [e.type, e.source]), [['ASSAULT', ['KATAIB_HEZBOLLAH']]]);
 });
+
+test('whoever claims an attack is its agent', () => {
+  const e = events('The Islamic Resistance in Iraq claimed a drone attack on the base on Sunday.').find((x) => x.type === 'ASSAULT');
+  assert.deepEqual(e?.source, ['ISLAMIC_RESISTANCE_IN_IRAQ']);
+});
