@@ -91,22 +91,23 @@ function casualties(ctx: DocContext, view: SentenceView): { fatalities: number |
   return { fatalities, injured };
 }
 
-// A locative preposition, with a compass word perhaps ("in", "near the", "in north-eastern"), introduces where
-// something happened; a compass word alone ("southern", "north of") says that a name is a place.
 /** Event types whose direct object may be the place struck ("rockets hit Erbil"). */
 const FORCE_TYPES: ReadonlySet<PloverType> = new Set(['ASSAULT', 'COERCE']);
 /** Characters between two place names that still name one place in two steps ("Al Asad airbase in western Iraq"). */
 const NEXT_TO = 30;
+// A locative preposition, with a compass word perhaps ("in", "near the", "in north-eastern"), introduces where
+// something happened (LOCATIVE_PREP above is the narrower set that tells a place from a recipient); a compass
+// word alone ("southern", "north of") says that a name is a place.
 const COMPASS = String.raw`(?:(?:north|south)(?:-?(?:east|west))?|east|west)`;
 const LOCATIVE = new RegExp(String.raw`\b(?:in|at|on|near|inside|outside|from)\s+(?:the\s+)?(?:${COMPASS}ern\s+|central\s+)?$`, 'iu');
 const PLACE_CONTEXT = new RegExp(String.raw`${LOCATIVE.source}|(?:\b${COMPASS}ern|\bcentral|\b(?:${COMPASS}|outskirts|edge|heart|centre|center|suburbs?)\s+of(?:\s+the)?)\s+$`, 'iu');
 
 /**
  * Where the happening took place: the place the trigger hit or a place after it introduced by a locative
- * preposition ("in", "near"), whichever comes first, else one shortly before it, else the sentence's first; or
- * a place inside that one named next to it. A name that also names an actor stands for
- * that actor ("talks with Washington", "the US response"), not a place, unless a locative preposition
- * introduces it or force landed on it ("rockets struck Erbil").
+ * preposition ("in", "near"), whichever comes first, else one shortly before it, else the sentence's first;
+ * then a place inside that one named next to it, if any. A name that also names an actor stands for that actor
+ * ("talks with Washington", "the US response"), not a place, unless a locative preposition introduces it or
+ * force landed on it ("rockets struck Erbil").
  */
 function locationOf(ctx: DocContext, view: SentenceView, trigger: Span, type: PloverType): string {
   // Only force lands on a place; what is accused, asked or met is an actor ("accused Israel").
