@@ -102,6 +102,14 @@ const COMPASS = String.raw`(?:(?:north|south)(?:-?(?:east|west))?|east|west)`;
 const LOCATIVE = new RegExp(String.raw`\b(?:in|at|on|near|inside|outside|from)\s+(?:the\s+)?(?:${COMPASS}ern\s+|central\s+)?$`, 'iu');
 const PLACE_CONTEXT = new RegExp(String.raw`${LOCATIVE.source}|(?:\b${COMPASS}ern|\bcentral|\b(?:${COMPASS}|outskirts|edge|heart|centre|center|suburbs?)\s+of(?:\s+the)?)\s+$`, 'iu');
 
+const HIT_GAP = /^\s*(?:(at|on|near|against|into)\s+)?(?:the\s+)?$/iu;
+
+/** Whether place `p` is named right after the trigger as what it hit: directly ("struck Camp Taji") or, unless `direct`, after "at", "on", "near", "against" or "into" ("fired at the base"). */
+export function placeHit(ctx: DocContext, trigger: Span, p: Span, direct = false): boolean {
+  const gap = p.start >= trigger.end ? HIT_GAP.exec(ctx.text.slice(trigger.end, p.start)) : null;
+  return gap !== null && !(direct && gap[1] !== undefined);
+}
+
 /**
  * Where the happening took place: the place the trigger hit or a place after it introduced by a locative
  * preposition ("in", "near"), whichever comes first, else one shortly before it, else the sentence's first;
@@ -111,7 +119,7 @@ const PLACE_CONTEXT = new RegExp(String.raw`${LOCATIVE.source}|(?:\b${COMPASS}er
  */
 function locationOf(ctx: DocContext, view: SentenceView, trigger: Span, type: PloverType): string {
   // Only force lands on a place; what is accused, asked or met is an actor ("accused Israel").
-  const hit = (p: Span) => FORCE_TYPES.has(type) && p.start >= trigger.end && /^\s*(?:the\s+)?$/iu.test(ctx.text.slice(trigger.end, p.start));
+  const hit = (p: Span) => FORCE_TYPES.has(type) && placeHit(ctx, trigger, p, true);
   const placeLike = (p: Span) => hit(p) || PLACE_CONTEXT.test(ctx.text.slice(Math.max(0, p.start - 30), p.start));
   const places = view.places.filter((p) => !view.actors.some((a) => a.start < p.end && p.start < a.end) || placeLike(p));
   if (places.length === 0) return '';

@@ -5,7 +5,7 @@ import { voiceOf, type DocContext, type SentenceView } from './context.ts';
 import type { Lexicon, Trigger } from './lexicon.ts';
 import type { Report } from './attribution.ts';
 import { modalityOf } from './status.ts';
-import { agentsAfter, argumentsOf, passive, PREPOSITION_BEFORE } from './arguments.ts';
+import { agentsAfter, argumentsOf, passive, placeHit, PREPOSITION_BEFORE } from './arguments.ts';
 import { Dater } from './dating.ts';
 import { evidenceOf } from './evidence.ts';
 import { findVerbEvents } from './verbs.ts';
@@ -171,11 +171,6 @@ function merge(events: EventOut[], part: ReadonlyMap<EventOut, number>): EventOu
   return out.map((e, i) => ({ ...e, id: `e${String(i + 1).padStart(2, '0')}` }));
 }
 
-/** A place named right after the trigger, as what it hit ("fired at the Victory base", "struck Camp Taji"). */
-function placeHit(ctx: DocContext, view: SentenceView, h: Span): boolean {
-  return view.places.some((p) => p.start >= h.end && /^\s*(?:(?:at|on|near|against|into)\s+)?(?:the\s+)?$/iu.test(ctx.text.slice(h.end, p.start)));
-}
-
 const TEMPORAL_PP = /\b(?:following|after|before|since|amid|despite|in response to|in retaliation for)\s+(?:the\s+|a\s+|an\s+|their\s+|its\s+|this\s+|that\s+)?(?:[\p{L}-]+\s+){0,2}$/iu;
 
 /** Start of a temporal prepositional phrase ("following a US strike") that holds a nominal trigger, or null. */
@@ -325,7 +320,7 @@ export function extractEvents(ctx: DocContext, reports: Report[]): EventOut[] {
       if (cause) args.source = cause.event.source.filter((id) => !args.target.includes(id));
       // A general phrase with nobody in it tells no act, unless force landed on a place it names ("rockets were fired
       // at the Victory base").
-      if (h.trigger.kind === 'general' && args.source.length + args.target.length === 0 && !(type === 'ASSAULT' && placeHit(ctx, view, h))) continue;
+      if (h.trigger.kind === 'general' && args.source.length + args.target.length === 0 && !(type === 'ASSAULT' && view.places.some((p) => placeHit(ctx, h, p)))) continue;
       // A verb of the general lexicon in the passive acts for nobody unless a "by" phrase names who
       // ("until the issue was resolved" tells no act).
       if (h.coded && passive(ctx.text, view, h) && agentsAfter(ctx, view, h).length === 0) continue;
