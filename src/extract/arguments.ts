@@ -7,6 +7,7 @@ import { placeAncestors } from '../knowledge/index.ts';
 import type { DocContext, SentenceView } from './context.ts';
 import { voiceOf } from './context.ts';
 import type { Report } from './attribution.ts';
+import type { PhraseSet } from './phrase.ts';
 
 export interface Arguments {
   source: string[];
@@ -82,13 +83,24 @@ function casualties(ctx: DocContext, view: SentenceView): { fatalities: number |
   let fatalities: number | null = null;
   let injured: number | string | null = null;
   for (let m = count.exec(text); m; m = count.exec(text)) {
-    const around = text.slice(Math.max(0, m.index - 40), Math.min(text.length, m.index + m[0].length + 40));
+    const before = text.slice(Math.max(0, m.index - 40), m.index);
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
     const raw = m[1].toLowerCase();
     const n = /^\d/.test(raw) ? Number(raw.replace(/,/g, '')) : numbers[raw];
-    if (ctx.lexicon.injuredWords.test(around)) injured ??= n ?? m[1];
-    else if (ctx.lexicon.killedWords.test(around) && n !== undefined) fatalities ??= n;
+    // "killed one member and injured 18 others": each count goes with the nearest word of either kind.
+    const hurt = distance(ctx.lexicon.injuredWords, before, after);
+    const dead = distance(ctx.lexicon.killedWords, before, after);
+    if (hurt < dead) injured ??= n ?? m[1];
+    else if (dead < Infinity && n !== undefined) fatalities ??= n;
   }
   return { fatalities, injured };
+}
+
+/** Characters between a count and the nearest phrase of the set, in the text just before it or just after it. */
+function distance(words: PhraseSet, before: string, after: string): number {
+  const back = words.findAll(before).map((w) => before.length - w.end);
+  const ahead = words.findAll(after).map((w) => w.start);
+  return Math.min(...back, ...ahead);
 }
 
 /** Event types whose direct object may be the place struck ("rockets hit Erbil"). */

@@ -10,6 +10,7 @@ import { Dater } from './dating.ts';
 import { evidenceOf } from './evidence.ts';
 import { findVerbEvents } from './verbs.ts';
 import { overlaps as datesOverlap } from '../pipeline/date-range.ts';
+import { isTimeWord } from '../time/index.ts';
 
 interface Hit extends Span {
   trigger: Trigger;
@@ -26,7 +27,10 @@ function verbTrigger(ctx: DocContext, type: PloverType, mode: string): Trigger {
 function hits(ctx: DocContext, view: SentenceView): Hit[] {
   const s = view.sentence;
   const text = ctx.text.slice(s.start, s.end);
-  const all: Hit[] = ctx.lexicon.triggers.findAll(text).map((m) => ({ start: s.start + m.start, end: s.start + m.end, trigger: ctx.lexicon.triggerOf[m.index] }));
+  const found: Hit[] = ctx.lexicon.triggers.findAll(text).map((m) => ({ start: s.start + m.start, end: s.start + m.end, trigger: ctx.lexicon.triggerOf[m.index] }));
+  // Weapons named in the singular are no events: they only arm the attacks around them (see armed()).
+  const weapons = found.filter((h) => h.trigger.kind === 'weapon');
+  const all = found.filter((h) => h.trigger.kind !== 'weapon');
   for (const v of findVerbEvents(ctx.lexicon.verbs, ctx.annotated.tokens, s, ctx.text)) {
     // A support verb ("staged a hunger strike", "launched strikes", "took responsibility for the attack") takes
     // its meaning from its object, a nominal trigger of the lexicon.
@@ -36,7 +40,9 @@ function hits(ctx: DocContext, view: SentenceView): Hit[] {
     all.push({ start: v.start, end: v.end, trigger: verbTrigger(ctx, v.type, v.mode), coded: true });
   }
   // A general verb that is no verb here ("rallies" as a noun) leaves its words to the nominal triggers.
-  for (let i = all.length - 1; i >= 0; i--) if (all[i].trigger.kind === 'general' && !isVerb(ctx, view, all[i])) all.splice(i, 1);
+  // It also yields to a phrase of the lexicon over the same words ("opened fire" names its mode, "open* fire" does not).
+  const named = (h: Hit): boolean => all.some((o) => o.trigger.kind !== 'general' && o.start === h.start && o.end === h.end);
+  for (let i = all.length - 1; i >= 0; i--) if (all[i].trigger.kind === 'general' && (!isVerb(ctx, view, all[i]) || named(all[i]))) all.splice(i, 1);
   all.sort((a, b) => a.trigger.rank - b.trigger.rank || b.end - b.start - (a.end - a.start));
   // A phrase that contains another ("announced a halt to attacks" ⊃ "attacks") is the more specific reading.
   // A verb of the general lexicon ("captured part") never swallows a phrase of the trigger lexicon ("captured").
@@ -44,9 +50,40 @@ function hits(ctx: DocContext, view: SentenceView): Hit[] {
   // "a US strike that killed a leader": the relative clause tells the strike again, it is not a second act.
   const relative = (h: Hit): boolean => h.trigger.kind !== 'noun' &&
     all.some((o) => o !== h && o.trigger.type === h.trigger.type && o.end <= h.start && /^\s*(?:that|which|who)\s+$/iu.test(ctx.text.slice(o.end, h.start)));
+  // "announced the suspension of its military operations against": a noun that begins inside a verb phrase of the
+  // lexicon is that phrase's object, however far the noun's own phrase reaches.
+  const object = (h: Hit): boolean => h.trigger.kind === 'noun' && all.some((o) => o.trigger.kind === 'verb' && !o.coded && o.start < h.start && h.start < o.end && o.end < h.end);
   const kept: Hit[] = [];
-  for (const h of all) if (!contained(h) && !relative(h) && !kept.some((k) => h.start < k.end && k.start < h.end)) kept.push(h);
-  return kept.sort((a, b) => a.start - b.start);
+  for (const h of all) if (!contained(h) && !relative(h) && !object(h) && !kept.some((k) => h.start < k.end && k.start < h.end)) kept.push(h);
+  return armed(ctx, [...all, ...weapons], kept.sort((a, b) => a.start - b.start));
+}
+
+/** Between a subject and its verb: nothing, or a passive's auxiliary. */
+const SUBJECT_GAP = /^\s*(?:(?:was|were|is|are|has been|have been|had been|being)\s+)?$/iu;
+
+/**
+ * An attack verb takes the mode of the weapon named inside it ("fired three Katyusha rockets at"), after an
+ * instrument cue ("attacked the base with drones") or as its subject ("rockets were fired at"); a weapon noun
+ * outside the verb is then no attack of its own.
+ */
+function armed(ctx: DocContext, all: readonly Hit[], kept: Hit[]): Hit[] {
+  const lx = ctx.lexicon;
+  const weapon = (h: Hit): boolean => h.trigger.type === 'ASSAULT' && (h.trigger.kind === 'noun' || h.trigger.kind === 'weapon') && lx.weaponModes.has(h.trigger.mode);
+  const used = new Set<Hit>();
+  const out = kept.map((k, i) => {
+    // A mode that is no weapon ("targeted", "abduct") says more than the weapon does.
+    if (k.trigger.type !== 'ASSAULT' || k.trigger.kind === 'noun' || (k.trigger.mode !== '' && !lx.weaponModes.has(k.trigger.mode))) return k;
+    const inside = all.find((w) => weapon(w) && k.start <= w.start && w.start < k.end);
+    const until = kept[i + 1]?.end ?? Infinity;
+    const after = all.filter((w) => weapon(w) && w.start >= k.end && w.end <= until).sort((a, b) => a.start - b.start)
+      .find((w) => !/[,;]/u.test(ctx.text.slice(k.end, w.start)) && lx.instrumentCues.endsWithin(ctx.text.slice(k.end, w.start), 2));
+    const subject = all.find((w) => weapon(w) && w.end <= k.start && SUBJECT_GAP.test(ctx.text.slice(w.end, k.start)));
+    const w = inside ?? after ?? subject;
+    if (!w) return k;
+    if (w !== inside) used.add(w);
+    return { ...k, trigger: { ...k.trigger, mode: w.trigger.mode } };
+  });
+  return out.filter((k) => !used.has(k));
 }
 
 /**
@@ -101,6 +138,21 @@ function infinitive(lx: Lexicon, before: string): boolean {
   return /\bto\s+$/iu.test(before) && !catenated(lx, before);
 }
 
+/**
+ * "a rocket launcher", "drone launches", "the attack site": a singular noun right before another noun modifies it
+ * and names no happening. (A plural is left alone: wink tags the verb of "rockets target the base" a noun.)
+ */
+function modifier(ctx: DocContext, view: SentenceView, h: Hit): boolean {
+  const { tokens } = ctx.annotated;
+  let last = ctx.tokenAt(h.start);
+  if (last < 0) return false;
+  while (last + 1 < view.sentence.tokenEnd && tokens[last].end < h.end) last++;
+  const next = last + 1 < view.sentence.tokenEnd ? tokens[last + 1] : undefined;
+  // "the strike yesterday": a time expression is no noun modified.
+  return next !== undefined && next.pos === 'NOUN' && !/s$/iu.test(tokens[last].text) &&
+    !isTimeWord(next.text) && !ctx.annotated.times.some((t) => t.start <= next.start && next.start < t.end);
+}
+
 /** A nominal trigger ("attacks") names a happening only in an eventive context, and never right after "stop", "resume", "no" .... */
 function eventive(ctx: DocContext, view: SentenceView, h: Hit): boolean {
   const lx = ctx.lexicon;
@@ -120,6 +172,7 @@ function eventive(ctx: DocContext, view: SentenceView, h: Hit): boolean {
   // (a threat's content is the threat, and is coded so).
   if (h.trigger.kind === 'verb') return !attributive(ctx, view, h) && (h.trigger.type === 'THREATEN' || !infinitive(lx, before));
   if (h.trigger.kind === 'obligation') return true;
+  if (modifier(ctx, view, h)) return false;
   const after = ctx.text.slice(h.end, Math.min(view.sentence.end, h.end + 40));
   return lx.eventiveBefore.endsWithin(before, 2) || lx.eventiveAfter.startsWith(after);
 }

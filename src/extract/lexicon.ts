@@ -19,7 +19,7 @@ const phrases = z.array(z.string().min(1));
 const TriggerFile = z.array(z.strictObject({
   type: z.enum(PLOVER),
   mode: z.string(),
-  kind: z.enum(['verb', 'noun', 'general', 'obligation']),
+  kind: z.enum(['verb', 'noun', 'general', 'obligation', 'weapon']),
   patterns: phrases,
 }));
 const CueFile = z.strictObject({
@@ -27,6 +27,8 @@ const CueFile = z.strictObject({
   eventive_after: phrases,
   support_verbs: phrases,
   consequence_cues: phrases,
+  instrument_cues: phrases,
+  weapon_modes: z.array(z.string().min(1)),
   reaction_cues: phrases,
   non_eventive_before: phrases,
   non_eventive_after: phrases,
@@ -52,7 +54,7 @@ const ClaimFile = z.strictObject({
 export interface Trigger {
   type: PloverType;
   mode: string;
-  kind: 'verb' | 'noun' | 'general' | 'obligation';
+  kind: 'verb' | 'noun' | 'general' | 'obligation' | 'weapon';
   /** Position in the file: earlier entries win overlaps. */
   rank: number;
 }
@@ -69,6 +71,10 @@ export interface Lexicon {
   supportVerbs: PhraseSet;
   /** Words that make a later trigger the consequence of an earlier one ("strikes that resulted in the killing of"). */
   consequenceCues: PhraseSet;
+  /** Words before the weapon of an attack told by a verb ("attacked the base with drones"). */
+  instrumentCues: PhraseSet;
+  /** ASSAULT modes that name a weapon: a weapon noun inside or after an attack verb gives the act its mode. */
+  weaponModes: ReadonlySet<string>;
   /** Words after which a nominal trigger names what a reaction answers, a past happening ("respond to the killing"). */
   reactionCues: PhraseSet;
   nonEventiveBefore: PhraseSet;
@@ -151,6 +157,8 @@ export function loadLexicon(dir: string = DEFAULT_DIR, verbsDir?: string): Lexic
     eventiveAfter: new PhraseSet(cues.eventive_after),
     supportVerbs: new PhraseSet(cues.support_verbs),
     consequenceCues: new PhraseSet(cues.consequence_cues),
+    instrumentCues: new PhraseSet(cues.instrument_cues),
+    weaponModes: new Set(cues.weapon_modes),
     reactionCues: new PhraseSet(cues.reaction_cues),
     nonEventiveBefore: new PhraseSet(cues.non_eventive_before),
     nonEventiveAfter: new PhraseSet(cues.non_eventive_after),

@@ -89,3 +89,9 @@ export function monthNumber(word: string): number | null {
   if (lexicon.capitalised_only.includes(key) && word[0] === word[0].toLowerCase()) return null;
   return n;
 }
+
+/** A single word that tells a time by itself ("yesterday", "Tuesday", "evening", "March"), whether or not a day can resolve it. */
+export function isTimeWord(word: string): boolean {
+  const key = word.toLowerCase();
+  return key in lexicon.casual_days || key in lexicon.weekdays || monthNumber(word) !== null || lexicon.day_parts.includes(key) || lexicon.weekend.includes(key);
+}

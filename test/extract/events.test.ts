@@ -63,3 +63,37 @@ test('a general verb that is a noun here leaves its words to a nominal trigger',
   const list = events('On Sunday, supporters of Kataib Hezbollah staged rallies in Baghdad against the government.');
   assert.deepEqual(list.map((e) => e.type), ['PROTEST'], JSON.stringify(list));
 });
+
+test('an attack verb takes the mode of the weapon inside it, after it as instrument, or before it as subject', () => {
+  const modes = (s: string) => events(s).filter((e) => e.type === 'ASSAULT').map((e) => `${e.trigger}/${e.mode}`);
+  assert.deepEqual(modes('Kataib Hezbollah fired three Katyusha rockets at Ain al-Asad air base on Saturday.'), ['fired three Katyusha rockets at/heavy-weapons']);
+  // A weapon in the singular arms the verb but is no attack of its own.
+  assert.deepEqual(modes('Kataib Hezbollah fired a drone at Ain al-Asad air base on Saturday.'), ['fired a drone at/drone']);
+  assert.deepEqual(modes('Kataib Hezbollah attacked Ain al-Asad air base with drones on Saturday.'), ['attacked/drone']);
+  assert.deepEqual(modes('Kataib Hezbollah attacked a checkpoint in Kirkuk with a bomb on Saturday.'), ['attacked/explosives']);
+  assert.deepEqual(modes('Rockets were fired at Ain al-Asad air base on Saturday.'), ['fired at/heavy-weapons']);
+  // Without a weapon the verb keeps its own mode.
+  assert.deepEqual(modes('Gunmen opened fire on a checkpoint in Kirkuk on Saturday, killing two policemen.'), ['opened fire/firearms']);
+});
+
+test('a phrase of the lexicon wins over a general verb on the same words, and a verb phrase over a noun that begins inside it', () => {
+  const [fire] = events('Gunmen opened fire on a checkpoint in Kirkuk on Saturday, killing two policemen.');
+  assert.equal(fire?.location, 'Kirkuk');
+  assert.equal(fire?.fatalities, 2);
+  const truce = events('On Tuesday, Kataib Hezbollah announced the suspension of its military operations against US forces.');
+  assert.deepEqual(truce.map((e) => `${e.type} ${e.source} ${e.target}`), ['CONCEDE KATAIB_HEZBOLLAH US_FORCES']);
+});
+
+test('a singular noun that modifies another noun names no happening', () => {
+  assert.deepEqual(events('The Pentagon sent an attack helicopter squadron to Ain al-Asad air base on Saturday.').filter((e) => e.type === 'ASSAULT'), []);
+  assert.deepEqual(events('Kataib Hezbollah said it would widen its drone launches towards Israel.').filter((e) => e.mode === 'drone'), []);
+  assert.equal(events('A drone strike killed two fighters near Al-Qaim on Saturday.').filter((e) => e.type === 'ASSAULT').length, 1);
+  // A time word after the noun is no noun modified.
+  assert.equal(events('A member of parliament started a hunger strike yesterday to protest the arrests.').filter((e) => e.type === 'PROTEST').length, 1);
+});
+
+test('each casualty count goes with the nearest word for killed or injured', () => {
+  const [e] = events('The Iraqi government said the American strikes on Saturday killed one member of its security forces and injured 18 others.');
+  assert.equal(e?.fatalities, 1);
+  assert.equal(e?.injured, 18);
+});
