@@ -153,6 +153,8 @@ function modifier(ctx: DocContext, view: SentenceView, h: Hit): boolean {
     !isTimeWord(next.text) && !ctx.annotated.times.some((t) => t.start <= next.start && next.start < t.end);
 }
 
+const TOPIC_BEFORE = /\b(?:on|about|of|over|regarding|concerning)\s+$/iu;
+
 /** A nominal trigger ("attacks") names a happening only in an eventive context, and never right after "stop", "resume", "no" .... */
 function eventive(ctx: DocContext, view: SentenceView, h: Hit): boolean {
   const lx = ctx.lexicon;
@@ -170,7 +172,9 @@ function eventive(ctx: DocContext, view: SentenceView, h: Hit): boolean {
   }
   // "an agreement was made to stop all attacks": what was agreed, promised or asked is not an act of its own
   // (a threat's content is the threat, and is coded so).
-  if (h.trigger.kind === 'verb') return !attributive(ctx, view, h) && (h.trigger.type === 'THREATEN' || !infinitive(lx, before));
+  // "a position on ending the truce", "talk of withdrawing": a gerund after such a preposition names a topic.
+  if (h.trigger.kind === 'verb') return !attributive(ctx, view, h) && (h.trigger.type === 'THREATEN' || !infinitive(lx, before)) &&
+    !(/^\p{L}+ing\b/iu.test(ctx.text.slice(h.start, h.end)) && TOPIC_BEFORE.test(before));
   if (h.trigger.kind === 'obligation') return true;
   if (modifier(ctx, view, h)) return false;
   const after = ctx.text.slice(h.end, Math.min(view.sentence.end, h.end + 40));

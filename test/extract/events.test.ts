@@ -97,3 +97,8 @@ test('each casualty count goes with the nearest word for killed or injured', () 
   assert.equal(e?.fatalities, 1);
   assert.equal(e?.injured, 18);
 });
+
+test('a gerund after "on", "about" or "of" names a topic, not an act', () => {
+  assert.deepEqual(events('The factions have not yet issued a unified position on ending the truce with Washington.').filter((e) => e.type === 'REJECT'), []);
+  assert.equal(events('Kataib Hezbollah said on Monday it would resume attacks on US forces, ending the truce with Washington.').filter((e) => e.type === 'REJECT').length, 1);
+});

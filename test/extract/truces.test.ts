@@ -56,3 +56,10 @@ test('an attack between the sides after the declaration strains the truce', () =
 test('no truce vocabulary, no truce', () => {
   assert.deepEqual(truces('Monday, February 5, 2024\n\nThe parliament held a session on the budget on Sunday.'), []);
 });
+
+test('a ceasefire or armistice ends in the words that end a truce', () => {
+  const [a] = truces('Tuesday, March 12, 2024\n\nKataib Hezbollah said on Monday that the ceasefire with the Americans had collapsed.');
+  assert.deepEqual(a && states(a), ['2024-03-11 ended']);
+  const [b] = truces('Tuesday, March 12, 2024\n\nHarakat al-Nujaba announced on Friday the end of the truce with US forces.');
+  assert.deepEqual(b && states(b), ['2024-03-08 ended']);
+});
