@@ -62,3 +62,10 @@ test('a speaker spelt differently later in the same article is the person it nam
   const list = statements('Qais al-Khazali, the leader of Asaib Ahl al-Haq, met tribal leaders in Baghdad on Sunday.\n\nAl-Khazari said that the factions would not withdraw from the border.\n\nAl-Mansour said the talks would continue.');
   assert.deepEqual(list.map((s) => [s.speaker, s.speaker_actor]), [['Al-Khazari', 'ASAIB_AHL_AL_HAQ'], ['Al-Mansour', '']]);
 });
+
+test('a truce kept only on a condition is a conditional stance', () => {
+  const [a] = statements('Asaib Ahl al-Haq warned on Sunday that the truce would not last if the US did not set a timetable for withdrawal.');
+  assert.equal(a?.stance, 'truce_conditional');
+  const [b] = statements('Qais al-Khazali said on Sunday the resistance would abide by the ceasefire as long as negotiations on the withdrawal continued.');
+  assert.equal(b?.stance, 'truce_conditional');
+});
