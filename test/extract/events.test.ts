@@ -102,3 +102,15 @@ test('a gerund after "on", "about" or "of" names a topic, not an act', () => {
   assert.deepEqual(events('The factions have not yet issued a unified position on ending the truce with Washington.').filter((e) => e.type === 'REJECT'), []);
   assert.equal(events('Kataib Hezbollah said on Monday it would resume attacks on US forces, ending the truce with Washington.').filter((e) => e.type === 'REJECT').length, 1);
 });
+
+test('whoever denies a role in an attack is its denied agent', () => {
+  const [e] = events('Kataib Hezbollah denied any role in the attack on the Tower 22 base on Sunday.').filter((x) => x.type === 'ASSAULT');
+  assert.equal(e?.status, 'denied');
+  assert.deepEqual(e?.source, ['KATAIB_HEZBOLLAH']);
+});
+
+test('receiving or hosting an official is a visit', () => {
+  const [e] = events('Iraqi Prime Minister Mohammed Shia al-Sudani received a US delegation in Baghdad on Sunday.');
+  assert.equal(`${e?.type}/${e?.mode}`, 'CONSULT/visit');
+  assert.deepEqual(events('Ain al-Asad air base received a shipment of ammunition on Sunday.').filter((x) => x.type === 'CONSULT'), []);
+});
