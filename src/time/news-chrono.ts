@@ -385,6 +385,12 @@ function betweenRefiner(): Refiner {
         if (prev && !prev.end && !r.end && /^\s+and\s+$/i.test(ctx.text.slice(prev.index + prev.text.length, r.index))
           && /\bbetween\s+$/i.test(ctx.text.slice(Math.max(0, prev.index - 12), prev.index))) {
           prev.end = r.start;
+          // Each end was put in the past on its own: "between January and March" in February is January to the
+          // March after it, not the March before. A year written in the text stands.
+          if (!/\d{4}/.test(r.text) && r.start.date() < prev.start.date()) {
+            const y = prev.start.get('year') ?? r.start.get('year')!;
+            prev.end.assign('year', (r.start.get('month') ?? 1) < (prev.start.get('month') ?? 1) ? y + 1 : y);
+          }
           prev.text = ctx.text.slice(prev.index, r.index + r.text.length);
           continue;
         }

@@ -72,6 +72,7 @@ test('an attack verb takes the mode of the weapon inside it, after it as instrum
   assert.deepEqual(modes('Kataib Hezbollah attacked Ain al-Asad air base with drones on Saturday.'), ['attacked/drone']);
   assert.deepEqual(modes('Kataib Hezbollah attacked a checkpoint in Kirkuk with a bomb on Saturday.'), ['attacked/explosives']);
   assert.deepEqual(modes('Rockets were fired at Ain al-Asad air base on Saturday.'), ['fired at/heavy-weapons']);
+  assert.deepEqual(modes('US jets struck Kataib Hezbollah positions in Al-Qaim on Saturday.'), ['struck/aerial']);
   // Without a weapon the verb keeps its own mode.
   assert.deepEqual(modes('Gunmen opened fire on a checkpoint in Kirkuk on Saturday, killing two policemen.'), ['opened fire/firearms']);
 });

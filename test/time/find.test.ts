@@ -77,6 +77,9 @@ test('spans and durations', () => {
   assert.deepEqual(resolve('The truce will be extended for 60 days.', 'for 60 days', '2025-01-27'), ['2025-01-27/2025-03-28', 'day', 'duration']);
   assert.deepEqual(resolve('Talks ran from 5 to 10 February.', 'from 5 to 10 February', '2024-08-23'), ['2024-02-05/2024-02-10', 'day', 'interval']);
   assert.deepEqual(resolve('It peaked between January and March.', 'between January and March', '2021-11-20'), ['2021-01/2021-03', 'month', 'interval']);
+  // Each end is put in the past alone; the interval still runs forward ("between January and March" in February).
+  assert.deepEqual(resolve('Talks were held between January and March.', 'between January and March', '2024-02-14'), ['2024-01/2024-03', 'month', 'interval']);
+  assert.deepEqual(resolve('Talks were held between November and January.', 'between November and January', '2024-02-14'), ['2023-11/2024-01', 'month', 'interval']);
   // A week-long escalation is no duration, and "the past years" names no length.
   assert.equal(resolve('after a week-long escalation', 'week', '2024-02-11'), null);
   assert.equal(resolve('operations over the past years', 'past years', '2024-02-11'), null);
