@@ -7,7 +7,7 @@ import {
   casual, type ParsedComponents, type ParsedResult, type Parser, type ParsingContext, type ParsingResult, type Refiner,
 } from 'chrono-node';
 import {
-  addDays, addMonths, addUnits, compareDays, type Day, daysInMonth, formatDay, formatMonth, type Unit, weekStart,
+  addDays, addMonths, addUnits, compareDays, type Day, daysInMonth, formatDay, formatMonth, ordinal, type Unit, weekday, weekStart,
 } from './calendar.ts';
 import { clauseDirection, relativeMonthYear, weekdayNear, yearFor } from './bias.ts';
 import {
@@ -375,6 +375,40 @@ function yearSuffixRefiner(run: NewsRun): Refiner {
   };
 }
 
+/**
+ * "05/02/2024": chrono reads the first number as the month, as American English does; the region's outlets
+ * mostly write the day first. When both readings are dates, a weekday written just before decides; else the
+ * reading that is not after the reference day and is nearest to it (news tells what happened).
+ */
+function numericRefiner(run: NewsRun): Refiner {
+  const numeric = /^(\d{1,2})[/.-](\d{1,2})[/.-](?:\d{2}|\d{4})$/;
+  const weekdayBefore = new RegExp(`\\b(${WEEKDAY})\\b[\\s,]*$`, 'i');
+  return {
+    refine(ctx, results) {
+      for (const r of results) {
+        const m = numeric.exec(r.text.trim());
+        if (!m || r.end || Number(m[1]) > 12 || Number(m[2]) > 12 || m[1] === m[2] || !r.start.isCertain('day')) continue;
+        const read: Day = { y: r.start.get('year')!, m: r.start.get('month')!, d: r.start.get('day')! };
+        const swapped: Day = { y: read.y, m: read.d, d: read.m };
+        const named = weekdayBefore.exec(ctx.text.slice(Math.max(0, r.index - 14), r.index))?.[1];
+        const wd = named === undefined ? undefined : lookup(lexicon.weekdays, named);
+        let swap = false;
+        if (wd !== undefined && (weekday(swapped) === wd) !== (weekday(read) === wd)) swap = weekday(swapped) === wd;
+        else if (run.ref) {
+          const ref = run.ref;
+          const rank = (d: Day) => (compareDays(d, ref) > 0 ? Infinity : ordinal(ref) - ordinal(d));
+          swap = rank(swapped) < rank(read);
+        }
+        if (swap) {
+          r.start.assign('month', swapped.m);
+          r.start.assign('day', swapped.d);
+        }
+      }
+      return results;
+    },
+  };
+}
+
 /** "between January and March": chrono leaves two results; join them into one interval. */
 function betweenRefiner(): Refiner {
   return {
@@ -462,7 +496,7 @@ function newsChrono(run: NewsRun): typeof casual {
     periodParser(run), yearParser(run), agoParser(run), spanParser(run), durationParser(run),
     anchoredParser(run), casualDayParser(run), weekdayParser(run), weekendParser(run), ordinalDayParser(run), betweenDaysParser(run), monthWeekParser(run),
   );
-  c.refiners.push(dateOnlyRefiner(run), yearSuffixRefiner(run), pastBiasRefiner(run), betweenRefiner(), kindRefiner(run));
+  c.refiners.push(numericRefiner(run), dateOnlyRefiner(run), yearSuffixRefiner(run), pastBiasRefiner(run), betweenRefiner(), kindRefiner(run));
   return c;
 }
 

@@ -122,3 +122,10 @@ test('a malformed reference day is an error naming it', () => {
   assert.throws(() => findTimes('On Sunday', '2024-13-01'), /reference date "2024-13-01" is not an ISO day/);
   assert.throws(() => findTimes('On Sunday', 'yesterday'), /"yesterday"/);
 });
+
+test('a numeric date that reads both ways: a weekday decides, else the reading nearest before the reference day', () => {
+  assert.deepEqual(resolve('The base was hit on 05/02/2024.', '05/02/2024', '2024-02-14'), ['2024-02-05', 'day', 'point']);
+  assert.deepEqual(resolve('The base was hit on 13/2/2024.', '13/2/2024', '2024-02-14'), ['2024-02-13', 'day', 'point']);
+  assert.deepEqual(resolve('The base was hit on Tuesday, 2/1/2024.', '2/1/2024', '2024-02-14'), ['2024-01-02', 'day', 'point']);
+  assert.deepEqual(resolve('The base was hit on Thursday, 2/1/2024.', '2/1/2024', '2024-02-14'), ['2024-02-01', 'day', 'point']);
+});
