@@ -191,8 +191,12 @@ function pronounSubject(ctx: DocContext, view: SentenceView, trigger: Span): str
   return subject && type !== 'media_outlet' && (type === 'person') === person ? subject.actorId : undefined;
 }
 
-/** Arguments of the event whose trigger spans `trigger` in `view`; `report` is the sentence's reported-speech frame, if any. */
-export function argumentsOf(ctx: DocContext, view: SentenceView, trigger: Span, type: PloverType, report: Report | undefined, subordinate = false): Arguments {
+/**
+ * Arguments of the event whose trigger spans `trigger` in `view`; `report` is the sentence's reported-speech frame, if any;
+ * `subjectNoun` the weapon or attack noun that is the trigger verb's subject ("a US drone strike hit"), whose phrase alone
+ * can name the agent.
+ */
+export function argumentsOf(ctx: DocContext, view: SentenceView, trigger: Span, type: PloverType, report: Report | undefined, subordinate = false, subjectNoun?: Span): Arguments {
   const text = ctx.text;
   const clauseStart = Math.max(view.sentence.start, text.lastIndexOf(';', trigger.start) + 1);
   const mentions = view.actors.filter((m) => usable(ctx, m, trigger));
@@ -206,7 +210,7 @@ export function argumentsOf(ctx: DocContext, view: SentenceView, trigger: Span, 
   // Passive: "the base was subjected to an attack", "three soldiers were killed in an attack".
   const passiveVerb = passive(text, view, trigger);
   // The subject is the head of its phrase, not a name inside it ("US forces in Iraq and Syria were attacked").
-  const passiveSubject = before.filter((m) => (PASSIVE.test(text.slice(m.end, trigger.start)) || passiveVerb) && text.slice(m.end, trigger.start).length < 60 &&
+  const passiveSubject = subjectNoun ? undefined : before.filter((m) => (PASSIVE.test(text.slice(m.end, trigger.start)) || passiveVerb) && text.slice(m.end, trigger.start).length < 60 &&
     !inPrepositionalPhrase(text, view, before, m)).pop();
   if (passiveSubject) target.push(passiveSubject.actorId);
 
@@ -220,7 +224,8 @@ export function argumentsOf(ctx: DocContext, view: SentenceView, trigger: Span, 
   }
 
   // "a US strike", "an Israeli attack": the actor (or the state of the demonym) right before the noun is its agent.
-  const premodifier = before.find((m) => trigger.start - m.end <= 1 && /^[\s“"‘']*$/u.test(text.slice(m.end, trigger.start)))?.actorId ?? demonymBefore(ctx, trigger);
+  const head = subjectNoun ?? trigger;
+  const premodifier = before.find((m) => head.start - m.end <= 1 && /^[\s“"‘']*$/u.test(text.slice(m.end, head.start)))?.actorId ?? demonymBefore(ctx, head);
   if (premodifier && source.length === 0) source.push(premodifier);
 
   if (source.length === 0 && !passiveSubject) {
@@ -229,7 +234,10 @@ export function argumentsOf(ctx: DocContext, view: SentenceView, trigger: Span, 
     const subject = subordinate ? undefined : subjectOf(ctx, view, trigger, before);
     const inReport = report !== undefined && trigger.start >= report.content.start && trigger.end <= report.content.end;
     if (agent) source.push(agent.actorId);
-    else if (inReport) {
+    // A weapon or attack as subject: its phrase's head ("Russian aircraft including helicopter gunships"), never the speaker.
+    else if (subjectNoun) {
+      if (subject && (!inReport || subject.start >= report.content.start)) source.push(subject.actorId);
+    } else if (inReport) {
       // Inside reported words the subject is the one named at their start ("... that the factions ended"), else the speaker.
       const own = subject && subject.start >= report.content.start && subject.start - report.content.start <= 40 ? subject : undefined;
       if (own) source.push(own.actorId);

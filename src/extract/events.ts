@@ -9,13 +9,15 @@ import { agentsAfter, argumentsOf, passive, placeHit, PREPOSITION_BEFORE } from 
 import { Dater } from './dating.ts';
 import { evidenceOf } from './evidence.ts';
 import { findVerbEvents } from './verbs.ts';
-import { overlaps as datesOverlap } from '../pipeline/date-range.ts';
+import { addDays, dayRange, overlaps as datesOverlap } from '../pipeline/date-range.ts';
 import { isTimeWord } from '../time/index.ts';
 
 interface Hit extends Span {
   trigger: Trigger;
   /** Found by the general verb lexicon (packs/verbs) rather than a phrase of the trigger lexicon. */
   coded?: boolean;
+  /** The weapon or attack noun that is the verb's subject (see armed()). */
+  subject?: Span;
 }
 
 /** A verb of the general lexicon: after every phrase of the trigger lexicon, which is the more specific. */
@@ -30,13 +32,15 @@ function hits(ctx: DocContext, view: SentenceView): Hit[] {
   const found: Hit[] = ctx.lexicon.triggers.findAll(text).map((m) => ({ start: s.start + m.start, end: s.start + m.end, trigger: ctx.lexicon.triggerOf[m.index] }));
   // Weapons named in the singular are no events: they only arm the attacks around them (see armed()).
   const weapons = found.filter((h) => h.trigger.kind === 'weapon');
-  const all = found.filter((h) => h.trigger.kind !== 'weapon');
+  // A word of a time expression is no trigger ("at the end of March", "in May").
+  const timed = (h: Span): boolean => view.times.some((t) => t.start <= h.start && h.end <= t.end);
+  const all = found.filter((h) => h.trigger.kind !== 'weapon' && !timed(h));
   for (const v of findVerbEvents(ctx.lexicon.verbs, ctx.annotated.tokens, s, ctx.text)) {
     // A support verb ("staged a hunger strike", "launched strikes", "took responsibility for the attack") takes
     // its meaning from its object, a nominal trigger of the lexicon.
     if (ctx.lexicon.supportVerbs.startsWith(ctx.text.slice(v.start, s.end))) continue;
     // A reporting verb introduces a statement, not an event; a vague default code names no act.
-    if (ctx.lexicon.reportingVerbs.startsWith(v.text) || (v.pattern === null && ctx.lexicon.vagueVerbCodes.some((c) => v.cameo.startsWith(c)))) continue;
+    if (ctx.lexicon.reportingVerbs.startsWith(v.text) || (v.pattern === null && ctx.lexicon.vagueVerbCodes.some((c) => v.cameo.startsWith(c))) || timed(v)) continue;
     all.push({ start: v.start, end: v.end, trigger: verbTrigger(ctx, v.type, v.mode), coded: true });
   }
   // A general verb that is no verb here ("rallies" as a noun) leaves its words to the nominal triggers.
@@ -55,33 +59,60 @@ function hits(ctx: DocContext, view: SentenceView): Hit[] {
   const object = (h: Hit): boolean => h.trigger.kind === 'noun' && all.some((o) => o.trigger.kind === 'verb' && !o.coded && o.start < h.start && h.start < o.end && o.end < h.end);
   const kept: Hit[] = [];
   for (const h of all) if (!contained(h) && !relative(h) && !object(h) && !kept.some((k) => h.start < k.end && k.start < h.end)) kept.push(h);
-  return armed(ctx, [...all, ...weapons], kept.sort((a, b) => a.start - b.start));
+  return casualtiesOf(ctx, armed(ctx, [...all, ...weapons], kept.sort((a, b) => a.start - b.start)));
 }
 
-/** Between a subject and its verb: nothing, or a passive's auxiliary. */
+/** "killed one member and injured 18 others", "were killed and 34 others were injured": the toll of the attack told before. */
+function casualtiesOf(ctx: DocContext, hits: Hit[]): Hit[] {
+  const lx = ctx.lexicon;
+  const toll = (h: Hit): boolean => {
+    const words = ctx.text.slice(h.start, h.end);
+    return h.trigger.type === 'ASSAULT' && h.trigger.kind !== 'noun' && (lx.killedWords.test(words) || lx.injuredWords.test(words));
+  };
+  return hits.filter((h, i) => !(i > 0 && toll(h) && hits[i - 1].trigger.type === 'ASSAULT' && /\band\b/iu.test(ctx.text.slice(hits[i - 1].end, h.start)) &&
+    !/[;:]/u.test(ctx.text.slice(hits[i - 1].end, h.start))));
+}
+
+/** The text between two offsets without the time expressions in it ("the strikes [on Saturday] killed"). */
+function untimed(ctx: DocContext, from: number, to: number): string {
+  let out = '';
+  let at = from;
+  for (const t of ctx.annotated.times) {
+    if (t.end <= from || t.start >= to) continue;
+    out += ctx.text.slice(at, Math.max(at, t.start));
+    at = Math.max(at, t.end);
+  }
+  return out + ctx.text.slice(at, to);
+}
+
+/** Between a subject and its verb (time expressions aside): nothing, or a passive's auxiliary. */
 const SUBJECT_GAP = /^\s*(?:(?:was|were|is|are|has been|have been|had been|being)\s+)?$/iu;
 
 /**
- * An attack verb takes the mode of the weapon named inside it ("fired three Katyusha rockets at"), after an
- * instrument cue ("attacked the base with drones") or as its subject ("rockets were fired at"); a weapon noun
- * outside the verb is then no attack of its own.
+ * An attack verb whose subject is a weapon or the attack itself ("rockets were fired at", "a US drone strike hit",
+ * "the American strikes killed") tells that attack: the noun is no second event, and the verb's agent can only be
+ * named in the noun's phrase ("a US drone strike"). The verb also takes the mode of the weapon named inside it
+ * ("fired three Katyusha rockets at"), after an instrument cue ("attacked the base with drones") or as its subject.
  */
 function armed(ctx: DocContext, all: readonly Hit[], kept: Hit[]): Hit[] {
   const lx = ctx.lexicon;
-  const weapon = (h: Hit): boolean => h.trigger.type === 'ASSAULT' && (h.trigger.kind === 'noun' || h.trigger.kind === 'weapon') && lx.weaponModes.has(h.trigger.mode);
+  const noun = (h: Hit): boolean => h.trigger.type === 'ASSAULT' && (h.trigger.kind === 'noun' || h.trigger.kind === 'weapon');
+  const weapon = (h: Hit): boolean => noun(h) && lx.weaponModes.has(h.trigger.mode);
   const used = new Set<Hit>();
   const out = kept.map((k, i) => {
+    if (k.trigger.type !== 'ASSAULT' || k.trigger.kind === 'noun') return k;
+    const subject = all.find((w) => noun(w) && w.end <= k.start && SUBJECT_GAP.test(untimed(ctx, w.end, k.start)));
+    if (subject) used.add(subject);
+    const told: Hit = subject ? { ...k, subject: { start: subject.start, end: subject.end } } : k;
     // A mode that is no weapon ("targeted", "abduct") says more than the weapon does.
-    if (k.trigger.type !== 'ASSAULT' || k.trigger.kind === 'noun' || (k.trigger.mode !== '' && !lx.weaponModes.has(k.trigger.mode))) return k;
+    if (k.trigger.mode !== '' && !lx.weaponModes.has(k.trigger.mode)) return told;
     const inside = all.find((w) => weapon(w) && k.start <= w.start && w.start < k.end);
     const until = kept[i + 1]?.end ?? Infinity;
     const after = all.filter((w) => weapon(w) && w.start >= k.end && w.end <= until).sort((a, b) => a.start - b.start)
       .find((w) => !/[,;]/u.test(ctx.text.slice(k.end, w.start)) && lx.instrumentCues.endsWithin(ctx.text.slice(k.end, w.start), 2));
-    const subject = all.find((w) => weapon(w) && w.end <= k.start && SUBJECT_GAP.test(ctx.text.slice(w.end, k.start)));
-    const w = inside ?? after ?? subject;
-    if (!w) return k;
-    if (w !== inside) used.add(w);
-    return { ...k, trigger: { ...k.trigger, mode: w.trigger.mode } };
+    if (after && !inside) used.add(after);
+    const w = inside ?? after ?? (subject && weapon(subject) ? subject : undefined);
+    return w ? { ...told, trigger: { ...k.trigger, mode: w.trigger.mode } } : told;
   });
   return out.filter((k) => !used.has(k));
 }
@@ -184,8 +215,26 @@ function eventive(ctx: DocContext, view: SentenceView, h: Hit): boolean {
 /** Types whose two sides act together: "A agreed with B" and "B agreed with A" tell one agreement. */
 const MUTUAL: ReadonlySet<PloverType> = new Set(['AGREE', 'CONSULT', 'COOPERATE']);
 
-function sameHappening(a: EventOut, b: EventOut, part: ReadonlyMap<EventOut, number>): boolean {
+/** Where an event was told: its part of the sentence (see TEMPORAL_BETWEEN), and whether in the headline. */
+interface Told {
+  part: ReadonlyMap<EventOut, number>;
+  headline: ReadonlySet<EventOut>;
+  /** The week before publication ("2024-02-04/2024-02-11"): what a headline reports happened then. */
+  news: string | null;
+}
+
+/** Two lists of participants that may name the same side: one is empty or they share one. */
+const compatible = (x: string[], y: string[]): boolean => x.length === 0 || y.length === 0 || x.some((id) => y.includes(id));
+
+function sameHappening(a: EventOut, b: EventOut, { part, headline, news }: Told): boolean {
   if (a.type !== b.type || a.status !== b.status) return false;
+  // A headline tells in the present, undated, the latest news that the article then tells with its date: one
+  // happening when the body's falls in the week before publication and no participant differs.
+  const title = headline.has(a) ? a : headline.has(b) ? b : null;
+  if (title && headline.has(a) !== headline.has(b) && title.date_basis.startsWith('undated')) {
+    const told = title === a ? b : a;
+    return news !== null && told.date !== null && datesOverlap(told.date, news, 0) && compatible(a.source, b.source) && compatible(a.target, b.target);
+  }
   // "strikes ... hours after a drone hit the base and wounded soldiers": one sentence telling two happenings.
   if (a.evidence_start === b.evidence_start && part.get(a) !== part.get(b)) return false;
   if (!a.date || !b.date || !datesOverlap(a.date, b.date, 0)) return false;
@@ -206,12 +255,26 @@ function precision(date: string | null): number {
   return 20 - date.length;
 }
 
-function merge(events: EventOut[], part: ReadonlyMap<EventOut, number>): EventOut[] {
+function merge(events: EventOut[], told: Told): EventOut[] {
   const out: EventOut[] = [];
   for (const e of events) {
-    const twin = out.find((o) => sameHappening(o, e, part));
+    const twin = out.find((o) => sameHappening(o, e, told));
     if (!twin) {
       out.push(e);
+      continue;
+    }
+    // The body's telling, dated and complete, is the evidence; the headline's only fills what it leaves out.
+    if (told.headline.has(twin) && !told.headline.has(e)) {
+      const title = { ...twin };
+      Object.assign(twin, e, {
+        id: title.id,
+        source: [...new Set([...e.source, ...title.source])],
+        target: [...new Set([...e.target, ...title.target])].filter((t) => !e.source.includes(t) && !title.source.includes(t)),
+        mode: e.mode || title.mode,
+        location: e.location || title.location,
+        fatalities: e.fatalities ?? title.fatalities,
+        injured: e.injured ?? title.injured,
+      });
       continue;
     }
     twin.source = [...new Set([...twin.source, ...e.source])];
@@ -348,6 +411,9 @@ export function extractEvents(ctx: DocContext, reports: Report[]): EventOut[] {
   const events: Candidate[] = [];
   /** Which part of its sentence each event was told in (see TEMPORAL_BETWEEN). */
   const part = new Map<EventOut, number>();
+  // The headline and the lines around it (deck, byline) end without a full stop; the body starts at the first sentence that has one.
+  const body = ctx.sentences.find((v) => /[.!?…]["”’')\]]*$/u.test(v.sentence.text.trim()))?.sentence.start ?? ctx.text.length;
+  const headline = new Set<EventOut>();
   for (const view of ctx.sentences) {
     const report = bySentence.get(view.index);
     /** This sentence's events so far, with where their triggers end. */
@@ -359,13 +425,13 @@ export function extractEvents(ctx: DocContext, reports: Report[]): EventOut[] {
       const main = told[told.length - 1];
       if (main && CONDITION_BETWEEN.test(ctx.text.slice(main.end, h.start))) continue;
       const answered = h.trigger.kind === 'noun' && ctx.lexicon.reactionCues.endsWithin(ctx.text.slice(Math.max(view.sentence.start, h.start - 50), h.start), 2);
-      const modality = modalityOf(ctx.lexicon, ctx.text, view.sentence, h, h.trigger.type, answered);
+      const modality = modalityOf(ctx.lexicon, ctx.text, view.sentence, h, h.trigger.type, answered, ctx.annotated.times);
       if (!modality) continue;
       const type: PloverType = modality.type ?? h.trigger.type;
       let mode = modality.mode ?? h.trigger.mode;
       const pp = nominalPP(ctx, view, h);
       const ungoverned = h.trigger.kind === 'noun' && !governed(ctx, view, h);
-      const args = argumentsOf(ctx, view, h, type, report, pp !== null || ungoverned);
+      const args = argumentsOf(ctx, view, h, type, report, pp !== null || ungoverned, h.subject);
       if (h.trigger.kind === 'obligation') {
         const asked = obligation(ctx, view, h, report);
         if (!asked) continue;
@@ -399,7 +465,8 @@ export function extractEvents(ctx: DocContext, reports: Report[]): EventOut[] {
         source: args.source,
         target: args.target,
         location: args.location,
-        status: modality.status,
+        // Dated after publication by its own words ("resume next week"): not yet happened.
+        status: modality.status === 'occurred' && ctx.today && date && /^['‘"“]/u.test(basis) && (dayRange(date)?.start ?? '') > ctx.today ? 'planned' : modality.status,
         fatalities,
         injured: args.injured,
         attributed_to: attributed,
@@ -410,8 +477,10 @@ export function extractEvents(ctx: DocContext, reports: Report[]): EventOut[] {
       const opensPart = told.some((t) => t.event.type === type && TEMPORAL_BETWEEN.test(ctx.text.slice(t.end, h.start))) && previous !== undefined && TEMPORAL_BETWEEN.test(ctx.text.slice(previous.end, h.start));
       part.set(event, (previous ? part.get(previous.event)! : 0) + (opensPart ? 1 : 0));
       told.push({ event, end: h.end });
+      if (view.sentence.start < body) headline.add(event);
       events.push({ nominal, anaphoric, ownDate: !basis.startsWith('undated'), event });
     }
   }
-  return merge(attachBackReferences(events), part);
+  const news = ctx.today ? `${addDays(ctx.today, -7)}/${ctx.today}` : null;
+  return merge(attachBackReferences(events), { part, headline, news });
 }

@@ -18,21 +18,36 @@ const COOPERATIVE: ReadonlySet<PloverType> = new Set(['AGREE', 'CONSULT', 'SUPPO
 const LEFT = 60;
 const RIGHT = 90;
 
-function clause(text: string, sentence: Span, trigger: Span): { left: string; right: string; whole: string } {
+/** The text from `from` to `to` with the time expressions in it blanked: "In May" holds no "may". */
+function untimed(text: string, from: number, to: number, times: readonly Span[]): string {
+  let out = text.slice(from, to);
+  for (const t of times) {
+    if (t.end <= from || t.start >= to) continue;
+    const a = Math.max(t.start, from) - from;
+    const b = Math.min(t.end, to) - from;
+    out = out.slice(0, a) + ' '.repeat(b - a) + out.slice(b);
+  }
+  return out;
+}
+
+function clause(text: string, sentence: Span, trigger: Span, times: readonly Span[]): { left: string; right: string; whole: string } {
   let from = Math.max(sentence.start, trigger.start - LEFT);
   const stop = text.lastIndexOf(';', trigger.start);
   if (stop >= from) from = stop + 1;
   const to = Math.min(sentence.end, trigger.end + RIGHT);
-  return { left: text.slice(from, trigger.start), right: text.slice(trigger.end, to), whole: text.slice(sentence.start, sentence.end) };
+  return { left: untimed(text, from, trigger.start, times), right: untimed(text, trigger.end, to, times), whole: untimed(text, sentence.start, sentence.end, times) };
 }
 
 /**
  * Returns null when the mention is a negated promise of violence ("will not carry out any strike") or a
  * hoped-for act ("I hope both sides will stop"): no event at all. `answered`: the trigger names what a reaction answers ("would respond to the killing of its
- * soldiers"), a happening already past whatever the modal of the reaction.
+ * soldiers"), a happening already past whatever the modal of the reaction. `times`: the time expressions of the text,
+ * whose words are no cues ("In May" holds no "may"), unless they are future cues themselves ("next week").
  */
-export function modalityOf(lx: Lexicon, text: string, sentence: Span, trigger: Span, type: PloverType, answered = false): Modality | null {
-  const { left, right, whole } = clause(text, sentence, trigger);
+export function modalityOf(lx: Lexicon, text: string, sentence: Span, trigger: Span, type: PloverType, answered = false, times: readonly Span[] = []): Modality | null {
+  // A time expression that is itself a cue ("next week", "soon") keeps its words.
+  const dates = times.filter((t) => t.end > sentence.start && t.start < sentence.end && !lx.status.future.test(text.slice(t.start, t.end)));
+  const { left, right, whole } = clause(text, sentence, trigger, dates);
   const near = left.slice(-40);
   const denied = lx.status.denied.test(near) || /\bno\s+(?:\S+\s+){0,2}$/iu.test(left.slice(-25)) && /\b(has|have|had) been\b/iu.test(right.slice(0, 40));
   const future = !answered && lx.status.future.test(left);

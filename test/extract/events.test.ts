@@ -115,3 +115,32 @@ test('receiving or hosting an official is a visit', () => {
   assert.equal(`${e?.type}/${e?.mode}`, 'CONSULT/visit');
   assert.deepEqual(events('Ain al-Asad air base received a shipment of ammunition on Sunday.').filter((x) => x.type === 'CONSULT'), []);
 });
+
+test('a headline and the body telling the same latest news are one event, with the body as evidence', () => {
+  const raw = 'Factions threaten to end truce after US strike in Babylon\n\nIraqi armed factions threatened on Saturday to end the truce with the American forces, after a drone strike targeted a headquarters of the Popular Mobilization Forces in Jurf al-Nasr, killing two members.';
+  const all = events(raw);
+  assert.deepEqual(all.map((e) => `${e.type} ${e.date} ${e.source} ${e.target}`), [
+    'THREATEN 2024-03-02 IRAQI_ARMED_FACTIONS US_FORCES',
+    'ASSAULT 2024-03-02 USA PMF',
+  ]);
+  assert.ok(all.every((e) => e.evidence.startsWith('Iraqi armed factions')));
+  // A headline names no older happening of the body ("in May" is months before publication).
+  const old = events('Rockets hit Baghdad airport\n\nIn May, rockets were fired at Baghdad airport.');
+  assert.equal(old.filter((e) => e.type === 'ASSAULT').length, 2);
+});
+
+test('an attack noun as the subject of a verb names the agent in its own phrase, never the speaker', () => {
+  const [e] = events('The Iraqi government said the American strikes on Saturday killed one member of its security forces and injured 18 others.');
+  assert.deepEqual(e && [e.source, e.fatalities, e.injured], [['USA'], 1, 18]);
+  // The toll told by a second verb is the same attack.
+  assert.equal(events('Three American soldiers were killed and at least 34 others were injured on Sunday when a drone struck Tower 22.').filter((x) => x.type === 'ASSAULT').length, 1);
+});
+
+test('the words of a time expression are neither triggers nor cues', () => {
+  assert.deepEqual(events('Kataib Hezbollah announced its suspension of operations in February: no attack on American forces has been claimed after March 1, according to a count.').filter((e) => e.type === 'PROTEST'), []);
+  assert.deepEqual(events('In May, rockets were fired at Baghdad airport.').map((e) => e.status), ['occurred']);
+});
+
+test('an act its own words date after publication has not happened yet', () => {
+  assert.deepEqual(events('Talks between Baghdad and Washington resume next week.').map((e) => `${e.type} ${e.status}`), ['CONSULT planned']);
+});
