@@ -104,14 +104,15 @@ function armed(ctx: DocContext, all: readonly Hit[], kept: Hit[]): Hit[] {
     const subject = all.find((w) => noun(w) && w.end <= k.start && SUBJECT_GAP.test(untimed(ctx, w.end, k.start)));
     if (subject) used.add(subject);
     const told: Hit = subject ? { ...k, subject: { start: subject.start, end: subject.end } } : k;
+    // "targeted the group with attacks", "attacked the base with drones": the instrument is the act itself.
+    const until = kept[i + 1]?.end ?? Infinity;
+    const after = all.filter((w) => noun(w) && w.start >= k.end && w.end <= until).sort((a, b) => a.start - b.start)
+      .find((w) => !/[,;]/u.test(ctx.text.slice(k.end, w.start)) && lx.instrumentCues.endsWithin(ctx.text.slice(k.end, w.start), 2));
+    if (after) used.add(after);
     // A mode that is no weapon ("targeted", "abduct") says more than the weapon does.
     if (k.trigger.mode !== '' && !lx.weaponModes.has(k.trigger.mode)) return told;
     const inside = all.find((w) => weapon(w) && k.start <= w.start && w.start < k.end);
-    const until = kept[i + 1]?.end ?? Infinity;
-    const after = all.filter((w) => weapon(w) && w.start >= k.end && w.end <= until).sort((a, b) => a.start - b.start)
-      .find((w) => !/[,;]/u.test(ctx.text.slice(k.end, w.start)) && lx.instrumentCues.endsWithin(ctx.text.slice(k.end, w.start), 2));
-    if (after && !inside) used.add(after);
-    const w = inside ?? after ?? (subject && weapon(subject) ? subject : undefined);
+    const w = inside ?? [after, subject].find((x) => x !== undefined && weapon(x));
     return w ? { ...told, trigger: { ...k.trigger, mode: w.trigger.mode } } : told;
   });
   return out.filter((k) => !used.has(k));
@@ -364,6 +365,8 @@ interface Candidate {
   ownDate: boolean;
   /** "the attack", "this strike": a noun that points back to a happening already told. */
   anaphoric: boolean;
+  /** An anaphoric noun with no complement of its own ("condemned the strike, and ..."), not "the assassination of X". */
+  bare: boolean;
 }
 
 /**
@@ -385,7 +388,11 @@ function attachBackReferences(cands: Candidate[]): EventOut[] {
     // "the attack": the last happening of that kind told before, if nothing says otherwise.
     const told = kept.filter((k) => k.event.type === e.type && k.event.status === e.status).map((k) => k.event);
     const host = c.anaphoric ? told.filter((o) => shares(e, o) || (e.source.length + e.target.length === 0)).pop() : undefined;
+    const last = told[told.length - 1];
     if (host) absorb(host, e);
+    // "condemned the strike, and called on the coalition": a bare noun points back to the last such happening; what it
+    // seems to name besides comes from its clause, unless it names another place.
+    else if (c.bare && last && (e.location === '' || e.location === last.location)) continue;
     else kept.push(c);
   }
   // An undated noun ("following a US strike that killed a leader") is the dated happening it shares a participant or place with.
@@ -478,7 +485,8 @@ export function extractEvents(ctx: DocContext, reports: Report[]): EventOut[] {
       part.set(event, (previous ? part.get(previous.event)! : 0) + (opensPart ? 1 : 0));
       told.push({ event, end: h.end });
       if (view.sentence.start < body) headline.add(event);
-      events.push({ nominal, anaphoric, ownDate: !basis.startsWith('undated'), event });
+      const bare = anaphoric && /^\s*(?:[,.;:!?)]|(?:and|as|but|which|that)\b|$)/iu.test(ctx.text.slice(h.end, view.sentence.end));
+      events.push({ nominal, anaphoric, bare, ownDate: !basis.startsWith('undated'), event });
     }
   }
   const news = ctx.today ? `${addDays(ctx.today, -7)}/${ctx.today}` : null;

@@ -6,14 +6,22 @@ import { speakerVoice } from './attribution.ts';
 import { Dater, type Dated } from './dating.ts';
 import { evidenceOf } from './evidence.ts';
 
-/** The stance of what was said: the first lexicon entry whose phrase occurs in it. */
+/**
+ * The stance of what was said: the first lexicon entry whose phrase occurs in it. An end of the truce that is only
+ * threatened or foreseen ("threatened on Saturday to end the truce") is a threat against the truce.
+ */
 export function stanceOf(ctx: DocContext, said: string): { stance: Stance; topic: Topic } {
   let best: { stance: Stance; topic: Topic; rank: number } | null = null;
+  let at = 0;
   for (const m of ctx.lexicon.stances.findAll(said)) {
     const entry = ctx.lexicon.stanceOf[m.index];
-    if (!best || entry.rank < best.rank) best = entry;
+    if (!best || entry.rank < best.rank) [best, at] = [entry, m.start];
   }
-  return best ? { stance: best.stance, topic: best.topic } : { stance: 'other', topic: 'other' };
+  if (!best) return { stance: 'other', topic: 'other' };
+  const before = said.slice(Math.max(0, at - 40), at);
+  const { future, hypothetical } = ctx.lexicon.status;
+  if (best.stance === 'truce_ended' && (future.endsWithin(before, 3) || hypothetical.endsWithin(before, 3))) return { stance: 'threaten', topic: 'truce' };
+  return { stance: best.stance, topic: best.topic };
 }
 
 export function extractStatements(ctx: DocContext, reports: Report[]): StatementOut[] {

@@ -14,6 +14,15 @@ const FUTURE_AGREE: ReadonlySet<PloverType> = new Set(['CONSULT', 'SUPPORT', 'CO
 const FUTURE_THREAT: ReadonlySet<PloverType> = new Set(['PROTEST', 'SANCTION', 'COERCE', 'MOBILIZE']);
 const COOPERATIVE: ReadonlySet<PloverType> = new Set(['AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE', 'COOPERATE', 'AID', 'RETREAT']);
 
+const TEMPORAL_BEFORE = /\b(?:after|following|since|amid|despite|because of|in response to|in retaliation for)\b/giu;
+
+/** Where the last match of a global expression ends in `s` (0 when none). */
+function lastEnd(re: RegExp, s: string): number {
+  let end = 0;
+  for (const m of s.matchAll(re)) end = m.index + m[0].length;
+  return end;
+}
+
 /** Characters of left and right context that form the trigger's clause (about eight and twelve words). */
 const LEFT = 60;
 const RIGHT = 90;
@@ -47,7 +56,10 @@ function clause(text: string, sentence: Span, trigger: Span, times: readonly Spa
 export function modalityOf(lx: Lexicon, text: string, sentence: Span, trigger: Span, type: PloverType, answered = false, times: readonly Span[] = []): Modality | null {
   // A time expression that is itself a cue ("next week", "soon") keeps its words.
   const dates = times.filter((t) => t.end > sentence.start && t.start < sentence.end && !lx.status.future.test(text.slice(t.start, t.end)));
-  const { left, right, whole } = clause(text, sentence, trigger, dates);
+  const told = clause(text, sentence, trigger, dates);
+  // "threaten to end the truce after a US strike": cues before a temporal or causal preposition govern its clause, not its object.
+  const { right, whole } = told;
+  const left = told.left.slice(lastEnd(TEMPORAL_BEFORE, told.left));
   const near = left.slice(-40);
   const denied = lx.status.denied.test(near) || /\bno\s+(?:\S+\s+){0,2}$/iu.test(left.slice(-25)) && /\b(has|have|had) been\b/iu.test(right.slice(0, 40));
   const future = !answered && lx.status.future.test(left);

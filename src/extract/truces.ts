@@ -5,7 +5,7 @@
 //   - a party saying it holds, or anyone working to keep it, keeps it in force;
 //   - a party saying it has ended makes it contested when someone in the article says it holds
 //     or works to keep it, else ended;
-//   - an attack between the two sides while it is in force strains it.
+//   - an attack between the two sides while it is in force strains it, and so does a threat to end it.
 // Cross-article truce timelines are built from these in resolve/.
 import type { EventOut, StatementOut, TruceOut, TruceState, TruceStateOut } from '../pipeline/types.ts';
 import type { DocContext } from './context.ts';
@@ -117,7 +117,9 @@ export function extractTruces(ctx: DocContext, events: EventOut[], statements: S
   }
 
   // Positions stated in the article.
-  const truceStatements = statements.filter((s) => HOLDING.has(s.stance) || ENDED.has(s.stance) || s.stance === 'truce_proposed');
+  // A threat against the truce ("threatened to end the truce") strains it.
+  const threatened = (s: StatementOut): boolean => s.stance === 'threaten' && s.topic === 'truce';
+  const truceStatements = statements.filter((s) => HOLDING.has(s.stance) || ENDED.has(s.stance) || s.stance === 'truce_proposed' || threatened(s));
   const someoneHolds = truceStatements.some((s) => HOLDING.has(s.stance));
   for (const s of truceStatements) {
     const speakerSide = s.speaker_actor ? sideOf(ctx, s.speaker_actor) : 'neither';
@@ -127,6 +129,7 @@ export function extractTruces(ctx: DocContext, events: EventOut[], statements: S
     if (s.stance === 'truce_conditional' && !d.conditions) d.conditions = s.evidence;
     if (ENDED.has(s.stance)) add(d, s.date, someoneHolds ? 'contested' : 'ended', s);
     else if (s.stance === 'truce_proposed') add(d, s.date, 'proposed', s);
+    else if (threatened(s)) add(d, s.date, 'strained', s);
     // Words that it holds keep a contested truce contested and a proposal a proposal; only a declaration puts it in force.
     else if (d.entries.length > 0 || d.declared) {
       const now = latest(d)?.state;

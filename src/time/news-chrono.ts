@@ -87,6 +87,9 @@ function span(a: Day, b: Day, precision: Precision, kind: TimeKind): Sem {
 /** The direction of a relative word ("last" -1, "this" 0, "next" 1); undefined for any other word. */
 const relative = (word: string | undefined): -1 | 0 | 1 | undefined => (word ? lookup(lexicon.relative, word) : undefined);
 
+/** How many "the coming days" or "recent weeks" are: as many as "a few". */
+const FEW = parseCount('few')!;
+
 /** "late January", "the beginning of last February", "mid-October 2023", "last month", "this week", "the end of the year", "last summer", "early 2021". */
 function periodParser(run: NewsRun): Parser {
   const source = `${B}(?:(${PART})(?:\\s+|-))?(?:(${REL}|the)\\s+)?`
@@ -184,13 +187,24 @@ function spanParser(run: NewsRun): Parser {
       return span(ref, addDays(ref, (relative(m[1]) ?? -1) * Math.ceil(hours.max / 24)), 'day', 'interval');
     }
     const unit = lookup(lexicon.units, m[3]);
-    const count = m[2] ? parseCount(m[2]) : { min: 1, max: 1 };
-    // "over the past years" names no length.
-    if (!ref || !unit || !count || (!m[2] && /s$/i.test(m[3]))) return null;
+    // "the coming days", "the past weeks" are a few of them; "over the past years" names no length.
+    const plural = !m[2] && /s$/i.test(m[3]);
+    const count = m[2] ? parseCount(m[2]) : plural ? FEW : { min: 1, max: 1 };
+    if (!ref || !unit || !count || (plural && unit === 'year')) return null;
     const dir = relative(m[1]) ?? -1;
     // "the next day", "the last day" name a day next to another happening: the anchored parser's, or none.
-    if (!m[2] && unit === 'day') return null;
+    if (!m[2] && !plural && unit === 'day') return null;
     return span(ref, addUnits(ref, dir * count.max, unit), precisionOf(unit), 'interval');
+  });
+}
+
+/** "in recent days", "in recent weeks": a few of them, back from the reference day. */
+function recentParser(run: NewsRun): Parser {
+  const source = `${B}(?:(?:over|during|in|within|throughout)\\s+)?recent\\s+(${UNIT})${E}`;
+  return parser(run, source, (_ctx, m, ref) => {
+    const unit = lookup(lexicon.units, m[1]);
+    if (!ref || !unit || unit === 'year' || !/s$/i.test(m[1])) return null;
+    return span(ref, addUnits(ref, -FEW.max, unit), precisionOf(unit), 'interval');
   });
 }
 
@@ -493,7 +507,7 @@ function newsChrono(run: NewsRun): typeof casual {
   c.parsers = c.parsers.filter((p) => !replaced.includes(p.constructor.name));
   // First in the list: on an equal-length overlap chrono keeps the earlier parser's result.
   c.parsers.unshift(
-    periodParser(run), yearParser(run), agoParser(run), spanParser(run), durationParser(run),
+    periodParser(run), yearParser(run), agoParser(run), spanParser(run), recentParser(run), durationParser(run),
     anchoredParser(run), casualDayParser(run), weekdayParser(run), weekendParser(run), ordinalDayParser(run), betweenDaysParser(run), monthWeekParser(run),
   );
   c.refiners.push(numericRefiner(run), dateOnlyRefiner(run), yearSuffixRefiner(run), pastBiasRefiner(run), betweenRefiner(), kindRefiner(run));

@@ -144,3 +144,10 @@ test('the words of a time expression are neither triggers nor cues', () => {
 test('an act its own words date after publication has not happened yet', () => {
   assert.deepEqual(events('Talks between Baghdad and Washington resume next week.').map((e) => `${e.type} ${e.status}`), ['CONSULT planned']);
 });
+
+test('a bare "the strike" points back to the strike told before; "the assassination of X" may be its own', () => {
+  const all = events('A US drone strike hit a headquarters of the Popular Mobilization Forces in Jurf al-Nasr on Saturday. The Iraqi government condemned the strike, and called on the international coalition to respect the agreements.');
+  assert.deepEqual(all.filter((e) => e.type === 'ASSAULT').map((e) => `${e.source} ${e.target}`), ['USA PMF']);
+  // Commenting on it or looking into its circumstances tells no attack.
+  assert.deepEqual(events('US Central Command did not comment on the strike in Jurf al-Nasr on Saturday.').filter((e) => e.type === 'ASSAULT'), []);
+});

@@ -63,3 +63,8 @@ test('a ceasefire or armistice ends in the words that end a truce', () => {
   const [b] = truces('Tuesday, March 12, 2024\n\nHarakat al-Nujaba announced on Friday the end of the truce with US forces.');
   assert.deepEqual(b && states(b), ['2024-03-08 ended']);
 });
+
+test('a threat to end the truce strains it', () => {
+  const [t] = truces('Tuesday, March 12, 2024\n\nIraqi armed factions threatened on Monday to end the truce with the American forces.');
+  assert.deepEqual(t && states(t), ['2024-03-11 strained']);
+});

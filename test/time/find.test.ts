@@ -129,3 +129,11 @@ test('a numeric date that reads both ways: a weekday decides, else the reading n
   assert.deepEqual(resolve('The base was hit on Tuesday, 2/1/2024.', '2/1/2024', '2024-02-14'), ['2024-01-02', 'day', 'point']);
   assert.deepEqual(resolve('The base was hit on Thursday, 2/1/2024.', '2/1/2024', '2024-02-14'), ['2024-02-01', 'day', 'point']);
 });
+
+test('the coming days and recent weeks are a few of them', () => {
+  assert.deepEqual(resolve('The committee will meet in the coming days.', 'in the coming days', '2024-02-14'), ['2024-02-14/2024-02-18', 'day', 'interval']);
+  assert.deepEqual(resolve('Attacks rose in recent weeks.', 'in recent weeks', '2024-02-14'), ['2024-01-17/2024-02-14', 'week', 'interval']);
+  // "the next day" counts from another happening; "the past years" names no length.
+  assert.equal(resolve('Talks resumed the next day.', 'the next day', '2024-02-14'), null);
+  assert.equal(resolve('It grew over the past years.', 'over the past years', '2024-02-14'), null);
+});
