@@ -75,6 +75,26 @@ function demonymBefore(ctx: DocContext, at: Span): string | undefined {
   return word ? index.get(word.toLowerCase()) : undefined;
 }
 
+const CONJUNCTION = /^\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?$/iu;
+
+/**
+ * Mention `m` with the actors coordinated with it among `mentions` ("Iraq and the United States agreed",
+ * "Baghdad, Tehran and Damascus"), and a demonym joined to it ("the Iraqi and American delegations").
+ */
+function withConjuncts(ctx: DocContext, mentions: ActorMention[], m: ActorMention): string[] {
+  const text = ctx.text;
+  const i = mentions.indexOf(m);
+  let first = i;
+  while (first > 0 && CONJUNCTION.test(text.slice(mentions[first - 1].end, mentions[first].start))) first--;
+  let last = i;
+  while (last + 1 < mentions.length && CONJUNCTION.test(text.slice(mentions[last].end, mentions[last + 1].start))) last++;
+  const ids = mentions.slice(first, last + 1).map((x) => x.actorId);
+  const and = /\band\s+$/iu.exec(text.slice(Math.max(0, mentions[first].start - 6), mentions[first].start));
+  const at = mentions[first].start - (and?.[0].length ?? 0);
+  const demonym = and ? demonymBefore(ctx, { start: at, end: at }) : undefined;
+  return [...new Set([...(demonym ? [demonym] : []), ...ids])];
+}
+
 function casualties(ctx: DocContext, view: SentenceView): { fatalities: number | null; injured: number | string | null } {
   const text = ctx.text.slice(view.sentence.start, view.sentence.end);
   const numbers = ctx.lexicon.claims.numbers;
@@ -225,8 +245,9 @@ export function argumentsOf(ctx: DocContext, view: SentenceView, trigger: Span, 
 
   // "a US strike", "an Israeli attack": the actor (or the state of the demonym) right before the noun is its agent.
   const head = subjectNoun ?? trigger;
-  const premodifier = before.find((m) => head.start - m.end <= 1 && /^[\s“"‘']*$/u.test(text.slice(m.end, head.start)))?.actorId ?? demonymBefore(ctx, head);
-  if (premodifier && source.length === 0) source.push(premodifier);
+  const premodified = before.find((m) => head.start - m.end <= 1 && /^[\s“"‘']*$/u.test(text.slice(m.end, head.start)));
+  const premodifier = premodified ? withConjuncts(ctx, before, premodified) : [demonymBefore(ctx, head)].filter((id): id is string => id !== undefined);
+  if (source.length === 0) source.push(...premodifier);
 
   if (source.length === 0 && !passiveSubject) {
     // "statements by the Iraqi government confirming the postponement": an agent before a nominal trigger.
@@ -242,7 +263,7 @@ export function argumentsOf(ctx: DocContext, view: SentenceView, trigger: Span, 
       const own = subject && subject.start >= report.content.start && subject.start - report.content.start <= 40 ? subject : undefined;
       if (own) source.push(own.actorId);
       else if (report.speaker.actorId && (!subordinate || VERBAL.has(type))) source.push(report.speaker.actorId);
-    } else if (subject) source.push(subject.actorId);
+    } else if (subject) source.push(...withConjuncts(ctx, before, subject));
     else if (report?.speaker.actorId && VERBAL.has(type)) source.push(report.speaker.actorId);
     else {
       const antecedent = subordinate ? undefined : pronounSubject(ctx, view, trigger);

@@ -105,7 +105,9 @@ export class Dater {
     // `actors` null means the mention is an utterance, which a happening it speaks of does not date.
     const involves = (r: ReferenceEvent): boolean => r.actors.some((a) => actors!.includes(a) || actors!.includes(voiceOf(this.ctx.knowledge, a)));
     const ref = actors === null ? undefined : referenceEventsIn(this.ctx, view).find((r) => actors.length === 0 || involves(r));
-    if (t && t.kind !== 'duration') {
+    // Words are said by publication: a time after it ("forces would remain until the end of 2026") is what they speak of.
+    const spokenOf = actors === null && t !== null && today !== null && (dayRange(t.value)?.start ?? '') > today;
+    if (t && t.kind !== 'duration' && !spokenOf) {
       // A coarse date ("last January") that the happening referred to falls in is made exact by it.
       const span = t.kind === 'point' && t.precision !== 'day' ? dayRange(t.value) : null;
       if (ref && span && ref.date.length === 10 && span.start <= ref.date && ref.date <= span.end) {

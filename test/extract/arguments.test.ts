@@ -142,3 +142,8 @@ test('whoever claims an attack is its agent', () => {
   const e = events('The Islamic Resistance in Iraq claimed a drone attack on the base on Sunday.').find((x) => x.type === 'ASSAULT');
   assert.deepEqual(e?.source, ['ISLAMIC_RESISTANCE_IN_IRAQ']);
 });
+
+test('actors joined by "and" or commas act together, demonyms too', () => {
+  assert.deepEqual(events('Iraq and the United States agreed on Friday on a plan to end the mission of the coalition.')[0]?.source, ['IRQ', 'USA']);
+  assert.deepEqual(events('The Iraqi and American delegations held talks in Washington on Tuesday.')[0]?.source, ['IRQ', 'USA']);
+});

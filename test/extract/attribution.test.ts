@@ -69,3 +69,11 @@ test('a truce kept only on a condition is a conditional stance', () => {
   const [b] = statements('Qais al-Khazali said on Sunday the resistance would abide by the ceasefire as long as negotiations on the withdrawal continued.');
   assert.equal(b?.stance, 'truce_conditional');
 });
+
+test('words are dated by when they were said, not by the future they speak of', () => {
+  const [s] = statements('The Pentagon said on Sunday that US forces would remain in the Kurdistan Region until the end of 2026.');
+  assert.equal(s?.date, '2024-03-03');
+  assert.equal(s?.stance, 'support_presence');
+  const [d] = statements('Harakat al-Nujaba said on Sunday that "the occupation must leave all Iraqi territory."');
+  assert.equal(d?.stance, 'demand_withdrawal');
+});
