@@ -153,7 +153,9 @@ function locationOf(ctx: DocContext, view: SentenceView, trigger: Span, type: Pl
   // Only force lands on a place; what is accused, asked or met is an actor ("accused Israel").
   const hit = (p: Span) => FORCE_TYPES.has(type) && placeHit(ctx, trigger, p, true);
   const placeLike = (p: Span) => hit(p) || PLACE_CONTEXT.test(ctx.text.slice(Math.max(0, p.start - 30), p.start));
-  const places = view.places.filter((p) => !view.actors.some((a) => a.start < p.end && p.start < a.end) || placeLike(p));
+  // A place named inside a longer actor name ("at the US embassy", "on US bases") is part of that name.
+  const withinName = (p: Span) => view.actors.some((a) => a.start <= p.start && p.end <= a.end && a.end - a.start > p.end - p.start);
+  const places = view.places.filter((p) => !view.actors.some((a) => a.start < p.end && p.start < a.end) || (placeLike(p) && (!withinName(p) || hit(p))));
   if (places.length === 0) return '';
   // The place the trigger hit is more precise than the area named after it ("struck Camp Taji, north of Baghdad").
   const after = places.filter((p) => p.start >= trigger.end && (hit(p) || LOCATIVE.test(ctx.text.slice(Math.max(trigger.end, p.start - 30), p.start))));

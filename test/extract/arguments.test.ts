@@ -147,3 +147,8 @@ test('actors joined by "and" or commas act together, demonyms too', () => {
   assert.deepEqual(events('Iraq and the United States agreed on Friday on a plan to end the mission of the coalition.')[0]?.source, ['IRQ', 'USA']);
   assert.deepEqual(events('The Iraqi and American delegations held talks in Washington on Tuesday.')[0]?.source, ['IRQ', 'USA']);
 });
+
+test('a place named inside a longer actor name is part of that name, not the location', () => {
+  const [e] = events('Militants launched rockets at the US embassy on Saturday.');
+  assert.notEqual(e?.location, 'United States');
+});

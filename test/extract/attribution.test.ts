@@ -77,3 +77,8 @@ test('words are dated by when they were said, not by the future they speak of', 
   const [d] = statements('Harakat al-Nujaba said on Sunday that "the occupation must leave all Iraqi territory."');
   assert.equal(d?.stance, 'demand_withdrawal');
 });
+
+test('asking a party to respect or abide by the truce supports it', () => {
+  const [s] = statements('Prime Minister Mohammed Shia al-Sudani called on Sunday on the factions to respect the truce.');
+  assert.equal(s?.stance, 'truce_support');
+});
