@@ -8,6 +8,8 @@ export type Direction = 'past' | 'future';
 
 // Clause boundaries: sentence ends, semicolons, line breaks.
 const BOUNDARY = /[.!?;\n]/;
+// Where reported words begin.
+const REPORTED = /\bthat\b|["“”]/iu;
 
 /** Whether the clause around text[start, end) speaks of the future: a cue before it in the clause, or within a few words after it. */
 export function clauseDirection(text: string, start: number, end: number): Direction {
@@ -15,7 +17,9 @@ export function clauseDirection(text: string, start: number, end: number): Direc
   while (from > 0 && start - from < 120 && !BOUNDARY.test(text[from - 1])) from--;
   let to = end;
   while (to < text.length && to - end < 45 && !BOUNDARY.test(text[to])) to++;
-  return FUTURE.test(text.slice(from, start)) || FUTURE.test(text.slice(end, to)) ? 'future' : 'past';
+  // Reported words after it are another clause: "announced on Sunday that the factions will resume".
+  const after = text.slice(end, to).split(REPORTED)[0];
+  return FUTURE.test(text.slice(from, start)) || FUTURE.test(after) ? 'future' : 'past';
 }
 
 /** The year of month/day (day optional) nearest the reference day on the given side of it (the reference month/day itself counts). */

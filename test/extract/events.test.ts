@@ -151,3 +151,9 @@ test('a bare "the strike" points back to the strike told before; "the assassinat
   // Commenting on it or looking into its circumstances tells no attack.
   assert.deepEqual(events('US Central Command did not comment on the strike in Jurf al-Nasr on Saturday.').filter((e) => e.type === 'ASSAULT'), []);
 });
+
+test('whoever claims responsibility for targeting a place attacked it', () => {
+  const [e] = events('Harakat al-Nujaba claimed responsibility on Sunday for targeting the Victory base near Baghdad airport with a drone.');
+  assert.deepEqual(e && [e.type, e.mode, e.source, e.location], ['ASSAULT', 'drone', ['NUJABA'], 'Camp Victory (Victory Base Complex)']);
+  assert.deepEqual(events('Kataib Hezbollah accused Washington on Sunday of targeting civilians.').filter((x) => x.type === 'ASSAULT'), []);
+});

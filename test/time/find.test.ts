@@ -137,3 +137,8 @@ test('the coming days and recent weeks are a few of them', () => {
   assert.equal(resolve('Talks resumed the next day.', 'the next day', '2024-02-14'), null);
   assert.equal(resolve('It grew over the past years.', 'over the past years', '2024-02-14'), null);
 });
+
+test('a future in reported words after the date does not make the date future', () => {
+  assert.deepEqual(resolve('The committee announced, in a statement on Sunday evening, that the factions "will resume their operations."', 'on Sunday evening', '2024-02-26'), ['2024-02-25', 'day', 'point']);
+  assert.deepEqual(resolve('On Sunday, the factions will hold a rally.', 'On Sunday', '2024-02-26'), ['2024-03-03', 'day', 'point']);
+});
