@@ -108,8 +108,9 @@ function casualties(ctx: DocContext, view: SentenceView): { fatalities: number |
     const raw = m[1].toLowerCase();
     const n = /^\d/.test(raw) ? Number(raw.replace(/,/g, '')) : numbers[raw];
     // "killed one member and injured 18 others": each count goes with the nearest word of either kind.
-    const hurt = distance(ctx.lexicon.injuredWords, before, after);
-    const dead = distance(ctx.lexicon.killedWords, before, after);
+    const own = m[0];
+    const hurt = ctx.lexicon.injuredWords.endsWith(own) ? 0 : distance(ctx.lexicon.injuredWords, before, after);
+    const dead = ctx.lexicon.killedWords.endsWith(own) ? 0 : distance(ctx.lexicon.killedWords, before, after);
     if (hurt < dead) injured ??= n ?? m[1];
     else if (dead < Infinity && n !== undefined) fatalities ??= n;
   }
@@ -167,6 +168,13 @@ function locationOf(ctx: DocContext, view: SentenceView, trigger: Span, type: Pl
   return ctx.knowledge.places.get(chosen.placeId)?.name ?? chosen.text;
 }
 
+/** Whether a token tagged VERB starts in [from, to) of the sentence. */
+function verbBetween(ctx: DocContext, view: SentenceView, from: number, to: number): boolean {
+  const tokens = ctx.annotated.tokens;
+  for (let i = view.sentence.tokenStart; i < view.sentence.tokenEnd && tokens[i].start < to; i++) if (tokens[i].start >= from && tokens[i].pos === 'VERB') return true;
+  return false;
+}
+
 /** Clause openings: the subject of a verb after one of these is looked for after it. */
 const CLAUSE_OPEN = /(?:,\s*and|;|\bbut|,\s*which|,\s*who|\bthat|\b(?:after|before|when|while|because|although|though|if|unless|until|once|whereas))\s+/giu;
 /** Openings of a subordinate clause: its subject is its own, never the main clause's. */
@@ -187,12 +195,7 @@ function subjectOf(ctx: DocContext, view: SentenceView, trigger: Span, before: A
     subordinate = SUBORDINATOR.test(m[0]);
   }
   // A subject stands before its clause's first verb: "a drone hit the base and wounded ..." has no actor subject.
-  const tokens = ctx.annotated.tokens;
-  const verbBefore = (from: number, at: number): boolean => {
-    for (let i = view.sentence.tokenStart; i < view.sentence.tokenEnd && tokens[i].start < at; i++) if (tokens[i].start >= from && tokens[i].pos === 'VERB') return true;
-    return false;
-  };
-  const free = (m: ActorMention, from: number): boolean => !PREPOSITION_BEFORE.test(text.slice(from, m.start)) && !verbBefore(from, m.start);
+  const free = (m: ActorMention, from: number): boolean => !PREPOSITION_BEFORE.test(text.slice(from, m.start)) && !verbBetween(ctx, view, from, m.start);
   return before.find((m) => m.start >= clauseStart && free(m, clauseStart)) ?? (subordinate ? undefined : before.find((m) => free(m, view.sentence.start)));
 }
 
@@ -232,8 +235,10 @@ export function argumentsOf(ctx: DocContext, view: SentenceView, trigger: Span, 
   // Passive: "the base was subjected to an attack", "three soldiers were killed in an attack".
   const passiveVerb = passive(text, view, trigger);
   // The subject is the head of its phrase, not a name inside it ("US forces in Iraq and Syria were attacked").
+  // The subject of the passive stands before it with no reporting verb between ("The government said 16 people were
+  // killed": the government is the speaker, not the killed).
   const passiveSubject = subjectNoun ? undefined : before.filter((m) => (PASSIVE.test(text.slice(m.end, trigger.start)) || passiveVerb) && text.slice(m.end, trigger.start).length < 60 &&
-    !inPrepositionalPhrase(text, view, before, m)).pop();
+    !inPrepositionalPhrase(text, view, before, m) && !ctx.lexicon.reportingVerbs.test(text.slice(m.end, trigger.start))).pop();
   if (passiveSubject) target.push(passiveSubject.actorId);
 
   // Agent phrases after the trigger: "by X", "for which X claimed responsibility", "claimed by X".
@@ -251,7 +256,8 @@ export function argumentsOf(ctx: DocContext, view: SentenceView, trigger: Span, 
   const premodifier = premodified ? withConjuncts(ctx, before, premodified) : [demonymBefore(ctx, head)].filter((id): id is string => id !== undefined);
   if (source.length === 0) source.push(...premodifier);
 
-  if (source.length === 0 && !passiveSubject) {
+  // A passive names its agent only in a by-phrase: its subject is the patient, the speaker no agent.
+  if (source.length === 0 && !passiveSubject && !passiveVerb) {
     // "statements by the Iraqi government confirming the postponement": an agent before a nominal trigger.
     const agent = active ? undefined : [...before].reverse().find((m) => trigger.start - m.end < 40 && /\bby\s+(?:the\s+)?[“"‘']?\s*$/iu.test(text.slice(clauseStart, m.start)));
     const subject = subordinate ? undefined : subjectOf(ctx, view, trigger, before);

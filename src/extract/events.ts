@@ -234,7 +234,9 @@ function sameHappening(a: EventOut, b: EventOut, { part, headline, news }: Told)
   const title = headline.has(a) ? a : headline.has(b) ? b : null;
   if (title && headline.has(a) !== headline.has(b) && title.date_basis.startsWith('undated')) {
     const told = title === a ? b : a;
-    return news !== null && told.date !== null && datesOverlap(told.date, news, 0) && compatible(a.source, b.source) && compatible(a.target, b.target);
+    // A headline's targets are often its places ("Kill 16 in Iraq and Syria"): a shared agent settles it.
+    const sameAgent = a.source.some((id) => b.source.includes(id));
+    return news !== null && told.date !== null && datesOverlap(told.date, news, 0) && compatible(a.source, b.source) && (sameAgent || compatible(a.target, b.target));
   }
   // "strikes ... hours after a drone hit the base and wounded soldiers": one sentence telling two happenings.
   if (a.evidence_start === b.evidence_start && part.get(a) !== part.get(b)) return false;
@@ -353,6 +355,9 @@ function asked(ctx: DocContext, view: SentenceView, h: Hit): boolean {
   return /^[^.!?]*\?/u.test(ctx.text.slice(h.end, view.sentence.end));
 }
 
+/** "killed ... in the strikes": a toll followed, in its clause, by a definite noun (group 1), the attack's. */
+const IN_THE = /^[^,;]{0,60}?\bin\s+(?:the|this|that|these|those)\s+(\p{L}+)/iu;
+
 /** A condition clause still open at the trigger (no comma or semicolon has closed it). */
 const CONDITION_BETWEEN = /\b(?:if|unless|until|whether|as long as|provided that|on condition that)\b[^,;]*$/iu;
 const TEMPORAL_BETWEEN = /\b(?:after|before|since|until|following|ahead of|prior to)\b/iu;
@@ -450,7 +455,19 @@ export function extractEvents(ctx: DocContext, reports: Report[]): EventOut[] {
       if (cause) args.source = cause.event.source.filter((id) => !args.target.includes(id));
       // A general phrase with nobody in it tells no act, unless force landed on a place it names ("rockets were fired
       // at the Victory base").
-      if (h.trigger.kind === 'general' && args.source.length + args.target.length === 0 && !(type === 'ASSAULT' && view.places.some((p) => placeHit(ctx, h, p)))) continue;
+      const nobody = args.source.length + args.target.length === 0;
+      // "16 people were killed and 25 wounded in the strikes": the toll of the attack told before, no attack of its own.
+      const trigger = ctx.text.slice(h.start, h.end);
+      const named = type === 'ASSAULT' && nobody && (ctx.lexicon.killedWords.test(trigger) || ctx.lexicon.injuredWords.test(trigger)) ?
+        IN_THE.exec(ctx.text.slice(h.end, view.sentence.end))?.[1].toLowerCase().replace(/s$/u, '') : undefined;
+      const attacks = named === undefined ? [] : events.filter((c) => c.event.type === 'ASSAULT').map((c) => c.event);
+      const toll = attacks.filter((e) => e.trigger.toLowerCase().includes(named!)).pop() ?? attacks.pop();
+      if (toll) {
+        toll.fatalities ??= args.fatalities;
+        toll.injured ??= args.injured;
+        continue;
+      }
+      if (h.trigger.kind === 'general' && nobody && !(type === 'ASSAULT' && view.places.some((p) => placeHit(ctx, h, p)))) continue;
       // A verb of the general lexicon in the passive acts for nobody unless a "by" phrase names who
       // ("until the issue was resolved" tells no act).
       if (h.coded && passive(ctx.text, view, h) && agentsAfter(ctx, view, h).length === 0) continue;

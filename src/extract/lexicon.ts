@@ -88,7 +88,7 @@ export interface Lexicon {
   speakerPronouns: PhraseSet;
   anonymousSources: PhraseSet;
   channels: PhraseSet;
-  /** "<number> [two words] <casualty noun>": group 1 is the number (digits, or a number word of claims.yaml). */
+  /** "<number> [two words] <casualty noun>" or "<number> wounded": group 1 is the number (digits, or a number word of claims.yaml). */
   casualtyCount: RegExp;
   killedWords: PhraseSet;
   injuredWords: PhraseSet;
@@ -177,7 +177,8 @@ export function loadLexicon(dir: string = DEFAULT_DIR, verbsDir?: string): Lexic
     speakerPronouns: new PhraseSet(cues.speaker_pronouns),
     anonymousSources: new PhraseSet(cues.anonymous_sources),
     channels: new PhraseSet(cues.channels),
-    casualtyCount: casualtyPattern(cues.casualty_nouns, claims.numbers),
+    // "25 wounded": a count may stand right before the word for what befell them.
+    casualtyCount: casualtyPattern([...cues.casualty_nouns, ...[...cues.killed_words, ...cues.injured_words].filter((w) => !/\s/.test(w))], claims.numbers),
     killedWords: new PhraseSet(cues.killed_words),
     injuredWords: new PhraseSet(cues.injured_words),
     stances: new PhraseSet(stances.flatMap((s) => s.patterns)),

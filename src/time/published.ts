@@ -19,8 +19,24 @@ const NONE: Published = { value: null, precision: null, basis: 'no date in text 
 
 /** Metadata, then dateline, then inference (see the file comment); never a date without a basis. */
 export function resolvePublished(input: PublishedInput): Published {
-  return fromMetadata(input.metaPublished) ?? fromDateline(input.text) ?? inferred(input) ?? NONE;
+  const stated = fromMetadata(input.metaPublished) ?? fromDateline(input.text, null);
+  if (stated) return stated;
+  const guess = inferred(input);
+  return (guess && yearlessDateline(input.text, guess)) ?? guess ?? NONE;
 }
+
+/**
+ * "BAGHDAD, Feb 3 (Reuters) -": a dateline without its year takes the year that puts it nearest after the date the
+ * text implies (up to a month before it: the latest happening told is often the day before publication).
+ */
+function yearlessDateline(text: string, guess: Published): Published | null {
+  const bounds = guess.value ? valueBounds(guess.value) : null;
+  if (!bounds) return null;
+  const found = fromDateline(text, formatDay(addDays(bounds.to, YEARLESS_SLACK_DAYS)));
+  return found && { ...found, basis: `${found.basis}, its year from the ${guess.basis}` };
+}
+
+const YEARLESS_SLACK_DAYS = 30;
 
 /** A metadata date as given ("2024-08-23", "2024-08-23T10:00:00Z", "Fri, 23 Aug 2024 10:00:00 GMT"): its calendar day. */
 function fromMetadata(meta: string | undefined): Published | null {
@@ -53,11 +69,13 @@ function isDateline(line: string, t: TimeMention): boolean {
 
 const UPDATED = /\bupdated\b/i;
 
-function fromDateline(text: string): Published | null {
+/** The dateline's day; with `ref`, a date without a year is resolved against it. */
+function fromDateline(text: string, ref: string | null): Published | null {
   const lines = text.split('\n').filter((l) => l.trim() !== '').slice(0, HEAD_LINES);
   const found: Array<{ day: Day; line: string }> = [];
   for (const line of lines) {
-    const t = findTimes(line, null).find((x) => x.precision === 'day' && !x.value.includes('/'));
+    // Against a reference day only a written date counts ("Feb 3"), not "Tuesday" or "yesterday".
+    const t = findTimes(line, ref).find((x) => x.precision === 'day' && !x.value.includes('/') && (ref === null || /\d/.test(x.text)));
     const day = t ? parseIsoDay(t.value) : null;
     if (t && day && isDateline(line, t)) {
       found.push({ day, line: line.trim() });

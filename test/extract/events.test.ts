@@ -157,3 +157,8 @@ test('whoever claims responsibility for targeting a place attacked it', () => {
   assert.deepEqual(e && [e.type, e.mode, e.source, e.location], ['ASSAULT', 'drone', ['NUJABA'], 'Camp Victory (Victory Base Complex)']);
   assert.deepEqual(events('Kataib Hezbollah accused Washington on Sunday of targeting civilians.').filter((x) => x.type === 'ASSAULT'), []);
 });
+
+test('a toll "in the strikes" told apart is the toll of those strikes; a passive names its agent only after "by"', () => {
+  const all = events('The United States launched retaliatory airstrikes on Friday night against targets in Iraq and Syria. The Iraqi government said 16 people were killed and 25 wounded in the strikes.');
+  assert.deepEqual(all.map((e) => `${e.trigger} ${e.source} ${e.fatalities} ${e.injured}`), ['airstrikes USA 16 25']);
+});

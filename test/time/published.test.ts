@@ -102,3 +102,12 @@ test('inference: latest dated happening, then weekdays after it, "yesterday, Wed
   const month = 'In February 2024 the factions announced a truce.';
   assert.deepEqual([published(month).value, published(month).precision], ['2024-02', 'month']);
 });
+
+test('a dateline without its year takes the year of the date the text implies', () => {
+  const text = 'BAGHDAD, Feb 8 (Wire) - A US drone strike in Baghdad killed Abu Baqir al-Saadi on Wednesday.';
+  const p = published(text);
+  assert.equal(p.value, '2024-02-08');
+  assert.match(p.basis, /dateline.*its year from/);
+  // Without anything to imply a year, a yearless dateline stays unresolved.
+  assert.equal(published('BAGHDAD, Feb 8 (Wire) - Talks resumed.', { events: [] }).value, null);
+});
