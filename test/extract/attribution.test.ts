@@ -82,3 +82,8 @@ test('asking a party to respect or abide by the truce supports it', () => {
   const [s] = statements('Prime Minister Mohammed Shia al-Sudani called on Sunday on the factions to respect the truce.');
   assert.equal(s?.stance, 'truce_support');
 });
+
+test('factions that decided to stop their operations hold a truce', () => {
+  const [s] = statements('A source in the Islamic Resistance in Iraq revealed on Sunday that the factions decided to stop the operations against the American forces.');
+  assert.equal(s?.stance, 'truce_holding');
+});
