@@ -4,7 +4,7 @@ import type { ActorMention, EventOut, PloverType, Span } from '../pipeline/types
 import { voiceOf, type DocContext, type SentenceView } from './context.ts';
 import type { Lexicon, Trigger } from './lexicon.ts';
 import type { Report } from './attribution.ts';
-import { modalityOf } from './status.ts';
+import { modalityOf, untimed } from './status.ts';
 import { agentsAfter, argumentsOf, passive, placeHit, PREPOSITION_BEFORE } from './arguments.ts';
 import { Dater } from './dating.ts';
 import { evidenceOf } from './evidence.ts';
@@ -73,18 +73,6 @@ function casualtiesOf(ctx: DocContext, hits: Hit[]): Hit[] {
     !/[;:]/u.test(ctx.text.slice(hits[i - 1].end, h.start))));
 }
 
-/** The text between two offsets without the time expressions in it ("the strikes [on Saturday] killed"). */
-function untimed(ctx: DocContext, from: number, to: number): string {
-  let out = '';
-  let at = from;
-  for (const t of ctx.annotated.times) {
-    if (t.end <= from || t.start >= to) continue;
-    out += ctx.text.slice(at, Math.max(at, t.start));
-    at = Math.max(at, t.end);
-  }
-  return out + ctx.text.slice(at, to);
-}
-
 /** Between a subject and its verb (time expressions aside): nothing, or a passive's auxiliary. */
 const SUBJECT_GAP = /^\s*(?:(?:was|were|is|are|has been|have been|had been|being)\s+)?$/iu;
 
@@ -101,7 +89,7 @@ function armed(ctx: DocContext, all: readonly Hit[], kept: Hit[]): Hit[] {
   const used = new Set<Hit>();
   const out = kept.map((k, i) => {
     if (k.trigger.type !== 'ASSAULT' || k.trigger.kind === 'noun') return k;
-    const subject = all.find((w) => noun(w) && w.end <= k.start && SUBJECT_GAP.test(untimed(ctx, w.end, k.start)));
+    const subject = all.find((w) => noun(w) && w.end <= k.start && SUBJECT_GAP.test(untimed(ctx.text, w.end, k.start, ctx.annotated.times)));
     if (subject) used.add(subject);
     const told: Hit = subject ? { ...k, subject: { start: subject.start, end: subject.end } } : k;
     // "targeted the group with attacks", "attacked the base with drones": the instrument is the act itself.

@@ -27,8 +27,8 @@ function lastEnd(re: RegExp, s: string): number {
 const LEFT = 60;
 const RIGHT = 90;
 
-/** The text from `from` to `to` with the time expressions in it blanked: "In May" holds no "may". */
-function untimed(text: string, from: number, to: number, times: readonly Span[]): string {
+/** The text from `from` to `to` with the time expressions in it blanked: "In May" holds no "may", "the strikes on Saturday killed" is "the strikes killed". */
+export function untimed(text: string, from: number, to: number, times: readonly Span[]): string {
   let out = text.slice(from, to);
   for (const t of times) {
     if (t.end <= from || t.start >= to) continue;
