@@ -69,7 +69,11 @@ function notOutlet(ctx: DocContext, m: ActorMention): boolean {
   return ctx.knowledge.actors.get(m.actorId)?.type !== 'media_outlet';
 }
 
-const UNKNOWN_SUBJECT = /(?:^|[,.;]\s*|\b(?:and|but)\s+)((?:\p{Lu}[\p{L}'’-]+\s+){0,3}\p{Lu}[\p{L}'’-]+|the\s+\p{Ll}+)\s*(?:,[^,]{3,80},\s*)?(?:also\s+)?$/u;
+// A capitalised word, or one after an Arabic article or patronymic particle ("al-Bandawi", "bin Salman").
+const NAME_WORD = String.raw`(?:(?:al|el|ad|as|ash|at|az|bin|ibn)[-\s])?\p{Lu}[\p{L}'’-]+`;
+// The name closing the words before the verb: "Al-Sutani announced", "Ali al-Bandawi, an MP, said", "..., Ali al-Bandawi, told".
+// A description in commas starts in lower case ("a spokesman for ..."); a name in commas is the speaker's own.
+const UNKNOWN_SUBJECT = new RegExp(String.raw`(?:^|[,.;]\s*|\b(?:and|but)\s+)((?:${NAME_WORD}\s+){0,3}${NAME_WORD}|the\s+\p{Ll}+)\s*(?:,\s*\p{Ll}[^,]{2,80},\s*)?,?\s*(?:also\s+)?$`, 'u');
 const SOURCE_WORDS = /^(?:a|an|the)\s+|\s+(?:sources?|officials?|source)$/giu;
 
 function inSubjectPosition(ctx: DocContext, view: SentenceView, m: ActorMention): boolean {
@@ -115,7 +119,14 @@ function speakerOf(ctx: DocContext, view: SentenceView, vStart: number, vEnd: nu
   const unknown = UNKNOWN_SUBJECT.exec(before);
   if (unknown) {
     const name = unknown[1].trim();
-    return { name: name.replace(/^the\s+/i, ''), actorId: ctx.lookup(name) ?? headWordAntecedent(ctx, name, vStart), anonymous: false, role: '' };
+    // "a member of the Security and Defense Committee, Ali al-Bandawi, told", "Ali al-Bandawi, a member of the
+    // committee, told": the body a description next to the name places them in.
+    const nameStart = from + unknown.index + unknown[0].indexOf(unknown[1]);
+    const nameEnd = nameStart + unknown[1].length;
+    const body = mentions.filter((m) => m.start >= nameEnd ||
+      (m.end <= nameStart && /\bof\b/iu.test(ctx.text.slice(from, m.start)) && /^[^.;,]*,\s*$/u.test(ctx.text.slice(m.end, nameStart)))).pop();
+    const actorId = ctx.lookup(name) ?? headWordAntecedent(ctx, name, vStart) ?? (/^the\s/iu.test(name) ? null : body?.actorId ?? null);
+    return { name: name.replace(/^the\s+/i, ''), actorId, anonymous: false, role: '' };
   }
   // Inversion: "... quoted diplomatic sources as saying", "said X".
   const after = ctx.text.slice(vEnd, view.sentence.end);

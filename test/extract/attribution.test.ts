@@ -87,3 +87,16 @@ test('factions that decided to stop their operations hold a truce', () => {
   const [s] = statements('A source in the Islamic Resistance in Iraq revealed on Sunday that the factions decided to stop the operations against the American forces.');
   assert.equal(s?.stance, 'truce_holding');
 });
+
+test('a speaker the packs do not know speaks for the body their description names', () => {
+  const [a] = statements('A member of the Security and Defense Committee, Ali al-Bandawi, told reporters on Sunday that talks will resume.');
+  assert.deepEqual(a && [a.speaker, a.speaker_actor], ['Ali al-Bandawi', 'IRAQ_PARLIAMENT_SECURITY_COMMITTEE']);
+  const [b] = statements('Mohammed Mohi, a spokesman for Kataib Hezbollah, said on Sunday that the factions would not stop.');
+  assert.deepEqual(b && [b.speaker, b.speaker_actor], ['Mohammed Mohi', 'KATAIB_HEZBOLLAH']);
+});
+
+test('stances of presence and negotiation in other words', () => {
+  assert.equal(statements('Qais al-Khazali said on Sunday that the presence of American forces "has become an occupation."')[0]?.stance, 'demand_withdrawal');
+  assert.equal(statements('Qais al-Khazali said on Sunday that the negotiations are progressing well.')[0]?.stance, 'negotiations_progress');
+  assert.equal(statements('Matthew Miller said on Sunday that Washington remains committed to a strong partnership with Iraq.')[0]?.stance, 'support_presence');
+});
