@@ -32,11 +32,18 @@ function inside<T extends { start: number; end: number }>(items: T[], s: Sentenc
   return items.filter((m) => m.start >= s.start && m.end <= s.end);
 }
 
+/** "BAGHDAD, Feb 3 (Reuters) -", "WASHINGTON/BAGHDAD, Feb 3": a place in capitals opening a sentence, a dateline, names no actor. */
+function inDateline(text: string, s: Sentence, m: ActorMention): boolean {
+  return !/\p{Ll}/u.test(m.text) && /^\s*(?:\p{Lu}[\p{Lu}\s.'-]*\/\s*)*$/u.test(text.slice(s.start, m.start)) &&
+    /^\s*(?:\/|,|\(|[-–—])/u.test(text.slice(m.end, m.end + 3));
+}
+
 export function buildContext(annotated: Annotated, knowledge: Knowledge, lexicon: Lexicon, lookup: (name: string, date: string | null) => string | null): DocContext {
+  const text = annotated.doc.text;
   const sentences = annotated.sentences.map((sentence, index) => ({
     index,
     sentence,
-    actors: inside(annotated.actors, sentence),
+    actors: inside(annotated.actors, sentence).filter((m) => !inDateline(text, sentence, m)),
     places: inside(annotated.places, sentence),
     times: inside(annotated.times, sentence),
   }));

@@ -10,7 +10,7 @@ import { evidenceOf } from './evidence.ts';
  * The stance of what was said: the first lexicon entry whose phrase occurs in it. An end of the truce that is only
  * threatened or foreseen ("threatened on Saturday to end the truce") is a threat against the truce.
  */
-export function stanceOf(ctx: DocContext, said: string): { stance: Stance; topic: Topic } {
+export function stanceOf(ctx: DocContext, said: string, lead = ''): { stance: Stance; topic: Topic } {
   let best: { stance: Stance; topic: Topic; rank: number } | null = null;
   let at = 0;
   for (const m of ctx.lexicon.stances.findAll(said)) {
@@ -18,9 +18,12 @@ export function stanceOf(ctx: DocContext, said: string): { stance: Stance; topic
     if (!best || entry.rank < best.rank) [best, at] = [entry, m.start];
   }
   if (!best) return { stance: 'other', topic: 'other' };
-  const before = said.slice(Math.max(0, at - 40), at);
+  // `lead`: the words before the reporting verb ("has not" of "has not claimed any operation").
+  const before = `${lead}${said.slice(0, at)}`.slice(-40);
   const { future, hypothetical } = ctx.lexicon.status;
   if (best.stance === 'truce_ended' && (future.endsWithin(before, 3) || hypothetical.endsWithin(before, 3))) return { stance: 'threaten', topic: 'truce' };
+  // "has not claimed any operation since": no claim.
+  if (best.stance === 'claim_responsibility' && /\b(?:not|never|no)\s+(?:\S+\s+)?$|n['’]t\s+(?:\S+\s+)?$/iu.test(before)) return { stance: 'other', topic: 'other' };
   return { stance: best.stance, topic: best.topic };
 }
 
@@ -32,8 +35,9 @@ export function extractStatements(ctx: DocContext, reports: Report[]): Statement
   let prevStart = 0;
   for (const r of reports) {
     const view = ctx.sentences[r.sentence];
-    const said = ctx.text.slice(Math.min(r.verb.start, r.content.start), r.content.end);
-    const { stance, topic } = stanceOf(ctx, said);
+    const from = Math.min(r.verb.start, r.content.start);
+    const said = ctx.text.slice(from, r.content.end);
+    const { stance, topic } = stanceOf(ctx, said, ctx.text.slice(Math.max(view.sentence.start, from - 20), from));
     // "X announced the arrest of ...": an announcement of a happening is an event, not a position.
     if (stance === 'other' && /^announc/iu.test(r.verb.text) && !/^(?:that\b|[“"‘])/iu.test(ctx.text.slice(r.verb.end, r.content.end).trim())) continue;
     // A continued quote keeps the date of the words it continues.

@@ -100,3 +100,8 @@ test('stances of presence and negotiation in other words', () => {
   assert.equal(statements('Qais al-Khazali said on Sunday that the negotiations are progressing well.')[0]?.stance, 'negotiations_progress');
   assert.equal(statements('Matthew Miller said on Sunday that Washington remains committed to a strong partnership with Iraq.')[0]?.stance, 'support_presence');
 });
+
+test('claiming attacks is a claim; not claiming any is none', () => {
+  assert.equal(statements('The Islamic Resistance in Iraq said on Sunday it had launched two drone attacks on Eilat.')[0]?.stance, 'claim_responsibility');
+  assert.notEqual(statements('Harakat al-Nujaba has not claimed any operation against US forces since Sunday.')[0]?.stance, 'claim_responsibility');
+});

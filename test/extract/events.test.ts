@@ -162,3 +162,8 @@ test('a toll "in the strikes" told apart is the toll of those strikes; a passive
   const all = events('The United States launched retaliatory airstrikes on Friday night against targets in Iraq and Syria. The Iraqi government said 16 people were killed and 25 wounded in the strikes.');
   assert.deepEqual(all.map((e) => `${e.trigger} ${e.source} ${e.fatalities} ${e.injured}`), ['airstrikes USA 16 25']);
 });
+
+test('a place in capitals opening a sentence is its dateline, not an actor', () => {
+  const [e] = events('BAGHDAD, March 3 (Wire) - The Islamic Resistance in Iraq said on Sunday it had launched two drone attacks on Eilat.');
+  assert.deepEqual(e?.source, ['ISLAMIC_RESISTANCE_IN_IRAQ']);
+});
