@@ -333,12 +333,14 @@ function monthWeekParser(run: NewsRun): Parser {
 
 /** "on the 18th": a day of the reference month, or of the month before when that day is still to come (past bias). */
 function ordinalDayParser(run: NewsRun): Parser {
-  const source = `(?<=\\bon\\s+)the\\s+([1-9]|[12]\\d|3[01])(?:st|nd|rd|th)${E}(?!\\s+of\\b)`;
+  // "on the 3rd", or any "the 15th of this month", "the 5th of last month" (the month named relative to the reference day).
+  const source = `(?:(?<=\\bon\\s+)the\\s+([1-9]|[12]\\d|3[01])(?:st|nd|rd|th)${E}(?!\\s+of\\b)|\\bthe\\s+([1-9]|[12]\\d|3[01])(?:st|nd|rd|th)\\s+of\\s+(${REL})\\s+month${E})`;
   return parser(run, source, (ctx, m, ref) => {
     if (!ref) return null;
-    const day = Number(m[1]);
+    const day = Number(m[1] ?? m[2]);
     const dir = clauseDirection(ctx.text, m.index ?? 0, (m.index ?? 0) + m[0].length);
-    const step = dir === 'past' ? (day > ref.d ? -1 : 0) : (day < ref.d ? 1 : 0);
+    const named = relative(m[3]);
+    const step = named ?? (dir === 'past' ? (day > ref.d ? -1 : 0) : (day < ref.d ? 1 : 0));
     const month = addMonths({ y: ref.y, m: ref.m, d: 1 }, step);
     if (day > daysInMonth(month.y, month.m)) return null;
     return dayOf({ y: month.y, m: month.m, d: day });

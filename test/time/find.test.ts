@@ -142,3 +142,8 @@ test('a future in reported words after the date does not make the date future', 
   assert.deepEqual(resolve('The committee announced, in a statement on Sunday evening, that the factions "will resume their operations."', 'on Sunday evening', '2024-02-26'), ['2024-02-25', 'day', 'point']);
   assert.deepEqual(resolve('On Sunday, the factions will hold a rally.', 'On Sunday', '2024-02-26'), ['2024-03-03', 'day', 'point']);
 });
+
+test('an ordinal day of a month named relative to the reference day', () => {
+  assert.deepEqual(resolve('The talks will resume on the 15th of this month.', 'the 15th of this month', '2024-02-14'), ['2024-02-15', 'day', 'point']);
+  assert.deepEqual(resolve('The talks began on the 5th of last month.', 'the 5th of last month', '2024-02-14'), ['2024-01-05', 'day', 'point']);
+});
