@@ -167,3 +167,8 @@ test('a place in capitals opening a sentence is its dateline, not an actor', () 
   const [e] = events('BAGHDAD, March 3 (Wire) - The Islamic Resistance in Iraq said on Sunday it had launched two drone attacks on Eilat.');
   assert.deepEqual(e?.source, ['ISLAMIC_RESISTANCE_IN_IRAQ']);
 });
+
+test('a parliament voting for a resolution that requires the government to act asks it to', () => {
+  const [e] = events('The Iraqi parliament voted on Sunday in favour of a resolution requiring the government to end the presence of foreign troops.');
+  assert.deepEqual(e && [e.type, e.source, e.target], ['REQUEST', ['IRAQ_PARLIAMENT'], ['IRAQ_GOV']]);
+});
