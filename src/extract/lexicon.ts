@@ -15,7 +15,13 @@ const STANCE_LIST = ['truce_proposed', 'truce_holding', 'truce_conditional', 'tr
   'demand_withdrawal', 'support_presence', 'negotiations_progress', 'negotiations_stalled', 'other'] as const;
 const TOPICS = ['truce', 'us_presence', 'attacks', 'negotiations', 'other'] as const;
 
-const phrases = z.array(z.string().min(1));
+// A choice ("a|an|the") holds single words: "abide by|adhere to" would read as "abide", "by|adhere", "to". A particle
+// among the choices is the sign of that slip; each multi-word choice is a phrase of its own.
+const PARTICLES = new Set(['to', 'by', 'of', 'as', 'out', 'up', 'in', 'on', 'for', 'at', 'with', 'off', 'down', 'from', 'into', 'over']);
+const phrase = z.string().min(1).refine((p) => !p.split(/\s+/).some((t) => t.includes('|') && t.split('|').some((a) => PARTICLES.has(a.toLowerCase()))), {
+  message: 'a choice "x|y" holds single words; write a choice of several words as phrases of their own',
+});
+const phrases = z.array(phrase);
 const TriggerFile = z.array(z.strictObject({
   type: z.enum(PLOVER),
   mode: z.string(),

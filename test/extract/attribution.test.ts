@@ -105,3 +105,9 @@ test('claiming attacks is a claim; not claiming any is none', () => {
   assert.equal(statements('The Islamic Resistance in Iraq said on Sunday it had launched two drone attacks on Eilat.')[0]?.stance, 'claim_responsibility');
   assert.notEqual(statements('Harakat al-Nujaba has not claimed any operation against US forces since Sunday.')[0]?.stance, 'claim_responsibility');
 });
+
+test('vows of revenge threaten attacks; preventing escalation supports the truce', () => {
+  assert.equal(statements('Kataib Hezbollah vowed on Sunday revenge for the killing of its commander.')[0]?.stance, 'will_attack');
+  assert.equal(statements('Nujaba warned on Sunday of a harsh response if the US strikes continued.')[0]?.stance, 'will_attack');
+  assert.equal(statements('Prime Minister Mohammed Shia al-Sudani stressed on Sunday the need to prevent any escalation.')[0]?.stance, 'truce_support');
+});

@@ -1,0 +1,23 @@
+// The lexicon pack is validated on load: a slip an analyst can make is refused with the file and the entry.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadLexicon } from '../../src/extract/lexicon.ts';
+
+const PACK = new URL('../../packs/lexicon/', import.meta.url).pathname;
+
+test('a choice of several words ("abide by|adhere to") is refused, naming the file and the entry', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'lexicon-'));
+  try {
+    cpSync(PACK, dir, { recursive: true });
+    const file = join(dir, 'stances.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"calm the situation"', '"calm the situation", "abide by|adhere to ~ truce"'));
+    assert.throws(() => loadLexicon(dir), (e: Error) => e.message.includes('stances.yaml') && /holds single words/.test(e.message));
+    // Single-word choices, articles among them, are fine: the shipped pack loads.
+    assert.ok(loadLexicon(PACK).stances);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
