@@ -5,7 +5,7 @@
 import type { SentenceView, DocContext } from './context.ts';
 import { voiceOf } from './context.ts';
 import { governingTime } from '../time/index.ts';
-import { dayRange } from '../pipeline/date-range.ts';
+import { addDays, dayRange } from '../pipeline/date-range.ts';
 import { PhraseSet, type PhraseMatch } from './phrase.ts';
 import type { ReferenceEvent } from '../knowledge/types.ts';
 
@@ -79,6 +79,9 @@ function dayOf(value: string): string | null {
 }
 
 /** Dates mentions of one document. Stateless across calls: the same mention always gets the same date. */
+/** How far back the news an article follows may lie (see Dater.date). */
+const RECENT_DAYS = 31;
+
 export class Dater {
   /** Days of dated happenings by position in the text, for the "since the happening it follows" rule. */
   private readonly anchors: Array<{ at: number; day: string }> = [];
@@ -119,6 +122,9 @@ export class Dater {
     if (!today) return { date: null, basis: 'no date in the text' };
     let anchor: string | null = null;
     for (const a of this.anchors) if (a.at < view.sentence.start && a.day < today && (!anchor || a.day > anchor)) anchor = a.day;
+    // Before any dated happening (a lead, a headline), the news the article follows is the first recent one it dates.
+    const recent = addDays(today, -RECENT_DAYS);
+    anchor ??= this.anchors.find((a) => a.day < today && a.day >= recent)?.day ?? null;
     if (anchor) return { date: `${anchor}/${today}`, basis: 'undated: between the happening it follows and publication' };
     return { date: today, basis: 'undated: publication day' };
   }

@@ -172,3 +172,10 @@ test('a parliament voting for a resolution that requires the government to act a
   const [e] = events('The Iraqi parliament voted on Sunday in favour of a resolution requiring the government to end the presence of foreign troops.');
   assert.deepEqual(e && [e.type, e.source, e.target], ['REQUEST', ['IRAQ_PARLIAMENT'], ['IRAQ_GOV']]);
 });
+
+test('an undated act before any dated one runs from the first recent happening the article dates to publication', () => {
+  const all = events('Kataib Hezbollah has ended its truce with Washington.\n\nRockets struck Ain al-Asad air base on February 25, wounding two soldiers.');
+  assert.deepEqual(all.map((e) => `${e.type} ${e.date}`), ['REJECT 2024-02-25/2024-03-04', 'ASSAULT 2024-02-25']);
+  // A happening long past is background, not the news the article follows.
+  assert.equal(events('Kataib Hezbollah has ended its truce with Washington.\n\nThe group was founded in 2007.')[0]?.date, '2024-03-04');
+});
