@@ -19,6 +19,8 @@ export interface Arguments {
 
 /** Types whose actor is whoever speaks: a refusal, a threat, a request is made by the speaker. */
 const VERBAL: ReadonlySet<PloverType> = new Set(['REJECT', 'THREATEN', 'REQUEST', 'AGREE', 'ACCUSE', 'SUPPORT', 'CONCEDE']);
+/** Types whose two sides act together: "A agreed with B" and "B agreed with A" tell one agreement. */
+export const MUTUAL: ReadonlySet<PloverType> = new Set(['AGREE', 'CONSULT', 'COOPERATE']);
 /** Types whose participants are all actors (no recipient) when several are named together. */
 const JOINT: ReadonlySet<PloverType> = new Set(['CONSULT']);
 
@@ -278,6 +280,10 @@ export function argumentsOf(ctx: DocContext, view: SentenceView, trigger: Span, 
       if (antecedent) source.push(antecedent);
     }
   }
+
+  // "talks between Baghdad and Washington": the two sides of a joint act are its agents.
+  const between = MUTUAL.has(type) ? after.find((m) => /^\s*(?:\S+\s+){0,2}?between\s+(?:the\s+)?$/iu.test(text.slice(trigger.end, m.start))) : undefined;
+  if (between) source = [...new Set([...source, ...withConjuncts(ctx, after, between)])];
 
   // Recipient: the first actor after the trigger, preferably after "against/on/with/to".
   const sourceSet = new Set(source);

@@ -5,7 +5,7 @@ import { voiceOf, type DocContext, type SentenceView } from './context.ts';
 import type { Lexicon, Trigger } from './lexicon.ts';
 import type { Report } from './attribution.ts';
 import { modalityOf, untimed } from './status.ts';
-import { agentsAfter, argumentsOf, passive, placeHit, PREPOSITION_BEFORE } from './arguments.ts';
+import { agentsAfter, argumentsOf, MUTUAL, passive, placeHit, PREPOSITION_BEFORE } from './arguments.ts';
 import { Dater } from './dating.ts';
 import { evidenceOf } from './evidence.ts';
 import { findVerbEvents } from './verbs.ts';
@@ -201,8 +201,6 @@ function eventive(ctx: DocContext, view: SentenceView, h: Hit): boolean {
   return lx.eventiveBefore.endsWithin(before, 2) || lx.eventiveAfter.startsWith(after);
 }
 
-/** Types whose two sides act together: "A agreed with B" and "B agreed with A" tell one agreement. */
-const MUTUAL: ReadonlySet<PloverType> = new Set(['AGREE', 'CONSULT', 'COOPERATE']);
 
 /** Where an event was told: its part of the sentence (see TEMPORAL_BETWEEN), and whether in the headline. */
 interface Told {

@@ -152,3 +152,8 @@ test('a place named inside a longer actor name is part of that name, not the loc
   const [e] = events('Militants launched rockets at the US embassy on Saturday.');
   assert.notEqual(e?.location, 'United States');
 });
+
+test('the two sides of a joint act named after "between" are its agents', () => {
+  const [e] = events('The first round of talks between Iraq and the United States was held in Baghdad on Saturday.');
+  assert.deepEqual(e && [e.type, [...e.source].sort()], ['CONSULT', ['IRQ', 'USA']]);
+});
