@@ -89,6 +89,8 @@ export function createMatcher(k: Knowledge): Matcher {
     for (const n of a.contextAliases) add(actorNames, actorFuzzy, n, { kind: 'context', id: a.id }, exact);
     // Demonyms are in the place trie too, so that "Sierra Leonean" is read as a demonym, not a misspelt place.
     for (const n of a.demonyms ?? []) for (const trie of [actorNames, placeNames]) add(trie, null, n, { kind: 'demonym', id: a.id });
+    // "attacks against Americans", "killing four Iraqis": a demonym's plural, used as a noun, names the state's people.
+    for (const n of a.demonyms ?? []) if (/(?:an|i)$/u.test(n)) add(actorNames, null, `${n}s`, { kind: 'actor', id: a.id });
     if (a.forcesOf !== undefined) {
       const words = new Set([a.name, ...a.aliases].flatMap((n) => nameTokens(n, normal).map((t) => t.norm)));
       forcesOf.set(a.forcesOf, [...(forcesOf.get(a.forcesOf) ?? []), { id: a.id, words }]);

@@ -196,3 +196,9 @@ test('fuzzy: false names match only as written: no spelling variant, and capital
   assert.deepEqual(actors('Kattayib Sayyid fired.', undefined, exact), [['Kattayib Sayyid', 'CURATED', 'fuzzy']]);
   assert.deepEqual(actors('Red Lyne Brigade fired.', undefined, exact), []);
 });
+
+test('a demonym in the plural, used as a noun, names the state', () => {
+  const named = (text: string, name: string) => actors(text).filter(([t]) => t === name).map(([, id]) => id);
+  assert.deepEqual(named('The Brigades announced a halt to attacks against Americans.', 'Americans'), ['USA']);
+  assert.deepEqual(named('British aircraft killed 4 Iraqis in Basra.', 'Iraqis'), ['IRQ']);
+});
