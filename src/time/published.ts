@@ -26,8 +26,8 @@ export function resolvePublished(input: PublishedInput): Published {
 }
 
 /**
- * "BAGHDAD, Feb 3 (Reuters) -": a dateline without its year takes the year that puts it nearest after the date the
- * text implies (up to a month before it: the latest happening told is often the day before publication).
+ * "BAGHDAD, Feb 3 (Reuters) -": a dateline without its year is its latest occurrence no more than a month after the
+ * date the text implies (that date is the latest happening told, often a few days before publication).
  */
 function yearlessDateline(text: string, guess: Published): Published | null {
   const bounds = guess.value ? valueBounds(guess.value) : null;
