@@ -4,12 +4,11 @@
 // appended until it is about 5 KB. The same seed always gives the same corpus.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { InputDoc } from '../src/pipeline/types.ts';
 import type { Knowledge } from '../src/knowledge/types.ts';
 import { readInputs } from '../src/ingest/read.ts';
+import { ROOT } from '../src/root.ts';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const SAMPLES_DIR = join(ROOT, 'samples');
 export const SHARED_ARTICLES_DIR = join(ROOT, '..', 'shared', 'corpus', 'articles');
 

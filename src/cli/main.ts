@@ -3,17 +3,20 @@
 // Command modules import their heavy dependencies lazily, inside the action, to keep start-up fast.
 import { Command } from 'commander';
 import { readdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const here = dirname(fileURLToPath(import.meta.url));
+const self = fileURLToPath(import.meta.url);
+const here = dirname(self);
+// .ts run from source, .js when built (scripts/build.js).
+const ext = extname(self);
 const program = new Command('trucewatch')
   .description('Turn news reports about armed conflict into a sourced record of events, statements and truce states.')
   .version('0.1.0')
   .showHelpAfterError();
 
 const dir = join(here, 'commands');
-for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts')).sort()) {
+for (const file of readdirSync(dir).filter((f) => f.endsWith(ext)).sort()) {
   const mod = (await import(join(dir, file))) as { register: (p: Command) => void };
   mod.register(program);
 }

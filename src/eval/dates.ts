@@ -1,10 +1,11 @@
 // Scores the time stage on a hand-written set of date expressions (test/data/dates.jsonl), next to plain
 // chrono-node on the same set in the same run, so the gain of the news layer is measured, not claimed.
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import * as chrono from 'chrono-node';
 import { findTimes } from '../time/index.ts';
 import type { Precision, TimeKind } from '../pipeline/types.ts';
+import { ROOT } from '../root.ts';
 
 export interface DateCase {
   text: string;
@@ -27,7 +28,7 @@ export interface DatesReport {
   misses: Array<{ text: string; expected: string; got: string | null }>;
 }
 
-const DEFAULT_FILE = fileURLToPath(new URL('../../test/data/dates.jsonl', import.meta.url));
+const DEFAULT_FILE = join(ROOT, 'test', 'data', 'dates.jsonl');
 const PRECISIONS = ['day', 'week', 'month', 'season', 'year'];
 const KINDS = ['point', 'since', 'until', 'interval', 'duration'];
 

@@ -1,12 +1,12 @@
 // Loads and validates the lexicon pack (packs/lexicon/*.yaml): triggers, cues, stances, truce words, claims.
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { PhraseSet } from './phrase.ts';
 import { loadVerbLexicon, type VerbLexicon } from './verbs.ts';
 import type { PloverType, Stance, Topic } from '../pipeline/types.ts';
+import { ROOT } from '../root.ts';
 
 const PLOVER = ['AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE', 'COOPERATE', 'AID', 'RETREAT', 'REQUEST', 'ACCUSE', 'REJECT',
   'THREATEN', 'PROTEST', 'SANCTION', 'MOBILIZE', 'COERCE', 'ASSAULT'] as const;
@@ -128,7 +128,7 @@ function claimPattern(qualifiers: string[], numbers: Record<string, number>, qua
   return new RegExp(String.raw`(?<![\p{L}\d-])(?:(${alternatives(qualifiers)})\s+)?(${n})\s+((?:[\p{L}-]+\s+){0,2}?(?:${alternatives(quantities)}))(?![\p{L}])((?:\s+(?:on|of|against|in|ago|since)\b(?:\s+[\p{L}’'-]+){0,5})?)`, 'giu');
 }
 
-const DEFAULT_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../packs/lexicon');
+const DEFAULT_DIR = join(ROOT, 'packs', 'lexicon');
 
 function read<T>(dir: string, file: string, schema: z.ZodType<T>): T {
   const path = join(dir, file);

@@ -8,11 +8,11 @@
 // default code, else nothing. Forms and pattern words are indexed by a hash of their lower-case text, so
 // a call allocates nothing but its hits.
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import type { PloverType, Sentence, Token } from '../pipeline/types.ts';
+import { ROOT } from '../root.ts';
 
 export interface VerbHit {
   /** Tokens [tokenStart, tokenEnd): the verb with the other words of a multi-word form and a matched particle. */
@@ -399,7 +399,7 @@ const MatchingFile = z.strictObject({
   not_verbs: z.array(z.string().regex(/^\S+( \S+)+$/, 'two or more words separated by single spaces')),
 });
 
-const DEFAULT_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../packs/verbs');
+const DEFAULT_DIR = join(ROOT, 'packs', 'verbs');
 
 function readData(path: string): unknown {
   let text: string;

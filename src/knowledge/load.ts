@@ -2,8 +2,7 @@
 // twice is an error naming both files, unless the later entry says `extend: true`. Nothing is cached:
 // the caller keeps the returned Knowledge.
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { ZodError, ZodType } from 'zod';
 import {
@@ -13,6 +12,7 @@ import {
 import { ordered } from './dates.ts';
 import { normalizeName } from './normalize.ts';
 import type { Actor, ActorType, Knowledge, MatchingRules, Office, PackInfo, Place, PlaceType } from './types.ts';
+import { ROOT } from '../root.ts';
 
 /** A pack file that cannot be used; the message names the file, the entry and what is wrong. */
 export class PackError extends Error {
@@ -27,7 +27,7 @@ export class PackError extends Error {
 }
 
 /** packs/ of the repository, found from this source file so that the cwd does not matter. */
-export const PACKS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../packs');
+export const PACKS_DIR = join(ROOT, 'packs');
 
 /** Folders that hold lexicons for src/extract rather than knowledge of actors and places. */
 const NOT_KNOWLEDGE = new Set(['lexicon', 'verbs']);

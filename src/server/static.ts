@@ -2,13 +2,13 @@
 // knowledge-pack routes its actor views need. Without a build, / keeps the server's plain start page.
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { actorProfileRoutes } from './routes/actor-profiles.ts';
+import { ROOT } from '../root.ts';
 
-export const WEB_DIST = resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+export const WEB_DIST = join(ROOT, 'web', 'dist');
 
 /** Scripts only from our origin; Leaflet and React style attributes need inline styles; nothing may frame us. */
 export const DASHBOARD_CSP = "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "

@@ -2,9 +2,9 @@
 import type { Command } from 'commander';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { ROOT } from '../../root.ts';
 
-const SAMPLES = fileURLToPath(new URL('../../../samples', import.meta.url));
+const SAMPLES = join(ROOT, 'samples');
 
 /** The sample reports: everything in samples/ except the corpus's own README, which is not a report. */
 function sampleFiles(): string[] {
