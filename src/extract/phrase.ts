@@ -20,6 +20,7 @@ const WORD_CHARS = String.raw`a-z0-9’'\-\u00c0-\u02af\u0370-\u1fff\u2c00-\ud7f
 const WORD_CLASS = `[${WORD_CHARS}]`;
 const WORD_RUN = new RegExp(`${WORD_CLASS}+`, 'g');
 const IS_WORD_RUN = new RegExp(`^${WORD_CLASS}+$`);
+const FIRST_WORD = new RegExp(`${WORD_CLASS}+`, 'y');
 
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -49,20 +50,17 @@ function compilePhrase(phrase: string, flags: string): RegExp {
   return new RegExp(String.raw`(?<!${WORD_CLASS})${body}(?!${WORD_CLASS})`, flags);
 }
 
-interface Word {
-  start: number;
-  lower: string;
-}
-
 interface Scanned {
   lower: string;
-  words: Word[];
+  /** The text's word runs (lower case) and where each starts. */
+  words: string[];
+  starts: number[];
 }
 
 // Many sets are asked about the same text in a row (every trigger set about one sentence): its
 // words are found once.
 let lastText: string | null = null;
-let last: Scanned = { lower: '', words: [] };
+let last: Scanned = { lower: '', words: [], starts: [] };
 
 /** Lower case with every offset kept: a character whose lower case is longer ("İ") stays as it is. */
 function lowerCase(text: string): string {
@@ -79,17 +77,24 @@ function lowerCase(text: string): string {
 function scan(text: string): Scanned {
   if (text === lastText) return last;
   const lower = lowerCase(text);
-  const words: Word[] = [];
+  const words: string[] = [];
+  const starts: number[] = [];
   WORD_RUN.lastIndex = 0;
-  for (let w = WORD_RUN.exec(lower); w; w = WORD_RUN.exec(lower)) words.push({ start: w.index, lower: w[0] });
+  for (let w = WORD_RUN.exec(lower); w; w = WORD_RUN.exec(lower)) {
+    words.push(w[0]);
+    starts.push(w.index);
+  }
   lastText = text;
-  last = { lower, words };
+  last = { lower, words, starts };
   return last;
 }
 
-/** For each word of a phrase, the lower-case strings of which one must occur in a matching text. */
+/**
+ * For each word of a phrase after the first, the lower-case strings of which one must occur in a matching
+ * text. The first needs no test: a phrase is tried only where its first word stands.
+ */
 function literalsOf(phrase: string): string[][] {
-  return phrase.trim().split(/\s+/).filter((t) => t !== '~' && t !== '~~').map((t) => t.toLowerCase().split('|').map((a) => a.replace(/\*$/, '')));
+  return phrase.trim().split(/\s+/).filter((t) => t !== '~' && t !== '~~').slice(1).map((t) => t.toLowerCase().split('|').map((a) => a.replace(/\*$/, '')));
 }
 
 interface Compiled {
@@ -99,7 +104,12 @@ interface Compiled {
   re: RegExp;
   /** Words the text must contain somewhere: most phrases fail this cheap test. */
   literals: string[][];
+  /** Within the findAll call numbered `call`, where this phrase's last match ended: its matches do not overlap. */
+  call: number;
+  lastEnd: number;
 }
+
+let calls = 0;
 
 function present(c: Compiled, lower: string): boolean {
   return c.literals.every((alts) => alts.some((a) => lower.includes(a)));
@@ -123,7 +133,7 @@ export class PhraseSet {
   private readonly anywhere: Compiled[] = [];
 
   constructor(phrases: readonly string[]) {
-    this.compiled = phrases.map((phrase, index) => ({ phrase, index, re: compilePhrase(phrase, 'y'), literals: literalsOf(phrase) }));
+    this.compiled = phrases.map((phrase, index) => ({ phrase, index, re: compilePhrase(phrase, 'y'), literals: literalsOf(phrase), call: 0, lastEnd: 0 }));
     for (const c of this.compiled) {
       const alts = c.phrase.trim().split(/\s+/)[0].toLowerCase().split('|');
       if (!alts.every((a) => IS_WORD_RUN.test(a.replace(/\*$/, '')))) {
@@ -163,17 +173,19 @@ export class PhraseSet {
   /** Every match in `text`, in order of position (ties: longer first); a phrase's matches do not overlap each other. */
   findAll(text: string): PhraseMatch[] {
     const out: PhraseMatch[] = [];
-    const lastEnd = new Map<Compiled, number>();
-    const { lower, words } = scan(text);
-    for (const w of words) {
-      this.eachCandidate(w.lower, (c) => {
+    const call = ++calls;
+    const { lower, words, starts } = scan(text);
+    for (let i = 0; i < words.length; i++) {
+      const start = starts[i];
+      this.eachCandidate(words[i], (c) => {
         // A phrase listed under two of its first word's forms is tried once per word.
-        if ((lastEnd.get(c) ?? 0) > w.start || !present(c, lower)) return false;
-        c.re.lastIndex = w.start;
+        if ((c.call === call && c.lastEnd > start) || !present(c, lower)) return false;
+        c.re.lastIndex = start;
         const m = c.re.exec(lower);
         if (m) {
           out.push({ start: m.index, end: m.index + m[0].length, phrase: c.phrase, index: c.index });
-          lastEnd.set(c, m.index + Math.max(1, m[0].length));
+          c.call = call;
+          c.lastEnd = m.index + Math.max(1, m[0].length);
         }
         return false;
       });
@@ -186,12 +198,8 @@ export class PhraseSet {
   }
 
   test(text: string): boolean {
-    const { lower, words } = scan(text);
-    return words.some((w) => this.eachCandidate(w.lower, (c) => {
-      if (!present(c, lower)) return false;
-      c.re.lastIndex = w.start;
-      return c.re.test(lower);
-    }));
+    const { lower, words, starts } = scan(text);
+    return words.some((w, i) => this.at(lower, starts[i], w));
   }
 
   /** True when a phrase ends exactly at the end of `text` (ignoring trailing white space and quotes). */
@@ -225,6 +233,19 @@ export class PhraseSet {
   /** True when a phrase starts at the start of `text` (ignoring leading white space and quotes). */
   startsWith(text: string): boolean {
     const t = text.replace(/^[\s“”"'‘’,)]+/u, '');
-    return this.findAll(t).some((m) => m.start === 0);
+    // Only the phrases of the first word can start there: the rest of the text is not scanned.
+    const lower = lowerCase(t);
+    FIRST_WORD.lastIndex = 0;
+    const first = FIRST_WORD.exec(lower);
+    return first !== null && this.at(lower, 0, first[0]);
+  }
+
+  /** True when a phrase of the word `word`, which starts at `start` of `lower`, matches there. */
+  private at(lower: string, start: number, word: string): boolean {
+    return this.eachCandidate(word, (c) => {
+      if (!present(c, lower)) return false;
+      c.re.lastIndex = start;
+      return c.re.test(lower);
+    });
   }
 }
