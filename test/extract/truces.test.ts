@@ -68,3 +68,18 @@ test('a threat to end the truce strains it', () => {
   const [t] = truces('Tuesday, March 12, 2024\n\nIraqi armed factions threatened on Monday to end the truce with the American forces.');
   assert.deepEqual(t && states(t), ['2024-03-11 strained']);
 });
+
+test('a faction suspending its operations against the other side declares a truce, in any tense', () => {
+  for (const sentence of [
+    'On January 30, Kataib Hezbollah announced that it was suspending its military operations against US forces.',
+    'On January 30, Kataib Hezbollah announced the suspension of military and security operations against the occupation forces of the United States.',
+    'On January 30, Kataib Hezbollah halted its attacks on US forces.',
+  ]) {
+    const [t] = truces(`Tuesday, February 6, 2024\n\n${sentence}`);
+    assert.ok(t, sentence);
+    assert.deepEqual(t.parties.sort(), ['KATAIB_HEZBOLLAH', 'USA'], sentence);
+    assert.equal(states(t)[0], '2024-01-30 in_force', sentence);
+  }
+  // Operations of another kind are no truce.
+  assert.deepEqual(truces('Tuesday, February 6, 2024\n\nOn January 30, Iraqi Airways suspended its operations at Baghdad airport.'), []);
+});
