@@ -394,7 +394,8 @@ function yearSuffixRefiner(run: NewsRun): Refiner {
 /**
  * "05/02/2024": chrono reads the first number as the month, as American English does; the region's outlets
  * mostly write the day first. When both readings are dates, a weekday written just before decides; else the
- * reading that is not after the reference day and is nearest to it (news tells what happened).
+ * reading that is not after the reference day and is nearest to it (news tells what happened); with no reference
+ * day (a dateline), the day first.
  */
 function numericRefiner(run: NewsRun): Refiner {
   const numeric = /^(\d{1,2})[/.-](\d{1,2})[/.-](?:\d{2}|\d{4})$/;
@@ -414,7 +415,7 @@ function numericRefiner(run: NewsRun): Refiner {
           const ref = run.ref;
           const rank = (d: Day) => (compareDays(d, ref) > 0 ? Infinity : ordinal(ref) - ordinal(d));
           swap = rank(swapped) < rank(read);
-        }
+        } else swap = true;
         if (swap) {
           r.start.assign('month', swapped.m);
           r.start.assign('day', swapped.d);

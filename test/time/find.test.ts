@@ -147,3 +147,8 @@ test('an ordinal day of a month named relative to the reference day', () => {
   assert.deepEqual(resolve('The talks will resume on the 15th of this month.', 'the 15th of this month', '2024-02-14'), ['2024-02-15', 'day', 'point']);
   assert.deepEqual(resolve('The talks began on the 5th of last month.', 'the 5th of last month', '2024-02-14'), ['2024-01-05', 'day', 'point']);
 });
+
+test('a numeric date that reads both ways, with no reference day, reads the day first unless a weekday says otherwise', () => {
+  assert.deepEqual(findTimes('Al-Maalouma - 8/3/2024', null).map((t) => t.value), ['2024-03-08']);
+  assert.deepEqual(findTimes('Saturday, 8/3/2024', null).map((t) => t.value), ['2024-08-03']);
+});
