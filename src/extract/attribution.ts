@@ -119,12 +119,13 @@ function speakerOf(ctx: DocContext, view: SentenceView, vStart: number, vEnd: nu
   const unknown = UNKNOWN_SUBJECT.exec(before);
   if (unknown) {
     const name = unknown[1].trim();
-    // "a member of the Security and Defense Committee, Ali al-Bandawi, told", "Ali al-Bandawi, a member of the
-    // committee, told": the body a description next to the name places them in.
+    // "a member of the Security and Defense Committee, Ali al-Bandawi, told", "the leader in the Badr Organization,
+    // Mohammed al-Bayati, said", "Ali al-Bandawi, a member of the committee, told": the body a description next to
+    // the name places them in.
     const nameStart = from + unknown.index + unknown[0].indexOf(unknown[1]);
     const nameEnd = nameStart + unknown[1].length;
     const body = mentions.filter((m) => m.start >= nameEnd ||
-      (m.end <= nameStart && /\bof\b/iu.test(ctx.text.slice(from, m.start)) && /^[^.;,]*,\s*$/u.test(ctx.text.slice(m.end, nameStart)))).pop();
+      (m.end <= nameStart && /\b(?:of|in|for|from|at|within)\b/iu.test(ctx.text.slice(from, m.start)) && /^[^.;,]*,\s*$/u.test(ctx.text.slice(m.end, nameStart)))).pop();
     const actorId = ctx.lookup(name) ?? headWordAntecedent(ctx, name, vStart) ?? (/^the\s/iu.test(name) ? null : body?.actorId ?? null);
     return { name: name.replace(/^the\s+/i, ''), actorId, anonymous: false, role: '' };
   }

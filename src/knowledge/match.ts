@@ -247,6 +247,10 @@ function actorAt(m: Matcher, toks: NameToken[], i: number, strict: boolean): Fou
   const f = nameAt(m.actorNames, m.actorFuzzy, m, toks, i, strict);
   if (!f) return null;
   const targets = primary(f.targets);
+  // A one-word name of a person that another word of a proper name follows is someone else's name:
+  // "Hussein al-Moussawi" is not King Hussein, "Sadr City" is not Muqtada al-Sadr.
+  if (f.end === i + 1 && f.end < toks.length && toks[f.end].joined && toks[f.end].cap && !m.commonWords.has(toks[f.end].norm)
+    && targets.every((x) => x.kind === 'actor' && k.actors.get(x.id)?.type === 'person')) return null;
   const t = targets[0];
   const next = f.end < toks.length && toks[f.end].joined ? f.end : -1;
   if (next < 0 || (t.kind !== 'actor' && t.kind !== 'demonym')) return { ...f, targets };

@@ -111,3 +111,17 @@ test('vows of revenge threaten attacks; preventing escalation supports the truce
   assert.equal(statements('Nujaba warned on Sunday of a harsh response if the US strikes continued.')[0]?.stance, 'will_attack');
   assert.equal(statements('Prime Minister Mohammed Shia al-Sudani stressed on Sunday the need to prevent any escalation.')[0]?.stance, 'truce_support');
 });
+
+test('a one-word name of a known person inside a longer name is not that person', () => {
+  const [s] = statements('Harakat al-Nujaba spokesman Hussein al-Moussawi said that the movement is committed to the calm as long as the government keeps its promises.');
+  assert.equal(s.speaker_actor, 'NUJABA');
+  const mentions = processInput({ source: 'test', name: 'test.txt', format: 'text', raw: 'Ali Hussein al-Moussawi spoke. King Hussein spoke.' }, ctx).annotated.actors;
+  assert.deepEqual(mentions.map((a) => a.text), ['Hussein']);
+  assert.equal(mentions[0].start, 'Ali Hussein al-Moussawi spoke. King '.length);
+});
+
+test('a description in another preposition before the name places the speaker in its body', () => {
+  const [s] = statements('For his part, the leader in the Badr Organization, Mohammed Mahdi al-Bayati, said that the American side bears full responsibility for the escalation.');
+  assert.equal(s.speaker, 'Mohammed Mahdi al-Bayati');
+  assert.equal(s.speaker_actor, 'BADR_ORGANIZATION');
+});
