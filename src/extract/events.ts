@@ -34,13 +34,15 @@ function hits(ctx: DocContext, view: SentenceView): Hit[] {
   const weapons = found.filter((h) => h.trigger.kind === 'weapon');
   // A word of a time expression is no trigger ("at the end of March", "in May").
   const timed = (h: Span): boolean => view.times.some((t) => t.start <= h.start && h.end <= t.end);
-  const all = found.filter((h) => h.trigger.kind !== 'weapon' && !timed(h));
+  // Capitalised words inside a name the packs know are that name ("the Joint Operations Command said").
+  const inName = (h: Span): boolean => view.actors.some((m) => m.start <= h.start && h.end <= m.end) && /^\p{Lu}\S*(?:\s+\p{Lu}\S*)*$/u.test(ctx.text.slice(h.start, h.end));
+  const all = found.filter((h) => h.trigger.kind !== 'weapon' && !timed(h) && !inName(h));
   for (const v of findVerbEvents(ctx.lexicon.verbs, ctx.annotated.tokens, s, ctx.text)) {
     // A support verb ("staged a hunger strike", "launched strikes", "took responsibility for the attack") takes
     // its meaning from its object, a nominal trigger of the lexicon.
     if (ctx.lexicon.supportVerbs.startsWith(ctx.text.slice(v.start, s.end))) continue;
     // A reporting verb introduces a statement, not an event; a vague default code names no act.
-    if (ctx.lexicon.reportingVerbs.startsWith(v.text) || (v.pattern === null && ctx.lexicon.vagueVerbCodes.some((c) => v.cameo.startsWith(c))) || timed(v)) continue;
+    if (ctx.lexicon.reportingVerbs.startsWith(v.text) || (v.pattern === null && ctx.lexicon.vagueVerbCodes.some((c) => v.cameo.startsWith(c))) || timed(v) || inName(v)) continue;
     all.push({ start: v.start, end: v.end, trigger: verbTrigger(ctx, v.type, v.mode), coded: true });
   }
   // A general verb that is no verb here ("rallies" as a noun) leaves its words to the nominal triggers.

@@ -179,3 +179,10 @@ test('an undated act before any dated one runs from the first recent happening t
   // A happening long past is background, not the news the article follows.
   assert.equal(events('Kataib Hezbollah has ended its truce with Washington.\n\nThe group was founded in 2007.')[0]?.date, '2024-03-04');
 });
+
+test('capitalised words inside a known name are not an event, nor is "suspected of"', () => {
+  const list = events('Last week, Iraqi security forces arrested three men suspected of launching rockets at the base, the Joint Operations Command said. A government source told the Tigris Monitor that talks continue.');
+  assert.deepEqual(list.map((e) => e.type), ['COERCE']);
+  // The same words in lower case still tell an act.
+  assert.deepEqual(events('US forces and the Iraqi army launched a joint operation in Anbar.').map((e) => e.type), ['COOPERATE']);
+});
