@@ -27,6 +27,7 @@ const JOINT: ReadonlySet<PloverType> = new Set(['CONSULT']);
 const PASSIVE = /\b(?:was|were|been|being|is|are)\s+(?:\S+\s+){0,2}?(?:subjected|targeted|attacked|hit|struck|killed|wounded|injured|arrested|bombed|shelled)\b|\bcame under\b/iu;
 /** Text that ends with a preposition: an actor right after it is not a clause's subject. Shared with attribution.ts. */
 export const PREPOSITION_BEFORE = /\b(?:of|to|with|against|on|at|in|for|from|into|about|toward|towards|by|over|under|regarding|allied with|backed by)\s+(?:the\s+|its\s+|their\s+)?[“"‘']?\s*$/iu;
+const LOCATIVE_ONLY = /^\s*(?:in|at|near|inside|outside|across|throughout|within)\s+(?:the\s+)?[“"‘']?\s*$/iu;
 const LOCATIVE_PREP = /\b(?:in|at|near|inside|outside|across|throughout|within)\s+(?:the\s+)?[“"‘']?\s*$/iu;
 const CLAUSE_AFTER = /\b(?:if|unless|when|whenever|while|because|although|though|whereas|so that|after|before|until|since)\b|;|,\s*(?:which|who|whose)\b/iu;
 const TARGET_PREP = /\b(?:against|on|at|targeting|targeted|with|to|toward|towards)\s+(?:the\s+|its\s+|their\s+)?[“"‘']?\s*$/iu;
@@ -254,7 +255,9 @@ export function argumentsOf(ctx: DocContext, view: SentenceView, trigger: Span, 
 
   // "a US strike", "an Israeli attack": the actor (or the state of the demonym) right before the noun is its agent.
   const head = subjectNoun ?? trigger;
-  const premodified = before.find((m) => head.start - m.end <= 1 && /^[\s“"‘']*$/u.test(text.slice(m.end, head.start)));
+  // Not a name in a phrase of place before a verb ("US strikes in Iraq killed"); "rockets fired by X struck" is X's act.
+  const premodified = before.find((m) => head.start - m.end <= 1 && /^[\s“"‘']*$/u.test(text.slice(m.end, head.start)) &&
+    (!PREPOSITION_BEFORE.test(text.slice(clauseStart, m.start)) || /\bby\s+(?:the\s+)?[“"‘']?\s*$/iu.test(text.slice(clauseStart, m.start))));
   const premodifier = premodified ? withConjuncts(ctx, before, premodified) : [demonymBefore(ctx, head)].filter((id): id is string => id !== undefined);
   if (source.length === 0) source.push(...premodifier);
 
@@ -289,8 +292,10 @@ export function argumentsOf(ctx: DocContext, view: SentenceView, trigger: Span, 
   const sourceSet = new Set(source);
   const objects = after.filter((m) => !sourceSet.has(m.actorId) && (active || !/\bby\s+(?:the\s+)?[“"‘']?\s*$/iu.test(text.slice(trigger.end, m.start))));
   const marked = objects.find((m) => TARGET_PREP.test(text.slice(trigger.end, m.start)));
-  // A place where it happened ("in Iraq") is a recipient only when nothing else is named.
-  const object = marked ?? objects.find((m) => !LOCATIVE_PREP.test(text.slice(trigger.end, m.start))) ?? objects[0];
+  // A place where it happened ("strikes in Iraq") is a recipient only when nothing else is named, and only right
+  // after the act: in "operations against the bases of the occupation in Iraq" the bases were the recipient.
+  const object = marked ?? objects.find((m) => !LOCATIVE_PREP.test(text.slice(trigger.end, m.start))) ??
+    objects.find((m) => LOCATIVE_ONLY.test(text.slice(trigger.end, m.start)));
   // "called on the House of Representatives to intervene": a name inside the trigger, after its verb, is its object.
   const inner = view.actors.find((m) => m.start > trigger.start && m.end <= trigger.end && ctx.knowledge.actors.get(m.actorId)?.type !== 'media_outlet');
   if (inner && target.length === 0 && !passiveSubject) {

@@ -75,8 +75,11 @@ function casualtiesOf(ctx: DocContext, hits: Hit[]): Hit[] {
     !/[;:]/u.test(ctx.text.slice(hits[i - 1].end, h.start))));
 }
 
-/** Between a subject and its verb (time expressions aside): nothing, or a passive's auxiliary. */
-const SUBJECT_GAP = /^\s*(?:(?:was|were|is|are|has been|have been|had been|being)\s+)?$/iu;
+/**
+ * Between a subject and its verb (time expressions aside): nothing, or a passive's auxiliary, after at most one
+ * short phrase of place or target ("US strikes in Iraq killed", "the attack on the base wounded").
+ */
+const SUBJECT_GAP = /^\s*(?:(?:in|on|near|at|against|across)\s+(?![^,;]*\b(?:which|whom|where|who|that)\b)[^\s,;]+(?:\s+[^\s,;]+){0,3}\s+)?(?:(?:was|were|is|are|has been|have been|had been|being)\s+)?$/iu;
 
 /**
  * An attack verb whose subject is a weapon or the attack itself ("rockets were fired at", "a US drone strike hit",
@@ -286,9 +289,11 @@ const TEMPORAL_PP = /\b(?:following|after|before|since|amid|despite|in response 
 
 /** Start of a temporal prepositional phrase ("following a US strike") that holds a nominal trigger, or null. */
 function nominalPP(ctx: DocContext, view: SentenceView, h: Hit): number | null {
-  if (h.trigger.kind !== 'noun') return null;
-  const from = Math.max(view.sentence.start, h.start - 60);
-  const m = TEMPORAL_PP.exec(ctx.text.slice(from, h.start));
+  // A verb whose subject is the attack noun stands where the noun does ("two days after a US drone strike ... killed").
+  const noun = h.trigger.kind === 'noun' ? h : h.subject;
+  if (!noun) return null;
+  const from = Math.max(view.sentence.start, noun.start - 60);
+  const m = TEMPORAL_PP.exec(ctx.text.slice(from, noun.start));
   return m ? from + m.index : null;
 }
 
@@ -442,7 +447,7 @@ export function extractEvents(ctx: DocContext, reports: Report[]): EventOut[] {
         ctx.lexicon.consequenceCues.test(ctx.text.slice(t.end, h.start))).pop() : undefined;
       if (cause) args.source = cause.event.source.filter((id) => !args.target.includes(id));
       // A general phrase with nobody in it tells no act, unless force landed on a place it names ("rockets were fired
-      // at the Victory base").
+      // at the Victory base") or its subject is the attack itself ("the drone attack hit the base").
       const nobody = args.source.length + args.target.length === 0;
       // "16 people were killed and 25 wounded in the strikes": the toll of the attack told before, no attack of its own.
       const trigger = ctx.text.slice(h.start, h.end);
@@ -455,7 +460,7 @@ export function extractEvents(ctx: DocContext, reports: Report[]): EventOut[] {
         toll.injured ??= args.injured;
         continue;
       }
-      if (h.trigger.kind === 'general' && nobody && !(type === 'ASSAULT' && view.places.some((p) => placeHit(ctx, h, p)))) continue;
+      if (h.trigger.kind === 'general' && nobody && !h.subject && !(type === 'ASSAULT' && view.places.some((p) => placeHit(ctx, h, p)))) continue;
       // A verb of the general lexicon in the passive acts for nobody unless a "by" phrase names who
       // ("until the issue was resolved" tells no act).
       if (h.coded && passive(ctx.text, view, h) && agentsAfter(ctx, view, h).length === 0) continue;
@@ -463,10 +468,16 @@ export function extractEvents(ctx: DocContext, reports: Report[]): EventOut[] {
       let fatalities = args.fatalities;
       if (type === 'ASSAULT' && mode === 'targeted' && fatalities === null && args.target.some((id) => ctx.knowledge.actors.get(id)?.type === 'person')) fatalities = 1;
       // In "following a strike that ...", the main clause's date and subject are not the strike's.
-      const { date, basis } = dater.date(view, h.start, pp ?? view.sentence.start, [...args.source, ...args.target]);
+      // A verb whose subject is the attack is dated where its clause begins, with the attack ("two days after a US drone
+      // strike near the airport killed"); with no date of its own there, the main clause's is the nearest it has.
+      const at = h.subject?.start ?? h.start;
+      let { date, basis } = dater.date(view, at, pp ?? view.sentence.start, [...args.source, ...args.target]);
+      if (pp !== null && h.subject && basis.startsWith('undated')) ({ date, basis } = dater.date(view, at, view.sentence.start, [...args.source, ...args.target]));
       const attributed = report && h.start >= report.content.start ? report.speaker.name : '';
       const nominal = h.trigger.kind === 'noun';
-      const anaphoric = nominal && /\b(?:the|this|that)\s+$/iu.test(ctx.text.slice(Math.max(view.sentence.start, h.start - 6), h.start));
+      // "the strike", and a verb whose subject it is ("The strike hit the vehicle", "the rockets fell on"): told before.
+      const noun = nominal ? h : h.subject;
+      const anaphoric = noun !== undefined && /\b(?:the|this|that)\s+$/iu.test(ctx.text.slice(Math.max(view.sentence.start, noun.start - 6), noun.start));
       const event: EventOut = {
         id: '',
         type,

@@ -186,3 +186,16 @@ test('capitalised words inside a known name are not an event, nor is "suspected 
   // The same words in lower case still tell an act.
   assert.deepEqual(events('US forces and the Iraqi army launched a joint operation in Anbar.').map((e) => e.type), ['COOPERATE']);
 });
+
+test('a verb whose subject is the attack tells it, even with nobody named, and a place before the verb is not its agent', () => {
+  assert.deepEqual(events('The drone attack on the base wounded three soldiers.').map((e) => `${e.type} ${e.mode} ${e.injured}`), ['ASSAULT drone 3']);
+  assert.deepEqual(events('US strikes in Iraq killed two fighters.').map((e) => `${e.source} ${e.fatalities}`), ['USA 2']);
+  // The attack in a phrase after "after" is not dated by the main clause when a happening the packs know dates it.
+  const [e] = events('Iraq\'s parliament voted on Sunday, two days after a US drone strike near Baghdad International Airport killed Qasem Soleimani.').filter((x) => x.type === 'ASSAULT');
+  assert.equal(e.date, '2020-01-03');
+});
+
+test('a place named after the recipient of an act is no recipient', () => {
+  const [e] = events('Kataib Hezbollah announced the resumption of operations against the bases of the occupation in Iraq.').filter((x) => x.type === 'ASSAULT');
+  assert.deepEqual(e.target, []);
+});
