@@ -199,3 +199,7 @@ test('a place named after the recipient of an act is no recipient', () => {
   const [e] = events('Kataib Hezbollah announced the resumption of operations against the bases of the occupation in Iraq.').filter((x) => x.type === 'ASSAULT');
   assert.deepEqual(e.target, []);
 });
+
+test('a country\'s convoy or patrol is its force', () => {
+  assert.deepEqual(events('A roadside bomb struck a US convoy near Nasiriyah on Sunday.').map((e) => `${e.type} ${e.mode} ${e.target}`), ['ASSAULT explosives US_FORCES']);
+});
