@@ -7,24 +7,24 @@ import { Dater, type Dated } from './dating.ts';
 import { evidenceOf } from './evidence.ts';
 
 /**
- * The stance of what was said: the first lexicon entry whose phrase occurs in it. An end of the truce that is only
+ * The stance of what was said (and where in it its phrase starts): the first lexicon entry whose phrase occurs in it. An end of the truce that is only
  * threatened or foreseen ("threatened on Saturday to end the truce") is a threat against the truce.
  */
-export function stanceOf(ctx: DocContext, said: string, lead = ''): { stance: Stance; topic: Topic } {
+export function stanceOf(ctx: DocContext, said: string, lead = ''): { stance: Stance; topic: Topic; at: number } {
   let best: { stance: Stance; topic: Topic; rank: number } | null = null;
   let at = 0;
   for (const m of ctx.lexicon.stances.findAll(said)) {
     const entry = ctx.lexicon.stanceOf[m.index];
     if (!best || entry.rank < best.rank) [best, at] = [entry, m.start];
   }
-  if (!best) return { stance: 'other', topic: 'other' };
+  if (!best) return { stance: 'other', topic: 'other', at: 0 };
   // `lead`: the words before the reporting verb ("has not" of "has not claimed any operation").
   const before = `${lead}${said.slice(0, at)}`.slice(-40);
   const { future, hypothetical } = ctx.lexicon.status;
-  if (best.stance === 'truce_ended' && (future.endsWithin(before, 3) || hypothetical.endsWithin(before, 3))) return { stance: 'threaten', topic: 'truce' };
+  if (best.stance === 'truce_ended' && (future.endsWithin(before, 3) || hypothetical.endsWithin(before, 3))) return { stance: 'threaten', topic: 'truce', at };
   // "has not claimed any operation since": no claim.
-  if (best.stance === 'claim_responsibility' && /\b(?:not|never|no)\s+(?:\S+\s+)?$|n['’]t\s+(?:\S+\s+)?$/iu.test(before)) return { stance: 'other', topic: 'other' };
-  return { stance: best.stance, topic: best.topic };
+  if (best.stance === 'claim_responsibility' && /\b(?:not|never|no)\s+(?:\S+\s+)?$|n['’]t\s+(?:\S+\s+)?$/iu.test(before)) return { stance: 'other', topic: 'other', at };
+  return { stance: best.stance, topic: best.topic, at };
 }
 
 export function extractStatements(ctx: DocContext, reports: Report[]): StatementOut[] {

@@ -5,11 +5,15 @@
 //   - a party saying it holds, or anyone working to keep it, keeps it in force;
 //   - a party saying it has ended makes it contested when someone in the article says it holds
 //     or works to keep it, else ended;
-//   - an attack between the two sides while it is in force strains it, and so does a threat to end it.
+//   - an attack between the two sides while it is in force strains it, and so does a threat to end it;
+//   - the article's own words count as a party's do ("The truce collapsed on Sunday", "the calm has held since").
 // Cross-article truce timelines are built from these in resolve/.
 import type { EventOut, StatementOut, TruceOut, TruceState, TruceStateOut } from '../pipeline/types.ts';
 import type { DocContext } from './context.ts';
 import { dayRange } from '../pipeline/date-range.ts';
+import { Dater } from './dating.ts';
+import { evidenceOf } from './evidence.ts';
+import { stanceOf } from './statements.ts';
 
 type Side = 'faction' | 'state' | 'neither';
 
@@ -87,7 +91,8 @@ export function extractTruces(ctx: DocContext, events: EventOut[], statements: S
   };
   let order = 0;
   const add = (d: Draft, date: string | null, state: TruceState, ev: { evidence: string; evidence_start: number; evidence_end: number }): void => {
-    if (!date) return;
+    // The same state on the same day, told again, is one entry (the first telling is its evidence).
+    if (!date || d.entries.some((x) => x.date === date.split('/')[0] && x.state === state)) return;
     d.entries.push({ date: date.split('/')[0], state, evidence: ev.evidence, evidence_start: ev.evidence_start, evidence_end: ev.evidence_end, order: order++ });
   };
 
@@ -134,6 +139,31 @@ export function extractTruces(ctx: DocContext, events: EventOut[], statements: S
     else if (d.entries.length > 0 || d.declared) {
       const now = latest(d)?.state;
       add(d, s.date, now === 'contested' || now === 'proposed' ? now : 'in_force', s);
+    }
+  }
+
+  // The article's own words, outside anything reported: "The truce between the factions and Washington collapsed on
+  // Sunday". The parties are those the sentence names, else the truce the article already speaks of. A sentence
+  // that declares a truce speaks of that one ("announced a truce, weeks after the previous one collapsed").
+  const dater = new Dater(ctx);
+  const within = (s: { start: number; end: number }, x: { evidence_start: number; evidence_end: number }): boolean => x.evidence_start < s.end && s.start < x.evidence_end;
+  const declaring = events.filter((e) => e.type === 'CONCEDE' || (e.type === 'RETREAT' && e.mode === 'ceasefire'));
+  for (const view of ctx.sentences) {
+    const text = view.sentence.text;
+    if (statements.some((x) => within(view.sentence, x)) || declaring.some((x) => within(view.sentence, x)) || !isTruceText(ctx, text, docHasTerm)) continue;
+    const { stance, at } = stanceOf(ctx, text);
+    if (stance !== 'truce_ended' && stance !== 'truce_holding') continue;
+    const named = view.actors.map((m) => m.actorId);
+    const faction = named.find((id) => sideOf(ctx, id) === 'faction');
+    const state = named.find((id) => sideOf(ctx, id) === 'state');
+    const d = faction ? open(faction, state ? stateOf(ctx, state) : mainState(), true) : drafts[0];
+    if (!d) continue;
+    const { date } = dater.date(view, view.sentence.start + at, view.sentence.start, []);
+    const ev = evidenceOf(ctx, view.sentence);
+    if (stance === 'truce_ended') add(d, date, someoneHolds ? 'contested' : 'ended', ev);
+    else if (d.entries.length > 0 || d.declared) {
+      const now = latest(d)?.state;
+      add(d, date, now === 'contested' || now === 'proposed' ? now : 'in_force', ev);
     }
   }
 

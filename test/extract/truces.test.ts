@@ -83,3 +83,14 @@ test('a faction suspending its operations against the other side declares a truc
   // Operations of another kind are no truce.
   assert.deepEqual(truces('Tuesday, February 6, 2024\n\nOn January 30, Iraqi Airways suspended its operations at Baghdad airport.'), []);
 });
+
+test('the article\'s own words about the truce count as a party\'s do', () => {
+  const [t] = truces('Tuesday, March 5, 2024\n\nThe truce between Kataib Hezbollah and the US collapsed on Sunday after a drone strike in Baghdad.');
+  assert.ok(t, 'one truce');
+  assert.deepEqual(states(t), ['2024-03-03 ended']);
+  const [held] = truces('Tuesday, March 5, 2024\n\nOn January 30, Kataib Hezbollah announced a halt to attacks on US forces. The truce has held since then, officials in Baghdad noted with relief.');
+  assert.equal(held.state_as_of.at(-1)!.state, 'in_force');
+  // A sentence that declares a truce speaks of that truce, not of the one before it.
+  const [again] = truces('Wednesday, May 1, 2024\n\nKataib Hezbollah announced a truce with the United States on 1 May 2024, weeks after the previous one collapsed.');
+  assert.deepEqual(states(again), ['2024-05-01 in_force']);
+});
