@@ -1,7 +1,8 @@
 // Truce mentions of one article: the parties, the mediator, when it was declared, and the states
 // the article asserts over time. The rules (kept here, in one place):
 //   - a declaration (CONCEDE/RETREAT ceasefire about a truce) puts the truce in force at its date;
-//   - a proposal (AGREE with "formula", "proposal"...) makes it proposed, unless already declared;
+//   - a proposal (AGREE with "formula", "proposal", "offered"...) makes it proposed, unless already declared;
+//   - an agreement on the truce itself ("agreed to a ceasefire") declares it;
 //   - a party saying it holds, or anyone working to keep it, keeps it in force;
 //   - a party saying it has ended makes it contested when someone in the article says it holds
 //     or works to keep it, else ended;
@@ -96,15 +97,18 @@ export function extractTruces(ctx: DocContext, events: EventOut[], statements: S
     d.entries.push({ date: date.split('/')[0], state, evidence: ev.evidence, evidence_start: ev.evidence_start, evidence_end: ev.evidence_end, order: order++ });
   };
 
-  // Declarations and proposals.
-  for (const e of events) {
+  // Declarations, then proposals: a proposal told after the declaration is of the truce already in force.
+  const before = (date: string | null, d: Draft): boolean => !d.declared || startDay(date) < startDay(d.declared);
+  for (const pass of ['declarations', 'proposals'] as const) for (const e of events) {
     if (!isTruceText(ctx, e.evidence, docHasTerm) && e.type !== 'CONCEDE') continue;
     // "announced a ceasefire formula" offers a truce; it does not declare one.
     const at = Math.max(0, e.evidence.indexOf(e.trigger));
     const near = e.evidence.slice(at, at + e.trigger.length + 25);
     const proposing = (e.type === 'AGREE' || e.type === 'CONCEDE') && ctx.lexicon.truce.proposed.test(near) && isTruceText(ctx, near, docHasTerm);
-    const declaring = !proposing && (e.type === 'CONCEDE' || (e.type === 'RETREAT' && e.mode === 'ceasefire')) && e.status === 'occurred';
-    if (!declaring && !proposing) continue;
+    // "agreed to a truce", "agreed to extend the truce": an agreement on the truce itself puts it in force.
+    const agreed = e.type === 'AGREE' && /^agree/iu.test(e.trigger) && ctx.lexicon.truce.terms.test(near);
+    const declaring = !proposing && (e.type === 'CONCEDE' || agreed || (e.type === 'RETREAT' && e.mode === 'ceasefire')) && e.status === 'occurred';
+    if (pass === 'declarations' ? !declaring : !proposing) continue;
     const sentence = ctx.sentences.find((v) => v.sentence.start <= e.evidence_start && e.evidence_start < v.sentence.end);
     const involved = [...e.source, ...e.target, ...(proposing && sentence ? sentence.actors.map((m) => m.actorId) : [])];
     const faction = involved.find((id) => sideOf(ctx, id) === 'faction');
@@ -117,9 +121,16 @@ export function extractTruces(ctx: DocContext, events: EventOut[], statements: S
       add(d, e.date, 'in_force', e);
     } else {
       for (const id of e.source) if (sideOf(ctx, id) === 'neither') d.mediator.add(id);
-      add(d, e.date, 'proposed', e);
+      if (before(e.date, d)) add(d, e.date, 'proposed', e);
     }
   }
+
+  // Words that it holds keep a contested truce contested and a proposal a proposal; only a declaration puts it in
+  // force, and before anything the article tells of it, they hold nothing.
+  const hold = (d: Draft, date: string | null, ev: { evidence: string; evidence_start: number; evidence_end: number }): void => {
+    const now = date ? stateAt(d, startDay(date)) : null;
+    if (now) add(d, date, now === 'contested' || now === 'proposed' ? now : 'in_force', ev);
+  };
 
   // Positions stated in the article.
   // A threat against the truce ("threatened to end the truce") strains it.
@@ -133,13 +144,11 @@ export function extractTruces(ctx: DocContext, events: EventOut[], statements: S
     if (speakerSide === 'neither' && s.speaker_actor && HOLDING.has(s.stance)) d.mediator.add(s.speaker_actor);
     if (s.stance === 'truce_conditional' && !d.conditions) d.conditions = s.evidence;
     if (ENDED.has(s.stance)) add(d, s.date, someoneHolds ? 'contested' : 'ended', s);
-    else if (s.stance === 'truce_proposed') add(d, s.date, 'proposed', s);
-    else if (threatened(s)) add(d, s.date, 'strained', s);
-    // Words that it holds keep a contested truce contested and a proposal a proposal; only a declaration puts it in force.
-    else if (d.entries.length > 0 || d.declared) {
-      const now = latest(d)?.state;
-      add(d, s.date, now === 'contested' || now === 'proposed' ? now : 'in_force', s);
+    else if (s.stance === 'truce_proposed') {
+      if (before(s.date, d)) add(d, s.date, 'proposed', s);
     }
+    else if (threatened(s)) add(d, s.date, 'strained', s);
+    else hold(d, s.date, s);
   }
 
   // The article's own words, outside anything reported: "The truce between the factions and Washington collapsed on
@@ -161,10 +170,7 @@ export function extractTruces(ctx: DocContext, events: EventOut[], statements: S
     const { date } = dater.date(view, view.sentence.start + at, view.sentence.start, []);
     const ev = evidenceOf(ctx, view.sentence);
     if (stance === 'truce_ended') add(d, date, someoneHolds ? 'contested' : 'ended', ev);
-    else if (d.entries.length > 0 || d.declared) {
-      const now = latest(d)?.state;
-      add(d, date, now === 'contested' || now === 'proposed' ? now : 'in_force', ev);
-    }
+    else hold(d, date, ev);
   }
 
   // Attacks between the two sides while in force.
@@ -194,10 +200,6 @@ export function extractTruces(ctx: DocContext, events: EventOut[], statements: S
         .sort((a, b) => startDay(a.date).localeCompare(startDay(b.date)) || a.order - b.order)
         .map(({ order: _order, ...rest }) => rest),
     }));
-}
-
-function latest(d: Draft): { state: TruceState } | undefined {
-  return [...d.entries].sort((a, b) => startDay(a.date).localeCompare(startDay(b.date)) || a.order - b.order).pop();
 }
 
 /** The state of a draft truce on a day: its latest entry starting on or before that day. */

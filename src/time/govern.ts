@@ -7,7 +7,7 @@ const CLAUSE_BREAK = /[,;:()\u2013\u2014"“”\n]/;
 /**
  * The expression that governs the clause at `at` (an event trigger): the nearest one before it in the same
  * clause, else one after it in that clause ("the attack happened on Sunday"), else the sentence's (the nearest
- * before `at`, else its first), else null. Clauses are only known when `text` (the document text the offsets
+ * before `at`, else its first), else null; never an "until ..." after it. Clauses are only known when `text` (the document text the offsets
  * point into) is given; without it the sentence is the only unit.
  */
 export function governingTime(times: TimeMention[], sentence: Span, at: number, text?: string): TimeMention | null {
@@ -20,10 +20,11 @@ export function governingTime(times: TimeMention[], sentence: Span, at: number, 
     const inClause = inSentence.filter((t) => t.start >= clause.start && t.end <= clause.end);
     const before = inClause.filter((t) => t.start <= at).at(-1);
     if (before) return before;
-    const after = inClause.find((t) => t.start > at);
+    // After the act, "until the end of the year" tells how long it lasts, not when it happened.
+    const after = inClause.find((t) => t.start > at && t.kind !== 'until');
     if (after) return after;
   }
-  return inSentence.filter((t) => t.start <= at).at(-1) ?? inSentence[0];
+  return inSentence.filter((t) => t.start <= at).at(-1) ?? inSentence.find((t) => t.kind !== 'until') ?? null;
 }
 
 /** The clause of the sentence around position `at`, between clause-breaking punctuation. */

@@ -94,3 +94,16 @@ test('the article\'s own words about the truce count as a party\'s do', () => {
   const [again] = truces('Wednesday, May 1, 2024\n\nKataib Hezbollah announced a truce with the United States on 1 May 2024, weeks after the previous one collapsed.');
   assert.deepEqual(states(again), ['2024-05-01 in_force']);
 });
+
+test('an agreement on the truce declares it; a proposal told after the declaration does not turn it back into one', () => {
+  const [t] = truces('Tuesday, March 5, 2024\n\nOn Monday, Kataib Hezbollah and the US agreed to a ceasefire until the end of the year.');
+  assert.deepEqual(states(t), ['2024-03-04 in_force']);
+  const [u] = truces([
+    'Tuesday, March 12, 2024',
+    '',
+    'On March 3, Kataib Hezbollah announced a halt to attacks on American forces.',
+    'On Sunday, a spokesman for Kataib Hezbollah said the group had offered a conditional ceasefire to the Americans.',
+    'A government source said on Monday that the truce holds.',
+  ].join('\n'));
+  assert.deepEqual(states(u), ['2024-03-03 in_force', '2024-03-11 in_force']);
+});

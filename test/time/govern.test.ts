@@ -33,3 +33,11 @@ test('only the sentence counts; none when it has no expression', () => {
   const first = { start: 0, end: text.indexOf('The factions') };
   assert.equal(governingTime(times, first, text.indexOf('spoke'), text)?.value, '2024-08-21');
 });
+
+test('an "until ..." after the act tells how long it lasts, not when it happened', () => {
+  const text = 'The factions agreed to extend the truce until the end of the year.';
+  const times = findTimes(text, '2024-03-04');
+  assert.ok(times.some((t) => t.kind === 'until'));
+  assert.equal(governingTime(times, whole(text), text.indexOf('agreed'), text), null);
+  assert.equal(governingTime(times, whole(text), text.indexOf('agreed')), null);
+});
