@@ -12,6 +12,9 @@ export interface Modality {
 
 const FUTURE_AGREE: ReadonlySet<PloverType> = new Set(['CONSULT', 'SUPPORT', 'COOPERATE', 'AID']);
 const FUTURE_THREAT: ReadonlySet<PloverType> = new Set(['PROTEST', 'SANCTION', 'COERCE', 'MOBILIZE']);
+const NEGATED_INTENT = /\b(?:not|never|no\s+longer)\s+(?:intend|intends|plan|plans|planning|want|wants|seek|seeks|seeking)\s+to\s+$|\bno\s+(?:intention|plans?)\s+(?:of|to)\s+$/iu;
+/** "has not announced any plan to withdraw": no act, planned or refused. */
+const NO_PLAN = /\bany\s+(?:intention|plans?)\s+(?:of|to)\s+$/iu;
 const COOPERATIVE: ReadonlySet<PloverType> = new Set(['AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE', 'COOPERATE', 'AID', 'RETREAT']);
 
 const TEMPORAL_BEFORE = /\b(?:after|following|since|amid|despite|because of|in response to|in retaliation for)\b/giu;
@@ -71,8 +74,11 @@ export function modalityOf(lx: Lexicon, text: string, sentence: Span, trigger: S
     return { status: conditional ? 'conditional' : 'threatened', type: 'THREATEN', mode: 'violence' };
   }
   if (type === 'THREATEN') return { status: conditional || lx.status.conditional.test(whole) ? 'conditional' : 'threatened' };
-  // "will not accept", "would not meet their demands": refusing cooperation is a REJECT.
+  // "will not accept", "would not meet their demands": refusing cooperation is a REJECT; so is a disavowed
+  // intention to cooperate or to yield ("does not intend to withdraw its troops").
   if (COOPERATIVE.has(type) && /\b(?:will|would|shall|can|could)\s+not\s+(?:\S+\s+)?$|\bwon['’]t\s+(?:\S+\s+)?$/iu.test(near)) return { status: 'occurred', type: 'REJECT', mode: '' };
+  if ((COOPERATIVE.has(type) || type === 'RETREAT' || type === 'CONCEDE') && NEGATED_INTENT.test(near)) return { status: 'occurred', type: 'REJECT', mode: '' };
+  if (NO_PLAN.test(near)) return null;
   if (denied) return { status: 'denied' };
   // PLOVER codes what is promised by what it promises: future cooperation is AGREE, a future
   // withdrawal is a concession (CONCEDE), future hostility short of violence is a THREATEN. A promise is

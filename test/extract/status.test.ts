@@ -68,3 +68,10 @@ test('a hoped-for act is no event', () => {
   const start = sentence.indexOf('stop their attacks');
   assert.equal(modalityOf(lx, sentence, { start: 0, end: sentence.length }, { start, end: start + 'stop their attacks'.length }, 'CONCEDE'), null);
 });
+
+test('a disavowed intention to yield or cooperate is a refusal; no plan announced is no act', () => {
+  assert.deepEqual(modality('Washington does not intend to withdraw its troops, a senior official said.', 'withdraw', 'RETREAT'), { status: 'occurred', type: 'REJECT', mode: '' });
+  assert.deepEqual(modality('The US has no plans to withdraw its forces.', 'withdraw', 'RETREAT'), { status: 'occurred', type: 'REJECT', mode: '' });
+  assert.equal(modality('Washington has not announced any plan to withdraw.', 'withdraw', 'RETREAT'), null);
+  assert.equal(modality('Washington intends to withdraw its troops by 2026.', 'withdraw', 'RETREAT')?.status, 'planned');
+});
