@@ -273,7 +273,10 @@ export function argumentsOf(ctx: DocContext, view: SentenceView, trigger: Span, 
       if (subject && (!inReport || subject.start >= report.content.start)) source.push(subject.actorId);
     } else if (inReport) {
       // Inside reported words the subject is the one named at their start ("... that the factions ended"), else the speaker.
-      const own = subject && subject.start >= report.content.start && subject.start - report.content.start <= 40 ? subject : undefined;
+      // "said the Americans began to withdraw": the name right before a verb that the act continues is its subject.
+      const catenated = before.findLast((m) => m.start >= report.content.start && /^\s+\S+\s+to\s+$/u.test(text.slice(m.end, trigger.start)) &&
+        ctx.lexicon.catenativeVerbs.endsWith(text.slice(m.end, trigger.start).replace(/\s*to\s+$/u, '')));
+      const own = catenated ?? (subject && subject.start >= report.content.start && subject.start - report.content.start <= 40 ? subject : undefined);
       if (own) source.push(own.actorId);
       else if (report.speaker.actorId && (!subordinate || VERBAL.has(type))) source.push(report.speaker.actorId);
     } else if (subject) source.push(...withConjuncts(ctx, before, subject));

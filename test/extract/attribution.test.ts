@@ -125,3 +125,8 @@ test('a description in another preposition before the name places the speaker in
   assert.equal(s.speaker, 'Mohammed Mahdi al-Bayati');
   assert.equal(s.speaker_actor, 'BADR_ORGANIZATION');
 });
+
+test('in reported words, the name before a verb the act continues is its agent, not the speaker', () => {
+  const e = processInput({ source: 'test', name: 'test.txt', format: 'text', raw: 'Monday, March 4, 2024\n\nKataib Hezbollah said the Americans began to withdraw from the base.' }, ctx).extraction.events;
+  assert.deepEqual(e.map((x) => `${x.type} ${x.source}`), ['RETREAT USA']);
+});
