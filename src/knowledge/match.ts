@@ -339,14 +339,17 @@ function byCountry(candidates: string[], country: string | undefined, countryOf:
 
 /**
  * A shared name ("Hezbollah") means the candidate the document otherwise names, else the one linked
- * by membership to an actor it names, else the one of the document's main country; else nothing.
+ * by membership to an actor it names (or the force of a state it names), else the one of the document's main
+ * country; else nothing.
  */
 function resolveContext(k: Knowledge, candidates: string[], named: Set<string>, country: string | undefined, date: string | undefined): { id: string; score: number } | null {
   const actorCountryOf = (id: string) => actorCountry(k.actors.get(id)!);
   const direct = candidates.filter((c) => named.has(c));
   if (direct.length === 1) return { id: direct[0], score: 0.9 };
+  // Linked: a member or the body of an actor the document names, or the force of a state it names.
   const linked = candidates.filter(
-    (c) => membershipsAt(k, c, date).some((ms) => named.has(ms.id)) || [...named].some((n) => membershipsAt(k, n, date).some((ms) => ms.id === c)),
+    (c) => membershipsAt(k, c, date).some((ms) => named.has(ms.id)) || [...named].some((n) => membershipsAt(k, n, date).some((ms) => ms.id === c)) ||
+      named.has(k.actors.get(c)?.forcesOf ?? ''),
   );
   const pool = direct.length > 1 ? direct : linked.length > 0 ? linked : candidates;
   if (pool === linked && linked.length === 1) return { id: linked[0], score: 0.8 };

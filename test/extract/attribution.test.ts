@@ -130,3 +130,9 @@ test('in reported words, the name before a verb the act continues is its agent, 
   const e = processInput({ source: 'test', name: 'test.txt', format: 'text', raw: 'Monday, March 4, 2024\n\nKataib Hezbollah said the Americans began to withdraw from the base.' }, ctx).extraction.events;
   assert.deepEqual(e.map((x) => `${x.type} ${x.source}`), ['RETREAT USA']);
 });
+
+test('"the occupation forces" are the forces of the state the article names, and nobody\'s otherwise', () => {
+  const named = (raw: string) => processInput({ source: 'test', name: 'test.txt', format: 'text', raw }, ctx).annotated.actors.map((a) => `${a.text}=${a.actorId}`);
+  assert.ok(named('Kataib Hezbollah vowed to expel the occupation forces after the US strike on its base.').includes('occupation forces=US_FORCES'));
+  assert.ok(!named('The Popular Mobilization Authority held the occupation forces responsible.').some((x) => x.startsWith('occupation forces')));
+});
