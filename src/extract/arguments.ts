@@ -28,8 +28,10 @@ const PASSIVE = /\b(?:was|were|been|being|is|are)\s+(?:\S+\s+){0,2}?(?:subjected
 /** Text that ends with a preposition: an actor right after it is not a clause's subject. Shared with attribution.ts. */
 export const PREPOSITION_BEFORE = /\b(?:of|to|with|against|on|at|in|for|from|into|about|toward|towards|by|over|under|regarding|allied with|backed by)\s+(?:the\s+|its\s+|their\s+)?[“"‘']?\s*$/iu;
 const LOCATIVE_ONLY = /^\s*(?:in|at|near|inside|outside|across|throughout|within)\s+(?:the\s+)?[“"‘']?\s*$/iu;
-const LOCATIVE_PREP = /\b(?:in|at|near|inside|outside|across|throughout|within)\s+(?:the\s+)?[“"‘']?\s*$/iu;
-const CLAUSE_AFTER = /\b(?:if|unless|when|whenever|while|because|although|though|whereas|so that|after|before|until|since)\b|;|,\s*(?:which|who|whose)\b/iu;
+// Also the second of two places joined to one preposition ("in Iraq and Syria").
+const LOCATIVE_PREP = /\b(?:in|at|near|inside|outside|across|throughout|within)\s+(?:the\s+)?[“"‘']?\s*(?:[\p{Lu}][\p{L}-]*\s+(?:and|or)\s+)?$/u;
+const ANOTHER_HAPPENING = /\b(?:after|before|since|following|retaliation for|response to|revenge for|because)\b/iu;
+const CLAUSE_AFTER = /\b(?:if|unless|when|whenever|while|because|although|though|whereas|so that|after|before|until|since|following|retaliation for|response to|revenge for)\b|;|,\s*(?:which|who|whose)\b/iu;
 const TARGET_PREP = /\b(?:against|on|at|targeting|targeted|with|to|toward|towards)\s+(?:the\s+|its\s+|their\s+)?[“"‘']?\s*$/iu;
 
 /**
@@ -229,8 +231,12 @@ export function argumentsOf(ctx: DocContext, view: SentenceView, trigger: Span, 
   const clauseStart = Math.max(view.sentence.start, text.lastIndexOf(';', trigger.start) + 1);
   const mentions = view.actors.filter((m) => usable(ctx, m, trigger));
   const before = mentions.filter((m) => m.end <= trigger.start && m.start >= clauseStart);
-  // The trigger's own clause: its objects stop where a subordinate clause opens ("... if America strikes").
-  const clauseEnd = trigger.end + (CLAUSE_AFTER.exec(text.slice(trigger.end, Math.min(view.sentence.end, trigger.end + 90)))?.index ?? 90);
+  // The trigger's own clause: its objects stop where a subordinate clause opens ("... if America strikes"). A phrase
+  // that opens the sentence ends at its comma: "Four days after the American strikes on 85 targets in Iraq and Syria,
+  // the office of Prime Minister ... proposed".
+  const window = text.slice(trigger.end, Math.min(view.sentence.end, trigger.end + 90));
+  const fronted = subordinate && !verbBetween(ctx, view, view.sentence.start, trigger.start) ? window.search(/[,;]/u) : -1;
+  const clauseEnd = trigger.end + Math.min(CLAUSE_AFTER.exec(window)?.index ?? 90, fronted < 0 ? 90 : fronted);
   const after = mentions.filter((m) => m.start >= trigger.end && m.start < clauseEnd);
   let source: string[] = [];
   let target: string[] = [];
@@ -313,7 +319,11 @@ export function argumentsOf(ctx: DocContext, view: SentenceView, trigger: Span, 
 
   if (type === 'ASSAULT' && target.length === 0) {
     // "... which resulted in the injury of a number of American soldiers": the casualties are the recipients.
-    const victim = mentions.find((m) => !sourceSet.has(m.actorId) && (
+    // Not a victim of another happening the sentence goes on to ("hit 85 targets, its first retaliation for the drone
+    // attack that killed three American soldiers").
+    const other = ANOTHER_HAPPENING.exec(text.slice(trigger.end, view.sentence.end));
+    const victimEnd = other ? trigger.end + other.index : view.sentence.end;
+    const victim = mentions.find((m) => m.start < victimEnd && !sourceSet.has(m.actorId) && (
       ctx.lexicon.killedWords.test(text.slice(Math.max(view.sentence.start, m.start - 35), m.start)) ||
       ctx.lexicon.injuredWords.test(text.slice(Math.max(view.sentence.start, m.start - 35), m.start)) ||
       /^\s*(?:were|was)\s+(?:killed|wounded|injured)/iu.test(text.slice(m.end, m.end + 20))));

@@ -10,7 +10,7 @@ import { Dater } from './dating.ts';
 import { evidenceOf } from './evidence.ts';
 import { findVerbEvents } from './verbs.ts';
 import { addDays, dayRange, overlaps as datesOverlap } from '../pipeline/date-range.ts';
-import { isTimeWord } from '../time/index.ts';
+import { governingTime, isTimeWord, offsetDays } from '../time/index.ts';
 
 interface Hit extends Span {
   trigger: Trigger;
@@ -469,10 +469,20 @@ export function extractEvents(ctx: DocContext, reports: Report[]): EventOut[] {
       if (type === 'ASSAULT' && mode === 'targeted' && fatalities === null && args.target.some((id) => ctx.knowledge.actors.get(id)?.type === 'person')) fatalities = 1;
       // In "following a strike that ...", the main clause's date and subject are not the strike's.
       // A verb whose subject is the attack is dated where its clause begins, with the attack ("two days after a US drone
-      // strike near the airport killed"); with no date of its own there, the main clause's is the nearest it has.
+      // strike near the airport killed").
       const at = h.subject?.start ?? h.start;
-      let { date, basis } = dater.date(view, at, pp ?? view.sentence.start, [...args.source, ...args.target]);
-      if (pp !== null && h.subject && basis.startsWith('undated')) ({ date, basis } = dater.date(view, at, view.sentence.start, [...args.source, ...args.target]));
+      const actors = [...args.source, ...args.target];
+      let { date, basis } = dater.date(view, at, pp ?? view.sentence.start, actors);
+      if (pp !== null && basis.startsWith('undated')) {
+        // "voted on Sunday, two days after a US drone strike killed ...": the day the sentence tells, less the distance;
+        // with no distance written, the main clause's date is the nearest the attack has.
+        const shift = offsetDays(ctx.text.slice(view.sentence.start, pp), ctx.text.slice(pp, view.sentence.end));
+        const day = /^\d{4}-\d{2}-\d{2}$/u;
+        const anchor = shift === null ? undefined : told.filter((t) => t.end <= pp && day.test(t.event.date ?? '')).pop()?.event.date ??
+          governingTime(view.times.filter((t) => t.end <= pp), view.sentence, pp, ctx.text)?.value;
+        if (shift !== null && anchor && day.test(anchor)) [date, basis] = [addDays(anchor, shift), `${anchor} ${shift < 0 ? '−' : '+'} ${Math.abs(shift)} days ('${ctx.text.slice(pp, pp + 6).trim()}')`];
+        else if (h.subject) ({ date, basis } = dater.date(view, at, view.sentence.start, actors));
+      }
       const attributed = report && h.start >= report.content.start ? report.speaker.name : '';
       const nominal = h.trigger.kind === 'noun';
       // "the strike", and a verb whose subject it is ("The strike hit the vehicle", "the rockets fell on"): told before.

@@ -4,3 +4,4 @@ export { findTimes } from './find.ts';
 export { governingTime } from './govern.ts';
 export { resolvePublished, type PublishedInput } from './published.ts';
 export { isTimeWord } from './lexicon.ts';
+export { offsetDays } from './offset.ts';

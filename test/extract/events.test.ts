@@ -203,3 +203,17 @@ test('a place named after the recipient of an act is no recipient', () => {
 test('a country\'s convoy or patrol is its force', () => {
   assert.deepEqual(events('A roadside bomb struck a US convoy near Nasiriyah on Sunday.').map((e) => `${e.type} ${e.mode} ${e.target}`), ['ASSAULT explosives US_FORCES']);
 });
+
+test('"N days after" dates the happening it introduces from the day the sentence tells', () => {
+  const list = events('Kataib Hezbollah announced on Saturday a halt to attacks, twelve days after a rocket attack killed five civilians in Baghdad.');
+  assert.deepEqual(list.map((e) => `${e.type} ${e.date}`), ['CONCEDE 2024-03-02', 'ASSAULT 2024-02-19']);
+});
+
+test('a phrase that opens the sentence, a second place and another happening keep their names from the act', () => {
+  // The phrase ends at its comma: the office that proposed is not a target of the strikes.
+  const [strikes] = events('On Tuesday, four days after the American strikes on 85 targets in Iraq and Syria, the office of Prime Minister Mohammed Shia al-Sudani proposed a formula for a truce.').filter((e) => e.type === 'ASSAULT');
+  assert.deepEqual(strikes.target, []);
+  // The victims of the attack the strikes answer are not the strikes' targets.
+  const hit = events('The United States hit 85 targets at seven sites in Iraq and Syria on Friday night, its first retaliation for the drone attack that killed three American soldiers in Jordan on January 28.');
+  assert.deepEqual(hit.map((e) => `${e.trigger} ${e.source} ${e.target}`), ['hit USA ', 'drone attack  US_FORCES']);
+});

@@ -152,3 +152,13 @@ test('a numeric date that reads both ways, with no reference day, reads the day 
   assert.deepEqual(findTimes('Al-Maalouma - 8/3/2024', null).map((t) => t.value), ['2024-03-08']);
   assert.deepEqual(findTimes('Saturday, 8/3/2024', null).map((t) => t.value), ['2024-08-03']);
 });
+
+test('"N days after" is a distance in days from the day the sentence tells', async () => {
+  const { offsetDays } = await import('../../src/time/index.ts');
+  assert.equal(offsetDays('voted on Sunday, two days ', 'after a strike'), -2);
+  assert.equal(offsetDays('a week ', 'before the vote'), 7);
+  assert.equal(offsetDays('hours ', 'after the attack'), null);
+  assert.equal(offsetDays('two hours ', 'after the attack'), 0);
+  assert.equal(offsetDays('several days ', 'after the attack'), null);
+  assert.equal(offsetDays('two days ', 'since the attack'), null);
+});
