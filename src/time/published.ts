@@ -26,17 +26,18 @@ export function resolvePublished(input: PublishedInput): Published {
 }
 
 /**
- * "BAGHDAD, Feb 3 (Reuters) -": a dateline without its year is its latest occurrence no more than a month after the
- * date the text implies (that date is the latest happening told, often a few days before publication).
+ * "BAGHDAD, Feb 3 (Reuters) -": a dateline without its year is its first occurrence on or after the date the text
+ * implies (the latest happening told: publication is never before it, give or take the week a weekday may be off),
+ * that is its latest occurrence in the year that starts there.
  */
 function yearlessDateline(text: string, guess: Published): Published | null {
   const bounds = guess.value ? valueBounds(guess.value) : null;
   if (!bounds) return null;
-  const found = fromDateline(text, formatDay(addDays(bounds.to, YEARLESS_SLACK_DAYS)));
+  const found = fromDateline(text, formatDay(addDays(bounds.from, 364 - YEARLESS_SLACK_DAYS)));
   return found && { ...found, basis: `${found.basis}, its year from the ${guess.basis}` };
 }
 
-const YEARLESS_SLACK_DAYS = 30;
+const YEARLESS_SLACK_DAYS = 7;
 
 /** A metadata date as given ("2024-08-23", "2024-08-23T10:00:00Z", "Fri, 23 Aug 2024 10:00:00 GMT"): its calendar day. */
 function fromMetadata(meta: string | undefined): Published | null {

@@ -111,3 +111,10 @@ test('a dateline without its year takes the year of the date the text implies', 
   // Without anything to imply a year, a yearless dateline stays unresolved.
   assert.equal(published('BAGHDAD, Feb 8 (Wire) - Talks resumed.', { events: [] }).value, null);
 });
+
+test('a dateline without its year is its first occurrence after the latest happening, however long after', () => {
+  // Five weeks after the latest dated happening: March 11 of that year, not of the year before.
+  assert.equal(published('ERBIL, March 11 (Wire) - The groups halted their attacks after the strike of 2 February 2024.').value, '2024-03-11');
+  // A year-old happening: the next year's date.
+  assert.equal(published('BAGHDAD, Feb 3 (Wire) - The attacks began in October 2023.').value, '2024-02-03');
+});
