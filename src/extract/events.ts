@@ -71,7 +71,8 @@ function casualtiesOf(ctx: DocContext, hits: Hit[]): Hit[] {
     const words = ctx.text.slice(h.start, h.end);
     return h.trigger.type === 'ASSAULT' && h.trigger.kind !== 'noun' && (lx.killedWords.test(words) || lx.injuredWords.test(words));
   };
-  return hits.filter((h, i) => !(i > 0 && toll(h) && hits[i - 1].trigger.type === 'ASSAULT' && /\band\b/iu.test(ctx.text.slice(hits[i - 1].end, h.start)) &&
+  // A verb with an attack of its own as subject ("and U.S. retaliatory strikes killed a commander") tells another.
+  return hits.filter((h, i) => !(i > 0 && toll(h) && !h.subject && hits[i - 1].trigger.type === 'ASSAULT' && /\band\b/iu.test(ctx.text.slice(hits[i - 1].end, h.start)) &&
     !/[;:]/u.test(ctx.text.slice(hits[i - 1].end, h.start))));
 }
 
@@ -232,6 +233,8 @@ function sameHappening(a: EventOut, b: EventOut, { part, headline, news }: Told)
   // "strikes ... hours after a drone hit the base and wounded soldiers": one sentence telling two happenings.
   if (a.evidence_start === b.evidence_start && part.get(a) !== part.get(b)) return false;
   if (!a.date || !b.date || !datesOverlap(a.date, b.date, 0)) return false;
+  // A series over months ("170 attacks between Oct. 17 and Feb. 4") is not one attack of a day inside it.
+  if (a.evidence_start !== b.evidence_start && Math.abs(spanDays(a.date) - spanDays(b.date)) > SERIES_DAYS) return false;
   const ta = new Set(a.target);
   const sa = new Set(a.source);
   const sharedTarget = b.target.some((t) => ta.has(t));
@@ -241,6 +244,14 @@ function sameHappening(a: EventOut, b: EventOut, { part, headline, news }: Told)
   const samePlace = a.location !== '' && a.location === b.location && !a.date.includes('/') && a.date === b.date;
   // Sharing a participant, one sentence's two triggers for one act, or the same place on the same day.
   return (sharedTarget && (sharedSource || agentless)) || (sharedSource && a.evidence === b.evidence) || samePlace;
+}
+
+const SERIES_DAYS = 31;
+
+/** Days between the first and last day a date covers (0 for a day). */
+function spanDays(date: string): number {
+  const r = dayRange(date);
+  return r ? (Date.parse(r.end) - Date.parse(r.start)) / 86_400_000 : 0;
 }
 
 function precision(date: string | null): number {

@@ -120,7 +120,8 @@ const alternatives = (words: readonly string[]) => words.map(escape).join('|');
 // Number words come from the claims lexicon, so casualties and claims read numbers alike.
 function casualtyPattern(nouns: string[], numbers: Record<string, number>): RegExp {
   const words = Object.keys(numbers).sort((a, b) => b.length - a.length);
-  return new RegExp(String.raw`\b(a number of|several|dozens of|\d[\d,]*|${alternatives(words)})\s+(?:[\p{L}-]+\s+){0,2}?(?:${alternatives(nouns)})\b`, 'giu');
+  // Up to two words between the count and the noun, abbreviations included ("three U.S. soldiers").
+  return new RegExp(String.raw`\b(a number of|several|dozens of|\d[\d,]*|${alternatives(words)})\s+(?:[\p{L}.-]+\s+){0,2}?(?:${alternatives(nouns)})\b`, 'giu');
 }
 
 function claimPattern(qualifiers: string[], numbers: Record<string, number>, quantities: string[]): RegExp {

@@ -217,3 +217,11 @@ test('a phrase that opens the sentence, a second place and another happening kee
   const hit = events('The United States hit 85 targets at seven sites in Iraq and Syria on Friday night, its first retaliation for the drone attack that killed three American soldiers in Jordan on January 28.');
   assert.deepEqual(hit.map((e) => `${e.trigger} ${e.source} ${e.target}`), ['hit USA ', 'drone attack  US_FORCES']);
 });
+
+test('a toll verb with an attack of its own as subject, and a series over months, are happenings apart', () => {
+  const list = events('They stopped after a drone attack killed three U.S. soldiers in Jordan on Jan. 28, and U.S. retaliatory strikes killed a senior Kataib Hezbollah commander in Baghdad on Feb. 7.');
+  assert.deepEqual(list.map((e) => `${e.date} ${e.source} ${e.target}`), ['2024-01-28  US_FORCES', '2024-02-07 USA KATAIB_HEZBOLLAH']);
+  assert.equal(list[0].fatalities, 3);
+  const series = events('The groups carried out more than 170 attacks on U.S. forces between Oct. 17 and Feb. 4. A drone attack killed three U.S. soldiers in Jordan on Jan. 28.');
+  assert.equal(series.filter((e) => e.type === 'ASSAULT').length, 2);
+});
