@@ -32,11 +32,18 @@ function inside<T extends { start: number; end: number }>(items: T[], s: Sentenc
   return items.filter((m) => m.start >= s.start && m.end <= s.end);
 }
 
-/** "BAGHDAD, Feb 3 (Reuters) -", "WASHINGTON/BAGHDAD, Feb 3": a place in capitals opening a sentence, a dateline, names no actor. */
+/**
+ * "BAGHDAD, Feb 3 (Reuters) -", "WASHINGTON/BAGHDAD, Feb 3", "ERBIL, Iraq, March 11 (Reuters) -": a place in capitals
+ * opening a sentence, and what follows it up to the dateline's dash, names no actor.
+ */
 function inDateline(text: string, s: Sentence, m: ActorMention): boolean {
+  const lead = DATELINE.exec(text.slice(s.start, Math.min(s.end, s.start + 120)));
+  if (lead && m.end <= s.start + lead[0].length) return true;
   return !/\p{Ll}/u.test(m.text) && /^\s*(?:\p{Lu}[\p{Lu}\s.'-]*\/\s*)*$/u.test(text.slice(s.start, m.start)) &&
     /^\s*(?:\/|,|\(|[-–—])/u.test(text.slice(m.end, m.end + 3));
 }
+
+const DATELINE = /^\s*\p{Lu}[\p{Lu}\s.'\/-]*\p{Lu},[^,\n–—-]{1,40}(?:,[^,\n–—-]{1,40})?(?:\([^)\n]{1,30}\)\s*)?[-–—]\s/u;
 
 export function buildContext(annotated: Annotated, knowledge: Knowledge, lexicon: Lexicon, lookup: (name: string, date: string | null) => string | null): DocContext {
   const text = annotated.doc.text;

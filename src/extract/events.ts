@@ -498,7 +498,7 @@ export function extractEvents(ctx: DocContext, reports: Report[]): EventOut[] {
       const nominal = h.trigger.kind === 'noun';
       // "the strike", and a verb whose subject it is ("The strike hit the vehicle", "the rockets fell on"): told before.
       const noun = nominal ? h : h.subject;
-      const anaphoric = noun !== undefined && /\b(?:the|this|that)\s+$/iu.test(ctx.text.slice(Math.max(view.sentence.start, noun.start - 6), noun.start));
+      const anaphoric = noun !== undefined && /\b(?:the|this|that|such)\s+$/iu.test(ctx.text.slice(Math.max(view.sentence.start, noun.start - 6), noun.start));
       const event: EventOut = {
         id: '',
         type,

@@ -136,3 +136,8 @@ test('"the occupation forces" are the forces of the state the article names, and
   assert.ok(named('Kataib Hezbollah vowed to expel the occupation forces after the US strike on its base.').includes('occupation forces=US_FORCES'));
   assert.ok(!named('The Popular Mobilization Authority held the occupation forces responsible.').some((x) => x.startsWith('occupation forces')));
 });
+
+test('a dateline with its country names no speaker; an unnamed Iraqi armed group speaks for the factions', () => {
+  const [s] = processInput({ source: 'test', name: 'test.txt', format: 'text', raw: 'ERBIL, Iraq, March 11 (Reuters) - An Iran-backed Iraqi armed group said on Monday it had launched a drone at a U.S. base in Syria.' }, ctx).extraction.statements;
+  assert.equal(s.speaker_actor, 'IRAQI_ARMED_FACTIONS');
+});
