@@ -19,6 +19,7 @@ export interface PhraseMatch {
 const WORD_CHARS = String.raw`a-z0-9’'\-\u00c0-\u02af\u0370-\u1fff\u2c00-\ud7ff\uf900-\uffef`;
 const WORD_CLASS = `[${WORD_CHARS}]`;
 const WORD_RUN = new RegExp(`${WORD_CLASS}+`, 'g');
+const QUOTE = `["“”«»]?`;
 const IS_WORD_RUN = new RegExp(`^${WORD_CLASS}+$`);
 const FIRST_WORD = new RegExp(`${WORD_CLASS}+`, 'y');
 
@@ -43,7 +44,8 @@ function compilePhrase(phrase: string, flags: string): RegExp {
       gap = token === '~' ? 3 : 25;
       continue;
     }
-    if (body !== '') body += gap > 0 ? String.raw`(?:\s+|[,;:]\s*)(?:\S+\s+){0,${gap}}?` : String.raw`\s+`;
+    // Quotes around a word are no word ("the "armistice" that ... has ended").
+    if (body !== '') body += gap > 0 ? String.raw`${QUOTE}(?:\s+|[,;:]\s*)${QUOTE}(?:\S+\s+${QUOTE}){0,${gap}}?` : String.raw`${QUOTE}\s+${QUOTE}`;
     body += `(?:${piece(token)})`;
     gap = 0;
   }

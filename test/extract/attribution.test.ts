@@ -141,3 +141,8 @@ test('a dateline with its country names no speaker; an unnamed Iraqi armed group
   const [s] = processInput({ source: 'test', name: 'test.txt', format: 'text', raw: 'ERBIL, Iraq, March 11 (Reuters) - An Iran-backed Iraqi armed group said on Monday it had launched a drone at a U.S. base in Syria.' }, ctx).extraction.statements;
   assert.equal(s.speaker_actor, 'IRAQI_ARMED_FACTIONS');
 });
+
+test('stances in translated words: a truce "a thing of the past", a response "coming", a denied connection', () => {
+  const list = statements('Akram al-Kaabi announced on Saturday that the "armistice" that the factions had committed to since February "has become a thing of the past". He said that "the response of the resistance is coming". Kataib Hezbollah denied, in a brief statement, that they had any connection to the rocket attack.');
+  assert.deepEqual(list.map((s) => s.stance), ['truce_ended', 'will_attack', 'deny_responsibility']);
+});

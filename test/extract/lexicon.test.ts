@@ -5,6 +5,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadLexicon } from '../../src/extract/lexicon.ts';
+import { PhraseSet } from '../../src/extract/phrase.ts';
 
 const PACK = new URL('../../packs/lexicon/', import.meta.url).pathname;
 
@@ -20,4 +21,11 @@ test('a choice of several words ("abide by|adhere to") is refused, naming the fi
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('quotes around a word are no word to a phrase', () => {
+  const set = new PhraseSet(['truce ~~ has ended', 'response is coming']);
+  assert.deepEqual(set.findAll('the "truce" that the factions made "has ended"').map((m) => m.phrase), ['truce ~~ has ended']);
+  assert.ok(set.test('the “response” is coming'));
+  assert.ok(!set.test('the response, it is coming'));
 });
