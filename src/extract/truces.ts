@@ -6,7 +6,8 @@
 //   - a party saying it holds, or anyone working to keep it, keeps it in force;
 //   - a party saying it has ended makes it contested when someone in the article says it holds
 //     or works to keep it, else ended;
-//   - an attack between the two sides while it is in force strains it, and so does a threat to end it;
+//   - an attack between the two sides while it is in force strains it, and so does a threat to end it or the
+//     faction's threat of violence;
 //   - the article's own words count as a party's do ("The truce collapsed on Sunday", "the calm has held since").
 // Cross-article truce timelines are built from these in resolve/.
 import type { EventOut, StatementOut, TruceOut, TruceState, TruceStateOut } from '../pipeline/types.ts';
@@ -69,13 +70,23 @@ export function extractTruces(ctx: DocContext, events: EventOut[], statements: S
   const docHasTerm = ctx.lexicon.truce.terms.test(ctx.text);
   if (!docHasTerm) return [];
   const drafts: Draft[] = [];
-  const mainState = (): string | null => {
+  // The other side of a faction's truce that no sentence names: the state the article names most, other than the
+  // faction's own country (the government there mediates; it is named in every sentence of a local outlet).
+  const mainState = (faction: string): string | null => {
+    const own = ctx.knowledge.actors.get(faction)?.country;
     const counts = new Map<string, number>();
     for (const m of ctx.annotated.actors) if (sideOf(ctx, m.actorId) === 'state') {
       const s = stateOf(ctx, m.actorId);
       counts.set(s, (counts.get(s) ?? 0) + 1);
     }
-    return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+    const ranked = [...counts].sort((a, b) => b[1] - a[1]).map(([s]) => s);
+    return ranked.find((s) => s !== own) ?? ranked[0] ?? null;
+  };
+  // The other side among the actors an event or sentence names, by the same preference, else the article's.
+  const counterpart = (faction: string, named: string[]): string | null => {
+    const own = ctx.knowledge.actors.get(faction)?.country;
+    const states = named.filter((id) => sideOf(ctx, id) === 'state').map((id) => stateOf(ctx, id));
+    return states.find((s) => s !== own) ?? mainState(faction) ?? states[0] ?? null;
   };
   // A faction's words belong to its own truce, else to its umbrella's, else to a truce the factions made together.
   const find = (faction: string, joinCollective: boolean): Draft | undefined =>
@@ -112,9 +123,8 @@ export function extractTruces(ctx: DocContext, events: EventOut[], statements: S
     const sentence = ctx.sentences.find((v) => v.sentence.start <= e.evidence_start && e.evidence_start < v.sentence.end);
     const involved = [...e.source, ...e.target, ...(proposing && sentence ? sentence.actors.map((m) => m.actorId) : [])];
     const faction = involved.find((id) => sideOf(ctx, id) === 'faction');
-    const state = involved.find((id) => sideOf(ctx, id) === 'state');
     if (!faction) continue;
-    const d = open(faction, state ? stateOf(ctx, state) : mainState());
+    const d = open(faction, counterpart(faction, involved));
     if (!d) continue;
     if (declaring) {
       d.declared ??= e.date;
@@ -126,10 +136,11 @@ export function extractTruces(ctx: DocContext, events: EventOut[], statements: S
   }
 
   // Words that it holds keep a contested truce contested and a proposal a proposal; only a declaration puts it in
-  // force, and before anything the article tells of it, they hold nothing.
-  const hold = (d: Draft, date: string | null, ev: { evidence: string; evidence_start: number; evidence_end: number }): void => {
+  // force, or a faction's own word that it keeps the truce ("committed to the calm as long as ..."); others' words
+  // before anything the article tells of it hold nothing.
+  const hold = (d: Draft, date: string | null, ev: { evidence: string; evidence_start: number; evidence_end: number }, party = false): void => {
     const now = date ? stateAt(d, startDay(date)) : null;
-    if (now) add(d, date, now === 'contested' || now === 'proposed' ? now : 'in_force', ev);
+    if (now || party) add(d, date, now === 'contested' || now === 'proposed' ? now : 'in_force', ev);
   };
 
   // Positions stated in the article.
@@ -139,7 +150,7 @@ export function extractTruces(ctx: DocContext, events: EventOut[], statements: S
   const someoneHolds = truceStatements.some((s) => HOLDING.has(s.stance));
   for (const s of truceStatements) {
     const speakerSide = s.speaker_actor ? sideOf(ctx, s.speaker_actor) : 'neither';
-    const d = speakerSide === 'faction' ? open(s.speaker_actor, mainState(), true) : drafts[0];
+    const d = speakerSide === 'faction' ? open(s.speaker_actor, mainState(s.speaker_actor), true) : drafts[0];
     if (!d) continue;
     if (speakerSide === 'neither' && s.speaker_actor && HOLDING.has(s.stance)) d.mediator.add(s.speaker_actor);
     if (s.stance === 'truce_conditional' && !d.conditions) d.conditions = s.evidence;
@@ -148,7 +159,7 @@ export function extractTruces(ctx: DocContext, events: EventOut[], statements: S
       if (before(s.date, d)) add(d, s.date, 'proposed', s);
     }
     else if (threatened(s)) add(d, s.date, 'strained', s);
-    else hold(d, s.date, s);
+    else hold(d, s.date, s, speakerSide === 'faction' && s.stance !== 'truce_support');
   }
 
   // The article's own words, outside anything reported: "The truce between the factions and Washington collapsed on
@@ -164,8 +175,7 @@ export function extractTruces(ctx: DocContext, events: EventOut[], statements: S
     if (stance !== 'truce_ended' && stance !== 'truce_holding') continue;
     const named = view.actors.map((m) => m.actorId);
     const faction = named.find((id) => sideOf(ctx, id) === 'faction');
-    const state = named.find((id) => sideOf(ctx, id) === 'state');
-    const d = faction ? open(faction, state ? stateOf(ctx, state) : mainState(), true) : drafts[0];
+    const d = faction ? open(faction, counterpart(faction, named), true) : drafts[0];
     if (!d) continue;
     const { date } = dater.date(view, view.sentence.start + at, view.sentence.start, []);
     const ev = evidenceOf(ctx, view.sentence);
@@ -173,13 +183,15 @@ export function extractTruces(ctx: DocContext, events: EventOut[], statements: S
     else hold(d, date, ev);
   }
 
-  // Attacks between the two sides while in force.
+  // Attacks between the two sides while in force, and the faction's threats of violence ("factions threaten to resume
+  // attacks"), aimed at the other side or at nobody named.
   for (const e of events) {
-    if (e.type !== 'ASSAULT' || e.status !== 'occurred') continue;
+    const threat = e.type === 'THREATEN' && e.mode === 'violence';
+    if (!(e.type === 'ASSAULT' && e.status === 'occurred') && !threat) continue;
     for (const d of drafts) {
       const family = factionFamily(ctx, d.faction);
-      const hitsFaction = [...e.source, ...e.target].some((id) => family.has(id));
-      const hitsState = [...e.source, ...e.target].some((id) => stateOf(ctx, id) === d.state);
+      const hitsFaction = threat ? e.source.some((id) => family.has(id)) : [...e.source, ...e.target].some((id) => family.has(id));
+      const hitsState = [...e.source, ...e.target].some((id) => stateOf(ctx, id) === d.state) || (threat && e.target.length === 0);
       const day = startDay(e.date);
       const before = stateAt(d, day);
       // Only an attack after the whole declared period strains it: "2024-02" does not cover an attack on 2 February.

@@ -107,3 +107,15 @@ test('an agreement on the truce declares it; a proposal told after the declarati
   ].join('\n'));
   assert.deepEqual(states(u), ['2024-03-03 in_force', '2024-03-11 in_force']);
 });
+
+test('a faction\'s own word that it keeps the truce puts it in force, with the foreign state it faces', () => {
+  const [t] = truces([
+    'Monday, July 14, 2025',
+    '',
+    'Iraqi officials said Washington has not set a date for the withdrawal of its forces from Iraq.',
+    'Harakat al-Nujaba spokesman Hussein al-Moussawi said that the movement "is committed to the calm as long as the Iraqi government keeps its promises."',
+  ].join('\n'));
+  assert.ok(t, 'one truce');
+  assert.deepEqual(t.parties, ['NUJABA', 'USA']);
+  assert.deepEqual(states(t), ['2025-07-14 in_force']);
+});
