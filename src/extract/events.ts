@@ -473,8 +473,8 @@ export function extractEvents(ctx: DocContext, reports: Report[]): EventOut[] {
       }
       if (h.trigger.kind === 'general' && nobody && !h.subject && !(type === 'ASSAULT' && view.places.some((p) => placeHit(ctx, h, p)))) continue;
       // A verb of the general lexicon in the passive acts for nobody unless a "by" phrase names who
-      // ("until the issue was resolved" tells no act).
-      if (h.coded && passive(ctx.text, view, h) && agentsAfter(ctx, view, h).length === 0) continue;
+      // ("until the issue was resolved" tells no act); nor does a meeting ("will be met with a response").
+      if ((h.coded || h.trigger.type === 'CONSULT') && passive(ctx.text, view, h) && agentsAfter(ctx, view, h).length === 0) continue;
       if (type === 'ASSAULT' && !mode && args.target.some((id) => ctx.knowledge.actors.get(id)?.type === 'person')) mode = 'targeted';
       let fatalities = args.fatalities;
       if (type === 'ASSAULT' && mode === 'targeted' && fatalities === null && args.target.some((id) => ctx.knowledge.actors.get(id)?.type === 'person')) fatalities = 1;

@@ -225,3 +225,8 @@ test('a toll verb with an attack of its own as subject, and a series over months
   const series = events('The groups carried out more than 170 attacks on U.S. forces between Oct. 17 and Feb. 4. A drone attack killed three U.S. soldiers in Jordan on Jan. 28.');
   assert.equal(series.filter((e) => e.type === 'ASSAULT').length, 2);
 });
+
+test('a meeting in the passive with nobody named after "by" is no meeting ("will be met with a response")', () => {
+  assert.deepEqual(events('Any procrastination will be met with a response, said Kataib Hezbollah.').filter((e) => e.type === 'AGREE' || e.type === 'CONSULT'), []);
+  assert.deepEqual(events('The delegation was met by the Iraqi prime minister on Monday.').map((e) => e.type), ['CONSULT']);
+});
