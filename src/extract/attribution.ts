@@ -96,6 +96,13 @@ function headWordAntecedent(ctx: DocContext, name: string, at: number): string |
 /** Who speaks before a reporting verb: a pronoun for the last speaker, a named person, an anonymous source, the group in subject position. */
 function speakerOf(ctx: DocContext, view: SentenceView, vStart: number, vEnd: number, before: string, last: Report | null, from: number): Speaker | null {
   const mentions = view.actors.filter((m) => m.start >= from && m.end <= vStart && notOutlet(ctx, m));
+  // A quote first, its speaker after the verb: '"Any delay will be met with a response," said Kataib Hezbollah
+  // spokesman Jaafar al-Husseini' (the person if one is named there, else the body).
+  if (mentions.length === 0 && /^[\s,]*$|[”"’],?\s*$/u.test(before)) {
+    const inverted = view.actors.filter((m) => m.start >= vEnd && notOutlet(ctx, m) && /^[\s\p{L}.'’-]{0,60}$/u.test(ctx.text.slice(vEnd, m.start)));
+    const who = inverted.find((m) => isPerson(ctx, m)) ?? inverted[0];
+    if (who) return { name: ctx.knowledge.actors.get(who.actorId)?.name ?? who.text, actorId: who.actorId, anonymous: false, role: '' };
+  }
   const persons = mentions.filter((m) => isPerson(ctx, m));
   if (last && mentions.length === 0 && ctx.lexicon.speakerPronouns.startsWith(before)) return last.speaker;
   const person = [...persons].reverse().find((m) => inSubjectPosition(ctx, view, m)) ?? persons[persons.length - 1];

@@ -146,3 +146,10 @@ test('stances in translated words: a truce "a thing of the past", a response "co
   const list = statements('Akram al-Kaabi announced on Saturday that the "armistice" that the factions had committed to since February "has become a thing of the past". He said that "the response of the resistance is coming". Kataib Hezbollah denied, in a brief statement, that they had any connection to the rocket attack.');
   assert.deepEqual(list.map((s) => s.stance), ['truce_ended', 'will_attack', 'deny_responsibility']);
 });
+
+test('a quote first names its speaker after the verb', () => {
+  const list = statements('The factions warned that they would resume attacks. "Any procrastination will be met with a response," said Kataib Hezbollah spokesman Jaafar al-Husseini.');
+  const s = list.at(-1)!;
+  assert.equal(s.speaker_actor, 'KATAIB_HEZBOLLAH');
+  assert.equal(s.stance, 'will_attack');
+});
