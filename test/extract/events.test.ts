@@ -230,3 +230,7 @@ test('a meeting in the passive with nobody named after "by" is no meeting ("will
   assert.deepEqual(events('Any procrastination will be met with a response, said Kataib Hezbollah.').filter((e) => e.type === 'AGREE' || e.type === 'CONSULT'), []);
   assert.deepEqual(events('The delegation was met by the Iraqi prime minister on Monday.').map((e) => e.type), ['CONSULT']);
 });
+
+test('announcing an agreement or a deal is an agreement', () => {
+  assert.deepEqual(events('Iraq and the United States announced Friday an agreement to end the mission of the coalition.').map((e) => `${e.type} ${e.source}`), ['AGREE IRQ,USA']);
+});
