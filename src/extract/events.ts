@@ -364,7 +364,7 @@ const IN_THE = /^[^,;]{0,60}?\bin\s+(?:the|this|that|these|those)\s+(\p{L}+)/iu;
 
 /** A condition clause still open at the trigger (no comma or semicolon has closed it). */
 const CONDITION_BETWEEN = /\b(?:if|unless|until|whether|as long as|provided that|on condition that)\b[^,;]*$/iu;
-const TEMPORAL_BETWEEN = /\b(?:after|before|since|until|following|ahead of|prior to)\b/iu;
+const TEMPORAL_BETWEEN = /\b(?:after|before|since|until|following|ahead of|prior to)\b/giu;
 
 interface Candidate {
   event: EventOut;
@@ -434,6 +434,8 @@ export function extractEvents(ctx: DocContext, reports: Report[]): EventOut[] {
     const report = bySentence.get(view.index);
     /** This sentence's events so far, with where their triggers end. */
     const told: Array<{ event: EventOut; end: number }> = [];
+    // Where the sentence's temporal conjunctions start and end, found once: a sentence may tell hundreds of acts.
+    const temporals = [...view.sentence.text.matchAll(TEMPORAL_BETWEEN)].map((m) => ({ start: view.sentence.start + m.index, end: view.sentence.start + m.index + m[0].length }));
     for (const h of hits(ctx, view)) {
       if (!eventive(ctx, view, h) || asked(ctx, view, h)) continue;
       // "will keep attacking until they leave Iraq", "will strike if America strikes": a condition of the act told
@@ -518,7 +520,10 @@ export function extractEvents(ctx: DocContext, reports: Report[]): EventOut[] {
       };
       // After a temporal conjunction ("hours after", "before") that follows an act of its type, the sentence tells another happening.
       const previous = told[told.length - 1];
-      const opensPart = told.some((t) => t.event.type === type && TEMPORAL_BETWEEN.test(ctx.text.slice(t.end, h.start))) && previous !== undefined && TEMPORAL_BETWEEN.test(ctx.text.slice(previous.end, h.start));
+      // The last conjunction wholly before the trigger: one after an act of this type, and after the act just told.
+      const conjunction = temporals.findLast((c) => c.end <= h.start)?.start ?? -1;
+      const firstOfType = told.find((t) => t.event.type === type);
+      const opensPart = firstOfType !== undefined && firstOfType.end <= conjunction && previous !== undefined && previous.end <= conjunction;
       part.set(event, (previous ? part.get(previous.event)! : 0) + (opensPart ? 1 : 0));
       told.push({ event, end: h.end });
       if (view.sentence.start < body) headline.add(event);

@@ -44,8 +44,9 @@ function compilePhrase(phrase: string, flags: string): RegExp {
       gap = token === '~' ? 3 : 25;
       continue;
     }
-    // Quotes around a word are no word ("the "armistice" that ... has ended").
-    if (body !== '') body += gap > 0 ? String.raw`${QUOTE}(?:\s+|[,;:]\s*)${QUOTE}(?:\S+\s+${QUOTE}){0,${gap}}?` : String.raw`${QUOTE}\s+${QUOTE}`;
+    // Quotes around a word are no word ("the "armistice" that ... has ended"). Only one way to read each: a quote
+    // inside the skipped words is part of them, so a failing match does not try the two readings of every word.
+    if (body !== '') body += gap > 0 ? String.raw`${QUOTE}(?:\s+|[,;:]\s*)(?:\S+\s+){0,${gap}}?${QUOTE}` : String.raw`${QUOTE}\s+${QUOTE}`;
     body += `(?:${piece(token)})`;
     gap = 0;
   }
