@@ -1,6 +1,7 @@
 // Compiles the lexicon's phrase syntax into regular expressions:
 //   words match case-insensitively on word boundaries; "word*" matches any ending;
-//   "a|an|the" is a choice; "~" skips up to three words, "~~" up to twenty-five (within the sentence).
+//   "a|an|the" is a choice; "~" skips up to three words, "~~" up to twenty-five (within the sentence);
+//   double quotes and guillemets around a word of the text are ignored.
 // A set of phrases is indexed by the first word of each phrase, so a text costs one scan of its
 // words plus one anchored regex per word that can start a phrase, however many phrases the set has.
 // The expressions run on a lower-case copy of the text without the "i" and "u" flags: V8 compiles a
