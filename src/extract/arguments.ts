@@ -253,8 +253,10 @@ export function argumentsOf(ctx: DocContext, view: SentenceView, trigger: Span, 
   // Agent phrases after the trigger: "by X", "for which X claimed responsibility", "claimed by X".
   // An active verb has its agent before it: "struck sites used by X" names no agent of the strike.
   const active = !passiveVerb && !/\b(?:by|under|subjected)\b/iu.test(text.slice(trigger.start, trigger.end)) && ctx.annotated.tokens[ctx.tokenAt(trigger.start)]?.pos === 'VERB';
+  // A trigger may end with its own "by" ("the truce announced by X").
+  const byFrom = /\bby$/iu.test(text.slice(trigger.start, trigger.end)) ? trigger.end - 2 : trigger.end;
   for (const m of after) {
-    const gap = text.slice(trigger.end, m.start);
+    const gap = text.slice(byFrom, m.start);
     const tail = text.slice(m.end, Math.min(view.sentence.end, m.end + 40));
     if ((!active && /\bby\s+(?:the\s+)?[“"‘']?\s*$/iu.test(gap)) || /^\s*[”"’]?\s*(?:claimed|claims)\s+responsibility/iu.test(tail) || /\bcalling itself\s*[“"‘']?\s*$/iu.test(gap)) source.push(m.actorId);
   }
@@ -299,7 +301,7 @@ export function argumentsOf(ctx: DocContext, view: SentenceView, trigger: Span, 
 
   // Recipient: the first actor after the trigger, preferably after "against/on/with/to".
   const sourceSet = new Set(source);
-  const objects = after.filter((m) => !sourceSet.has(m.actorId) && (active || !/\bby\s+(?:the\s+)?[“"‘']?\s*$/iu.test(text.slice(trigger.end, m.start))));
+  const objects = after.filter((m) => !sourceSet.has(m.actorId) && (active || !/\bby\s+(?:the\s+)?[“"‘']?\s*$/iu.test(text.slice(byFrom, m.start))));
   const marked = objects.find((m) => TARGET_PREP.test(text.slice(trigger.end, m.start)));
   // A place where it happened ("strikes in Iraq") is a recipient only when nothing else is named, and only right
   // after the act: in "operations against the bases of the occupation in Iraq" the bases were the recipient.

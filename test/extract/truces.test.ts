@@ -119,3 +119,10 @@ test('a faction\'s own word that it keeps the truce puts it in force, with the f
   assert.deepEqual(t.parties, ['NUJABA', 'USA']);
   assert.deepEqual(states(t), ['2025-07-14 in_force']);
 });
+
+test('a truce told in passing with who declared it and when ("the truce announced by X on January 30") is declared then', () => {
+  const [t] = truces('Tuesday, March 5, 2024\n\nThe truce announced by Kataib Hezbollah on January 30 has held, US officials said, despite the drone strike in Baghdad.');
+  assert.ok(t, 'one truce');
+  assert.deepEqual(t.parties, ['KATAIB_HEZBOLLAH', 'USA']);
+  assert.equal(t.declared, '2024-01-30');
+});
