@@ -315,7 +315,9 @@ function nominalPP(ctx: DocContext, view: SentenceView, h: Hit): number | null {
  */
 function governed(ctx: DocContext, view: SentenceView, h: Hit): boolean {
   const before = ctx.text.slice(Math.max(view.sentence.start, h.start - 60), h.start);
-  return /\b(?:its|their|his|her|our)\s+(?:[\p{L}-]+\s+){0,2}$/iu.test(before) || ctx.lexicon.supportVerbs.endsWithin(before, 3);
+  if (/\b(?:its|their|his|her|our)\s+(?:[\p{L}-]+\s+){0,2}$/iu.test(before)) return true;
+  // "has not claimed the attack": who did not claim it did not (by that) carry it out.
+  return ctx.lexicon.supportVerbs.endsWithin(before, 3) && !/\b(?:not|never|n't)\s+(?:\S+\s+){0,4}$/iu.test(before);
 }
 
 /**
@@ -443,7 +445,7 @@ export function extractEvents(ctx: DocContext, reports: Report[]): EventOut[] {
       const main = told[told.length - 1];
       if (main && CONDITION_BETWEEN.test(ctx.text.slice(main.end, h.start))) continue;
       const answered = h.trigger.kind === 'noun' && ctx.lexicon.reactionCues.endsWithin(ctx.text.slice(Math.max(view.sentence.start, h.start - 50), h.start), 2);
-      const modality = modalityOf(ctx.lexicon, ctx.text, view.sentence, h, h.trigger.type, answered, ctx.annotated.times);
+      const modality = modalityOf(ctx.lexicon, ctx.text, view.sentence, h, h.trigger.type, answered, ctx.annotated.times, h.trigger.kind === 'noun');
       if (!modality) continue;
       const type: PloverType = modality.type ?? h.trigger.type;
       let mode = modality.mode ?? h.trigger.mode;

@@ -51,12 +51,29 @@ function clause(text: string, sentence: Span, trigger: Span, times: readonly Spa
 }
 
 /**
+ * "did not claim the attack", "denied issuing any statement about the attack": the negation is of another verb
+ * whose object the act is, which says nothing of whether it happened. "did not carry out the attack" (a support
+ * verb), "denied the attack" and "denied any role in the attack" do.
+ */
+function otherVerbNegated(lx: Lexicon, near: string, nominal: boolean): boolean {
+  if (!nominal) return false;
+  const cue = lx.status.denied.findAll(near).at(-1);
+  if (!cue) return false;
+  const between = near.slice(cue.end).trim();
+  // A negation in a clause of its own ("had not been involved and that the attack was meant to ...").
+  if (/[,;]|\b(?:and|but|that|which|while|whereas)\b/iu.test(between)) return true;
+  const verb = /\b(?:not|n't|never)$/iu.test(near.slice(cue.start, cue.end)) ? /^\p{L}+/u.exec(between)?.[0] : /^\p{L}+ing\b/u.exec(between)?.[0];
+  if (!verb || /^(?:the|a|an|any|its|their|this|that|been|be)$/iu.test(verb)) return false;
+  return /^claim/iu.test(verb) || !lx.supportVerbs.startsWith(between);
+}
+
+/**
  * Returns null when the mention is a negated promise of violence ("will not carry out any strike") or a
  * hoped-for act ("I hope both sides will stop"): no event at all. `answered`: the trigger names what a reaction answers ("would respond to the killing of its
  * soldiers"), a happening already past whatever the modal of the reaction. `times`: the time expressions of the text,
  * whose words are no cues ("In May" holds no "may"), unless they are future cues themselves ("next week").
  */
-export function modalityOf(lx: Lexicon, text: string, sentence: Span, trigger: Span, type: PloverType, answered = false, times: readonly Span[] = []): Modality | null {
+export function modalityOf(lx: Lexicon, text: string, sentence: Span, trigger: Span, type: PloverType, answered = false, times: readonly Span[] = [], nominal = false): Modality | null {
   // A time expression that is itself a cue ("next week", "soon") keeps its words.
   const dates = times.filter((t) => t.end > sentence.start && t.start < sentence.end && !lx.status.future.test(text.slice(t.start, t.end)));
   const told = clause(text, sentence, trigger, dates);
@@ -64,7 +81,7 @@ export function modalityOf(lx: Lexicon, text: string, sentence: Span, trigger: S
   const { right, whole } = told;
   const left = told.left.slice(lastEnd(TEMPORAL_BEFORE, told.left));
   const near = left.slice(-40);
-  const denied = lx.status.denied.test(near) || /\bno\s+(?:\S+\s+){0,2}$/iu.test(left.slice(-25)) && /\b(has|have|had) been\b/iu.test(right.slice(0, 40));
+  const denied = (lx.status.denied.test(near) && !otherVerbNegated(lx, near, nominal)) || /\bno\s+(?:\S+\s+){0,2}$/iu.test(left.slice(-25)) && /\b(has|have|had) been\b/iu.test(right.slice(0, 40));
   const future = !answered && lx.status.future.test(left);
   const conditional = lx.status.conditional.test(right) || lx.status.conditional.test(left);
   const hypothetical = lx.status.hypothetical.test(near);

@@ -75,3 +75,16 @@ test('a disavowed intention to yield or cooperate is a refusal; no plan announce
   assert.equal(modality('Washington has not announced any plan to withdraw.', 'withdraw', 'RETREAT'), null);
   assert.equal(modality('Washington intends to withdraw its troops by 2026.', 'withdraw', 'RETREAT')?.status, 'planned');
 });
+
+test('a negated verb whose object the act is says nothing of whether it happened', () => {
+  const noun = (sentence: string, trigger: string) => {
+    const start = sentence.indexOf(trigger);
+    return modalityOf(lx, sentence, { start: 0, end: sentence.length }, { start, end: start + trigger.length }, 'ASSAULT', false, [], true)?.status;
+  };
+  assert.equal(noun('Kataib Hezbollah did not claim the attack.', 'attack'), 'occurred');
+  assert.equal(noun('Kataib Hezbollah denied issuing any statement about the attack.', 'attack'), 'occurred');
+  assert.equal(noun('The factions had not been involved and that the attack was meant to provoke.', 'attack'), 'occurred');
+  assert.equal(noun('The faction denied any role in the attack.', 'attack'), 'denied');
+  assert.equal(noun('The group did not carry out the attack.', 'attack'), 'denied');
+  assert.equal(modality('The group has not carried out the attack.', 'carried out the attack', 'ASSAULT')?.status, 'denied');
+});
