@@ -38,7 +38,7 @@ const CueFile = z.strictObject({
   reaction_cues: phrases,
   non_eventive_before: phrases,
   non_eventive_after: phrases,
-  status: z.strictObject({ denied: phrases, conditional: phrases, future: phrases, hypothetical: phrases, wished: phrases, intention: phrases }),
+  status: z.strictObject({ denied: phrases, conditional: phrases, future: phrases, hypothetical: phrases, wished: phrases, intention: phrases, prevented: phrases }),
   reporting_verbs: phrases,
   catenative_verbs: phrases,
   vague_verb_codes: z.array(z.string().regex(/^\d{2,4}$/, 'a CAMEO code prefix such as "04"')),
@@ -85,7 +85,7 @@ export interface Lexicon {
   reactionCues: PhraseSet;
   nonEventiveBefore: PhraseSet;
   nonEventiveAfter: PhraseSet;
-  status: Record<'denied' | 'conditional' | 'future' | 'hypothetical' | 'wished' | 'intention', PhraseSet>;
+  status: Record<'denied' | 'conditional' | 'future' | 'hypothetical' | 'wished' | 'intention' | 'prevented', PhraseSet>;
   reportingVerbs: PhraseSet;
   /** Verbs whose "to" + verb complement is the act itself ("continued to send arms"). */
   catenativeVerbs: PhraseSet;
@@ -176,6 +176,7 @@ export function loadLexicon(dir: string = DEFAULT_DIR, verbsDir?: string): Lexic
       hypothetical: new PhraseSet(cues.status.hypothetical),
       wished: new PhraseSet(cues.status.wished),
       intention: new PhraseSet(cues.status.intention),
+      prevented: new PhraseSet(cues.status.prevented),
     },
     reportingVerbs: new PhraseSet(cues.reporting_verbs),
     catenativeVerbs: new PhraseSet(cues.catenative_verbs),

@@ -86,6 +86,7 @@ export function modalityOf(lx: Lexicon, text: string, sentence: Span, trigger: S
   const conditional = lx.status.conditional.test(right) || lx.status.conditional.test(left);
   const hypothetical = lx.status.hypothetical.test(near);
   if (future && lx.status.wished.test(left)) return null;
+  if (lx.status.prevented.test(near)) return null;
   if (type === 'ASSAULT' && future) {
     if (/\bnot\b/iu.test(near)) return null;
     return { status: conditional ? 'conditional' : 'threatened', type: 'THREATEN', mode: 'violence' };

@@ -88,3 +88,8 @@ test('a negated verb whose object the act is says nothing of whether it happened
   assert.equal(noun('The group did not carry out the attack.', 'attack'), 'denied');
   assert.equal(modality('The group has not carried out the attack.', 'carried out the attack', 'ASSAULT')?.status, 'denied');
 });
+
+test('an act stopped before it happened is no act', () => {
+  assert.equal(modality('Iraqi security forces foiled an attempt to launch rockets at the embassy.', 'rockets', 'ASSAULT'), null);
+  assert.equal(modality('Security forces thwarted a drone attack on the Victory base.', 'drone attack', 'ASSAULT'), null);
+});
