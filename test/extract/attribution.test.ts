@@ -153,3 +153,8 @@ test('a quote first names its speaker after the verb', () => {
   assert.equal(s.speaker_actor, 'KATAIB_HEZBOLLAH');
   assert.equal(s.stance, 'will_attack');
 });
+
+test('a group saying it attacked claims the attack; saying it did not carry it out denies it', () => {
+  const list = statements('The Islamic Resistance in Iraq said it had targeted the Harir base with drones. Kataib Hezbollah said it did not carry out the attack on the base.');
+  assert.deepEqual(list.map((s) => s.stance), ['claim_responsibility', 'deny_responsibility']);
+});
