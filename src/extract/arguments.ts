@@ -27,11 +27,15 @@ const JOINT: ReadonlySet<PloverType> = new Set(['CONSULT']);
 const PASSIVE = /\b(?:was|were|been|being|is|are)\s+(?:\S+\s+){0,2}?(?:subjected|targeted|attacked|hit|struck|killed|wounded|injured|arrested|bombed|shelled)\b|\bcame under\b/iu;
 /** Text that ends with a preposition: an actor right after it is not a clause's subject. Shared with attribution.ts. */
 export const PREPOSITION_BEFORE = /\b(?:of|to|with|against|on|at|in|for|from|into|about|toward|towards|by|over|under|regarding|allied with|backed by)\s+(?:the\s+|its\s+|their\s+)?[“"‘']?\s*$/iu;
-const LOCATIVE_ONLY = /^\s*(?:in|at|near|inside|outside|across|throughout|within)\s+(?:the\s+)?[“"‘']?\s*$/iu;
+const PLACE_PREP = String.raw`(?:in|at|near|inside|outside|across|throughout|within)\s+(?:the\s+)?[“"‘']?\s*`;
+/** Nothing but a preposition of place between the act and the name ("strikes in Iraq"). */
+const LOCATIVE_ONLY = new RegExp(`^\\s*${PLACE_PREP}$`, 'iu');
 // Also the second of two places joined to one preposition ("in Iraq and Syria").
-const LOCATIVE_PREP = /\b(?:in|at|near|inside|outside|across|throughout|within)\s+(?:the\s+)?[“"‘']?\s*(?:[\p{Lu}][\p{L}-]*\s+(?:and|or)\s+)?$/u;
-const ANOTHER_HAPPENING = /\b(?:after|before|since|following|retaliation for|response to|revenge for|because)\b/iu;
-const CLAUSE_AFTER = /\b(?:if|unless|when|whenever|while|because|although|though|whereas|so that|after|before|until|since|following|retaliation for|response to|revenge for)\b|;|,\s*(?:which|who|whose)\b/iu;
+const LOCATIVE_PREP = new RegExp(String.raw`\b${PLACE_PREP}(?:[\p{Lu}][\p{L}-]*\s+(?:and|or)\s+)?$`, 'u');
+/** Words that open the telling of another happening than the act's. */
+const OTHER_HAPPENING = 'after|before|since|following|retaliation for|response to|revenge for|because';
+const ANOTHER_HAPPENING = new RegExp(String.raw`\b(?:${OTHER_HAPPENING})\b`, 'iu');
+const CLAUSE_AFTER = new RegExp(String.raw`\b(?:if|unless|when|whenever|while|although|though|whereas|so that|until|${OTHER_HAPPENING})\b|;|,\s*(?:which|who|whose)\b`, 'iu');
 const TARGET_PREP = /\b(?:against|on|at|targeting|targeted|with|to|toward|towards)\s+(?:the\s+|its\s+|their\s+)?[“"‘']?\s*$/iu;
 
 /**
