@@ -70,23 +70,24 @@ export function extractTruces(ctx: DocContext, events: EventOut[], statements: S
   const docHasTerm = ctx.lexicon.truce.terms.test(ctx.text);
   if (!docHasTerm) return [];
   const drafts: Draft[] = [];
-  // The other side of a faction's truce that no sentence names: the state the article names most, other than the
-  // faction's own country (the government there mediates; it is named in every sentence of a local outlet).
-  const mainState = (faction: string): string | null => {
-    const own = ctx.knowledge.actors.get(faction)?.country;
+  // The states the article names, most named first.
+  let ranked: string[] | undefined;
+  const statesNamed = (): string[] => {
+    if (ranked) return ranked;
     const counts = new Map<string, number>();
     for (const m of ctx.annotated.actors) if (sideOf(ctx, m.actorId) === 'state') {
       const s = stateOf(ctx, m.actorId);
       counts.set(s, (counts.get(s) ?? 0) + 1);
     }
-    const ranked = [...counts].sort((a, b) => b[1] - a[1]).map(([s]) => s);
-    return ranked.find((s) => s !== own) ?? ranked[0] ?? null;
+    return (ranked = [...counts].sort((a, b) => b[1] - a[1]).map(([s]) => s));
   };
-  // The other side among the actors an event or sentence names, by the same preference, else the article's.
-  const counterpart = (faction: string, named: string[]): string | null => {
+  // The other side of a faction's truce: a state the event or sentence names, else the one the article names most;
+  // not the faction's own country where another is named (the government there mediates, and a local outlet names
+  // it in every sentence).
+  const counterpart = (faction: string, named: readonly string[] = []): string | null => {
     const own = ctx.knowledge.actors.get(faction)?.country;
-    const states = named.filter((id) => sideOf(ctx, id) === 'state').map((id) => stateOf(ctx, id));
-    return states.find((s) => s !== own) ?? mainState(faction) ?? states[0] ?? null;
+    const states = [...named.filter((id) => sideOf(ctx, id) === 'state').map((id) => stateOf(ctx, id)), ...statesNamed()];
+    return states.find((s) => s !== own) ?? states[0] ?? null;
   };
   // A faction's words belong to its own truce, else to its umbrella's, else to a truce the factions made together.
   const find = (faction: string, joinCollective: boolean): Draft | undefined =>
@@ -150,7 +151,7 @@ export function extractTruces(ctx: DocContext, events: EventOut[], statements: S
   const someoneHolds = truceStatements.some((s) => HOLDING.has(s.stance));
   for (const s of truceStatements) {
     const speakerSide = s.speaker_actor ? sideOf(ctx, s.speaker_actor) : 'neither';
-    const d = speakerSide === 'faction' ? open(s.speaker_actor, mainState(s.speaker_actor), true) : drafts[0];
+    const d = speakerSide === 'faction' ? open(s.speaker_actor, counterpart(s.speaker_actor), true) : drafts[0];
     if (!d) continue;
     if (speakerSide === 'neither' && s.speaker_actor && HOLDING.has(s.stance)) d.mediator.add(s.speaker_actor);
     if (s.stance === 'truce_conditional' && !d.conditions) d.conditions = s.evidence;
@@ -167,10 +168,10 @@ export function extractTruces(ctx: DocContext, events: EventOut[], statements: S
   // that declares a truce speaks of that one ("announced a truce, weeks after the previous one collapsed").
   const dater = new Dater(ctx);
   const within = (s: { start: number; end: number }, x: { evidence_start: number; evidence_end: number }): boolean => x.evidence_start < s.end && s.start < x.evidence_end;
-  const declaring = events.filter((e) => e.type === 'CONCEDE' || (e.type === 'RETREAT' && e.mode === 'ceasefire'));
+  const declarations = events.filter((e) => e.type === 'CONCEDE' || (e.type === 'RETREAT' && e.mode === 'ceasefire'));
   for (const view of ctx.sentences) {
     const text = view.sentence.text;
-    if (statements.some((x) => within(view.sentence, x)) || declaring.some((x) => within(view.sentence, x)) || !isTruceText(ctx, text, docHasTerm)) continue;
+    if (statements.some((x) => within(view.sentence, x)) || declarations.some((x) => within(view.sentence, x)) || !isTruceText(ctx, text, docHasTerm)) continue;
     const { stance, at } = stanceOf(ctx, text);
     if (stance !== 'truce_ended' && stance !== 'truce_holding') continue;
     const named = view.actors.map((m) => m.actorId);
