@@ -73,6 +73,8 @@ export const MONTH_ABBR = alt(Object.entries(lexicon.months)
 export const WEEKDAY = alt(Object.keys(lexicon.weekdays));
 export const SEASON = alt(Object.keys(lexicon.seasons));
 export const UNIT = alt(Object.keys(lexicon.units));
+/** Days in the units counted in days ('month' and 'year' are not). */
+export const UNIT_DAYS: Readonly<Record<string, number>> = { day: 1, week: 7, fortnight: 14 };
 export const HOUR = alt(lexicon.hour_units);
 export const COUNT = `\\d{1,3}|${alt([...Object.keys(lexicon.numbers), ...Object.keys(lexicon.vague_counts)])}`;
 export const APPROX = alt(lexicon.approximators);

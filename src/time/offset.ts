@@ -1,9 +1,8 @@
 // "two days after", "a week before": the distance a temporal phrase puts between the happening it introduces and
 // the one the sentence tells it against ("voted on Sunday, two days after a US strike killed ...").
-import { COUNT, HOUR, UNIT, lexicon, lookup, parseCount } from './lexicon.ts';
+import { COUNT, HOUR, UNIT, UNIT_DAYS, lexicon, lookup, parseCount } from './lexicon.ts';
 
 const DISTANCE = new RegExp(`\\b(${COUNT})\\s+(${UNIT}|${HOUR})\\s*$`, 'i');
-const DAYS: Record<string, number> = { day: 1, week: 7, fortnight: 14 };
 
 /**
  * The days to add to the sentence's own date to date the happening that `following` introduces, where `before` is
@@ -16,7 +15,7 @@ export function offsetDays(before: string, following: string): number | null {
   const count = m ? parseCount(m[1]) : null;
   if (!m || !count || count.min !== count.max) return null;
   const unit = lookup(lexicon.units, m[2]);
-  const days = lexicon.hour_units.includes(m[2].toLowerCase()) ? 0 : unit !== undefined ? DAYS[unit] : undefined;
+  const days = lexicon.hour_units.includes(m[2].toLowerCase()) ? 0 : unit !== undefined ? UNIT_DAYS[unit] : undefined;
   if (days === undefined) return null;
   const n = days * count.min;
   return n === 0 || dir === 'before' ? n : -n;

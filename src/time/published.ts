@@ -5,7 +5,7 @@ import type { ReferenceEvent } from '../knowledge/types.ts';
 import { addDays, addMonths, compareDays, type Day, formatDay, formatMonth, parseIsoDay, valueBounds, weekday } from './calendar.ts';
 import { clauseDirection } from './bias.ts';
 import { findTimes } from './find.ts';
-import { alt, COUNT, lexicon, lookup, parseCount, REL, UNIT, WEEKDAY } from './lexicon.ts';
+import { alt, COUNT, lexicon, lookup, parseCount, REL, UNIT, UNIT_DAYS, WEEKDAY } from './lexicon.ts';
 
 export interface PublishedInput {
   text: string;
@@ -204,7 +204,7 @@ function agoCandidates(text: string, anchors: Anchor[]): Candidate[] {
     const count = m ? parseCount(m[1]) : null;
     const unit = m ? lookup(lexicon.units, m[2]) : undefined;
     if (!m || !count || !unit) continue;
-    const days = unit === 'day' ? count.min : unit === 'week' ? 7 * count.min : unit === 'fortnight' ? 14 * count.min : null;
+    const days = UNIT_DAYS[unit] !== undefined ? UNIT_DAYS[unit] * count.min : null;
     const p = days === null ? addMonths(a.day, unit === 'month' ? count.min : 12 * count.min) : addDays(a.day, days);
     out.push({ from: p, to: p, precision: 'day', basis: `dated happening (${a.label}) + '${m[0]}'` });
   }
