@@ -75,6 +75,8 @@ function fromDateline(text: string, ref: string | null): Published | null {
   const lines = text.split('\n').filter((l) => l.trim() !== '').slice(0, HEAD_LINES);
   const found: Array<{ day: Day; line: string }> = [];
   for (const line of lines) {
+    // A written date has a digit (the day or the year); a line without one is not parsed.
+    if (!/\d/.test(line)) continue;
     // Against a reference day only a written date counts ("Feb 3"), not "Tuesday" or "yesterday".
     const t = findTimes(line, ref).find((x) => x.precision === 'day' && !x.value.includes('/') && (ref === null || /\d/.test(x.text)));
     const day = t ? parseIsoDay(t.value) : null;
@@ -177,6 +179,7 @@ function referenceAnchors(input: PublishedInput): Anchor[] {
 /** Bare weekdays narrated in the past ("On Sunday", "last night, Wednesday"): the first such day on or after the anchor. */
 function weekdayCandidates(text: string, anchor: Anchor): Candidate[] {
   const out: Candidate[] = [];
+  if (!WEEKDAY_RE.test(text)) return out;
   for (const t of findTimes(text, formatDay(anchor.day))) {
     const wd = WEEKDAY_RE.exec(t.text);
     if (!wd || /\d/.test(t.text) || RELATIVE_WEEKDAY.test(t.text) || clauseDirection(text, t.start, t.end) === 'future') continue;
