@@ -240,7 +240,9 @@ export function argumentsOf(ctx: DocContext, view: SentenceView, trigger: Span, 
   // the office of Prime Minister ... proposed".
   const window = text.slice(trigger.end, Math.min(view.sentence.end, trigger.end + 90));
   const fronted = subordinate && !verbBetween(ctx, view, view.sentence.start, trigger.start) ? window.search(/[,;]/u) : -1;
-  const clauseEnd = trigger.end + Math.min(CLAUSE_AFTER.exec(window)?.index ?? 90, fronted < 0 ? 90 : fronted);
+  // Words a trailing speaker is cited for end where the speaker starts: "gunmen attacked a checkpoint, the ministry said".
+  const cited = report && !report.own && trigger.start >= report.content.start && trigger.end <= report.content.end ? report.content.end : Infinity;
+  const clauseEnd = Math.min(cited, trigger.end + Math.min(CLAUSE_AFTER.exec(window)?.index ?? 90, fronted < 0 ? 90 : fronted));
   const after = mentions.filter((m) => m.start >= trigger.end && m.start < clauseEnd);
   let source: string[] = [];
   let target: string[] = [];
@@ -278,7 +280,7 @@ export function argumentsOf(ctx: DocContext, view: SentenceView, trigger: Span, 
     // "statements by the Iraqi government confirming the postponement": an agent before a nominal trigger.
     const agent = active ? undefined : [...before].reverse().find((m) => trigger.start - m.end < 40 && /\bby\s+(?:the\s+)?[“"‘']?\s*$/iu.test(text.slice(clauseStart, m.start)));
     const subject = subordinate ? undefined : subjectOf(ctx, view, trigger, before);
-    const inReport = report !== undefined && trigger.start >= report.content.start && trigger.end <= report.content.end;
+    const inReport = report !== undefined && trigger.start >= report.content.start && trigger.end <= report.content.end && report.own;
     if (agent) source.push(agent.actorId);
     // A weapon or attack as subject: its phrase's head ("Russian aircraft including helicopter gunships"), never the speaker.
     else if (subjectNoun) {
@@ -292,7 +294,7 @@ export function argumentsOf(ctx: DocContext, view: SentenceView, trigger: Span, 
       if (own) source.push(own.actorId);
       else if (report.speaker.actorId && (!subordinate || VERBAL.has(type))) source.push(report.speaker.actorId);
     } else if (subject) source.push(...withConjuncts(ctx, before, subject));
-    else if (report?.speaker.actorId && VERBAL.has(type)) source.push(report.speaker.actorId);
+    else if (report?.own && report.speaker.actorId && VERBAL.has(type)) source.push(report.speaker.actorId);
     else {
       const antecedent = subordinate ? undefined : pronounSubject(ctx, view, trigger);
       if (antecedent) source.push(antecedent);

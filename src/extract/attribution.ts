@@ -23,6 +23,11 @@ export interface Report {
   channel: string;
   /** True when the sentence continues the previous speaker's words without a reporting verb of its own. */
   continuation: boolean;
+  /**
+   * Whether the words are the speaker's own (after the verb, or quoted) rather than a clause the speaker is only
+   * cited for ("Rockets hit the base near the town, police said"), whose acts have agents of their own.
+   */
+  own: boolean;
 }
 
 function lastBefore(mentions: ActorMention[], pos: number, pred: (m: ActorMention) => boolean): ActorMention | null {
@@ -114,7 +119,7 @@ function speakerOf(ctx: DocContext, view: SentenceView, vStart: number, vEnd: nu
   if (anon) {
     const phrase = before.slice(anon.start, anon.end);
     // "a deputy in the Coordination Framework": the group named right after the description; "a government source": the government.
-    const group = mentions.find((m) => m.start >= view.sentence.start + anon.start);
+    const group = mentions.find((m) => m.start >= from + anon.start);
     const qualifier = phrase.replace(SOURCE_WORDS, '').trim();
     const actorId = group?.actorId ?? (qualifier && qualifier !== phrase ? ctx.lookup(`the ${qualifier}`) ?? ctx.lookup(qualifier) : null);
     return { name: phrase.replace(/^(a|an|the)\s+/i, ''), actorId, anonymous: true, role: '' };
@@ -151,6 +156,57 @@ function speakerGap(ctx: DocContext, view: SentenceView, sp: Speaker, vStart: nu
   return at >= 0 ? vStart - (view.sentence.start + at + sp.name.length) : 0;
 }
 
+const VERB_POS = new Set(['VERB', 'AUX']);
+
+/** A verb between two offsets of the sentence; a word in -ing after a comma opens a participle clause, whatever its tag ("…, wounding five"). */
+function hasVerb(ctx: DocContext, view: SentenceView, from: number, to: number): boolean {
+  const { tokens } = ctx.annotated;
+  for (let i = view.sentence.tokenStart; i < view.sentence.tokenEnd; i++) {
+    const t = tokens[i];
+    if (t.start >= from && t.end <= to && (VERB_POS.has(t.pos) || (/ing$/iu.test(t.text) && tokens[i - 1]?.text === ','))) return true;
+  }
+  return false;
+}
+
+/**
+ * Words of a speaker's description between two commas at most ("a member of the political bureau of Kataib Hezbollah"
+ * has nine): a longer one is the reported clause's own apposition ("Tower 22, a small US logistics outpost in ...").
+ */
+const MAX_SPEAKER_PART_WORDS = 9;
+
+// After a trailing reporting verb only when, where or to whom it was said: "said on Saturday", "said late
+// Monday", "told Xinhua by phone", "told reporters", not an object of its own ("announced a halt to attacks").
+const TRAILING_TAIL = /^\s*(?:[,.;!?]|$|(?:on|in|at|by|to|during|via|from|late|early|earlier|later|yesterday|today|tonight|last|this|\p{Lu}\p{L}*)(?!\p{L}))/u;
+
+/**
+ * "Iraqi forces found the launcher near the town, a security source said, speaking on condition of anonymity",
+ * "“The truce is over,” a spokesman for the group, Kadhim al-Fartousi, told Xinhua": a clause before the speaker,
+ * who is named between the comma that closes it and the verb. Returns that clause and where the speaker's words
+ * start, or null when the verb has words of its own after it or no such clause stands before it.
+ */
+function trailingClause(ctx: DocContext, view: SentenceView, verb: string, vStart: number, vEnd: number): { content: Span; speakerFrom: number } | null {
+  const s = view.sentence;
+  const rest = ctx.text.slice(vEnd, s.end);
+  const tailEnd = vEnd + (/[,;:]/u.exec(rest)?.index ?? rest.length);
+  const tail = ctx.text.slice(vEnd, tailEnd);
+  if (/[“"‘]|\bthat\b/iu.test(tail) || hasVerb(ctx, view, vEnd, tailEnd)) return null;
+  if (!/^tel|^told/iu.test(verb) && !TRAILING_TAIL.test(tail)) return null;
+  // The leftmost comma from which no verb stands before the reporting verb: the speaker's description may hold commas.
+  let cut = -1;
+  for (let p = vStart - 1; p > s.start; p--) {
+    if (ctx.text[p] !== ',') continue;
+    const part = ctx.text.slice(p + 1, cut < 0 ? vStart : cut).trim().split(/\s+/u);
+    if (hasVerb(ctx, view, p, vStart) || (cut >= 0 && part.length > MAX_SPEAKER_PART_WORDS)) break;
+    cut = p;
+  }
+  // The speaker stands between the comma and the verb ("The Brigades, which announced a halt, commented on" has none).
+  if (cut < 0 || !/\p{L}/u.test(ctx.text.slice(cut + 1, vStart))) return null;
+  // Said words do not run over a line break (a scraped "Most read" line glued to the sentence).
+  const content = trimSpan(ctx.text, { start: Math.max(view.opening, ctx.text.lastIndexOf('\n', cut) + 1), end: cut });
+  if (!hasVerb(ctx, view, content.start, content.end)) return null;
+  return { content, speakerFrom: cut + 1 };
+}
+
 /** Finds the reported statements of a document, at most one frame per sentence. */
 export function findReports(ctx: DocContext): Report[] {
   const reports: Report[] = [];
@@ -169,27 +225,29 @@ export function findReports(ctx: DocContext): Report[] {
       const participle = /ing$/iu.test(v.phrase) && !/^(?:saying|stating)$/iu.test(v.phrase);
       // Words said before the verb ("“...,” he added") or after it.
       const quotedBefore = /[”"’]\s*,?\s*(?:\S+\s+){0,4}$/u.test(before) && /^[\s]*[“"‘]/u.test(text);
+      const trailing = quotedBefore || participle ? null : trailingClause(ctx, view, v.phrase, vStart, vEnd);
       // "“...,” he added": only the words after the closing quote can name the speaker.
-      const speakerFrom = quotedBefore ? s.start + before.search(/[”"’]\s*,?\s*(?:\S+\s+){0,4}$/u) + 1 : s.start;
+      const speakerFrom = quotedBefore ? s.start + before.search(/[”"’]\s*,?\s*(?:\S+\s+){0,4}$/u) + 1 : trailing?.speakerFrom ?? s.start;
       // A participle continues this sentence's speaker, or the speaker of the sentence just before.
       const speaker: Speaker | null = participle
         ? (made ? made.speaker : last && last.sentence === view.index - 1 ? last.speaker : null)
         : speakerOf(ctx, view, vStart, vEnd, ctx.text.slice(speakerFrom, vStart), last, speakerFrom);
       if (!speaker) continue;
-      const content = quotedBefore ? trimSpan(ctx.text, { start: s.start, end: speakerFrom }) : afterVerb(ctx.text, { start: vEnd, end: s.end });
+      const content = quotedBefore ? trimSpan(ctx.text, { start: view.opening, end: speakerFrom }) : trailing?.content ?? afterVerb(ctx.text, { start: vEnd, end: s.end });
       if (content.end - content.start < 12) continue;
       // Of several verbs, the one right after its speaker ("a government source confirmed") wins.
       const gap = participle ? 1000 : speakerGap(ctx, view, speaker, vStart);
       if (participle && made) continue;
       if (gap >= bestGap) continue;
       bestGap = gap;
-      made = { sentence: view.index, verb: { start: vStart, end: vEnd, text: v.phrase }, speaker, content, channel: channelOf(ctx, view, vEnd), continuation: false };
+      const own = content.start >= vEnd || /[“"‘']\s*$/u.test(ctx.text.slice(Math.max(0, content.start - 2), content.start));
+      made = { sentence: view.index, verb: { start: vStart, end: vEnd, text: v.phrase }, speaker, content, channel: channelOf(ctx, view, vEnd), continuation: false, own };
     }
     // A sentence that opens a quote, or speaks in the first person, right after a statement continues it.
     const continues = /^\s*[“"]/u.test(text) || /(?:^|\s)(?:[Ww]e|[Oo]ur|us)\b/u.test(text);
     if (!made && last && last.sentence === view.index - 1 && continues) {
       // A quote that runs on into the next sentence keeps its speaker.
-      made = { sentence: view.index, verb: { start: s.start, end: s.start, text: '' }, speaker: last.speaker, content: trimSpan(ctx.text, { start: s.start, end: s.end }), channel: last.channel, continuation: true };
+      made = { sentence: view.index, verb: { start: s.start, end: s.start, text: '' }, speaker: last.speaker, content: trimSpan(ctx.text, { start: s.start, end: s.end }), channel: last.channel, continuation: true, own: true };
     }
     if (made) {
       for (const r of splitAtParticiples(ctx, made, verbs.map((v) => ({ start: s.start + v.start, end: s.start + v.end, phrase: v.phrase })))) reports.push(r);

@@ -12,6 +12,8 @@ export interface SentenceView {
   actors: ActorMention[];
   places: PlaceMention[];
   times: TimeMention[];
+  /** Where the sentence's own words start: after a dateline lead-in ("BAGHDAD, Feb 3 (Reuters) - "), else its start. */
+  opening: number;
 }
 
 export interface DocContext {
@@ -36,24 +38,27 @@ function inside<T extends { start: number; end: number }>(items: T[], s: Sentenc
  * "BAGHDAD, Feb 3 (Reuters) -", "WASHINGTON/BAGHDAD, Feb 3", "ERBIL, Iraq, March 11 (Reuters) -": a place in capitals
  * opening a sentence, and what follows it up to the dateline's dash, names no actor.
  */
-function inDateline(text: string, s: Sentence, m: ActorMention): boolean {
-  const lead = DATELINE.exec(text.slice(s.start, Math.min(s.end, s.start + 120)));
-  if (lead && m.end <= s.start + lead[0].length) return true;
+function inDateline(text: string, s: Sentence, m: ActorMention, opening: number): boolean {
+  if (m.end <= opening) return true;
   return !/\p{Ll}/u.test(m.text) && /^\s*(?:\p{Lu}[\p{Lu}\s.'-]*\/\s*)*$/u.test(text.slice(s.start, m.start)) &&
     /^\s*(?:\/|,|\(|[-–—])/u.test(text.slice(m.end, m.end + 3));
 }
 
-const DATELINE = /^\s*\p{Lu}[\p{Lu}\s.'\/-]*\p{Lu},[^,\n–—-]{1,40}(?:,[^,\n–—-]{1,40})?(?:\([^)\n]{1,30}\)\s*)?[-–—]\s/u;
+const DATELINE = /^\s*\p{Lu}[\p{Lu}\s.'\/-]*\p{Lu},[^,\n–—-]{1,40}(?:,[^,\n–—-]{1,40}){0,2}(?:\([^)\n]{1,30}\)\s*)?[-–—]\s/u;
 
 export function buildContext(annotated: Annotated, knowledge: Knowledge, lexicon: Lexicon, lookup: (name: string, date: string | null) => string | null): DocContext {
   const text = annotated.doc.text;
-  const sentences = annotated.sentences.map((sentence, index) => ({
-    index,
-    sentence,
-    actors: inside(annotated.actors, sentence).filter((m) => !inDateline(text, sentence, m)),
-    places: inside(annotated.places, sentence),
-    times: inside(annotated.times, sentence),
-  }));
+  const sentences = annotated.sentences.map((sentence, index) => {
+    const opening = sentence.start + (DATELINE.exec(text.slice(sentence.start, Math.min(sentence.end, sentence.start + 120)))?.[0].length ?? 0);
+    return {
+      index,
+      sentence,
+      actors: inside(annotated.actors, sentence).filter((m) => !inDateline(text, sentence, m, opening)),
+      places: inside(annotated.places, sentence),
+      times: inside(annotated.times, sentence),
+      opening,
+    };
+  });
   const published = annotated.published.value;
   const today = published ? published.split('/')[0] : null;
   // Names as this document resolved them ("the government" → the government it is about) come before the packs' own look-up.

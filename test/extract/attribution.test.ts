@@ -158,3 +158,23 @@ test('a group saying it attacked claims the attack; saying it did not carry it o
   const list = statements('The Islamic Resistance in Iraq said it had targeted the Harir base with drones. Kataib Hezbollah said it did not carry out the attack on the base.');
   assert.deepEqual(list.map((s) => s.stance), ['claim_responsibility', 'deny_responsibility']);
 });
+
+test('words said before a trailing speaker are the statement: "…, a security source said, speaking on condition of anonymity"', () => {
+  const list = statements([
+    'Security forces found the launcher in a truck near the town of al-Baghdadi, a security source said, speaking on condition of anonymity.',
+    '"The truce is over," a spokesman for the group, Kadhim al-Fartousi, told Xinhua by phone.',
+    'In Baghdad, government spokesman Basim al-Awadi said the strike was a violation of sovereignty.',
+  ].join(' '));
+  assert.deepEqual(list.map((s) => s.evidence), [
+    'Security forces found the launcher in a truck near the town of al-Baghdadi',
+    'The truce is over',
+    'the strike was a violation of sovereignty.',
+  ]);
+  assert.equal(list[0].speaker, 'security source');
+  assert.equal(list[1].speaker, 'Kazem al-Fartousi');
+});
+
+test('a reporting verb with an object of its own is no trailing speaker: "After the strike killed three, the group announced a halt"', () => {
+  const list = statements('After the strike killed three of its fighters, Kataib Hezbollah announced a halt to its attacks on American forces.');
+  assert.ok(list.every((s) => !/^After the strike/.test(s.evidence)));
+});

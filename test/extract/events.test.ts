@@ -234,3 +234,13 @@ test('a meeting in the passive with nobody named after "by" is no meeting ("will
 test('announcing an agreement or a deal is an agreement', () => {
   assert.deepEqual(events('Iraq and the United States announced Friday an agreement to end the mission of the coalition.').map((e) => `${e.type} ${e.source}`), ['AGREE IRQ,USA']);
 });
+
+test('a trailing speaker is cited for the act, neither its agent nor its target', () => {
+  const [e] = events('Gunmen attacked a checkpoint near Baiji, the Iraqi Interior Ministry said on Sunday.').filter((x) => x.type === 'ASSAULT');
+  assert.ok(e);
+  assert.deepEqual([e.source, e.target], [[], []]);
+  const [agreed] = events('Kataib Hezbollah and Asaib Ahl al-Haq have agreed to stop attacks, a senior Iraqi official said.').filter((x) => x.type === 'AGREE' || x.type === 'CONCEDE');
+  assert.ok(agreed);
+  assert.deepEqual(agreed.source.sort(), ['ASAIB_AHL_AL_HAQ', 'KATAIB_HEZBOLLAH']);
+  assert.ok(!agreed.target.includes('IRAQ_GOV'));
+});
