@@ -44,16 +44,32 @@ function inDateline(text: string, s: Sentence, m: ActorMention, opening: number)
     /^\s*(?:\/|,|\(|[-–—])/u.test(text.slice(m.end, m.end + 3));
 }
 
+// "Iran-backed", "Iran-aligned", "pro-Iran": a name inside a modifier describes the noun after it; it does no act
+// ("US-led" stays: the leader acts).
+const MODIFIER_AFTER = /^-(?:backed|aligned|allied|affiliated|supported|sponsored|funded|linked|based|leaning|friendly)(?![\p{L}-])/iu;
+const MODIFIER_BEFORE = /(?:^|[^\p{L}-])(?:pro|anti)-$/iu;
+
+/**
+ * A mention that only describes another: a name in a modifier ("the Iran-backed militia"), or a collective's
+ * description right before the name of the one it is ("the Iraqi armed group Harakat Hezbollah al-Nujaba").
+ */
+function describesAnother(text: string, knowledge: Knowledge, m: ActorMention, next: ActorMention | undefined): boolean {
+  if (MODIFIER_AFTER.test(text.slice(m.end, m.end + 16)) || MODIFIER_BEFORE.test(text.slice(Math.max(0, m.start - 5), m.start))) return true;
+  return next !== undefined && /^\s+$/u.test(text.slice(m.end, next.start)) && /\p{Ll}$/u.test(m.text) &&
+    knowledge.actors.get(m.actorId)?.type === 'umbrella_group' && next.actorId !== m.actorId;
+}
+
 const DATELINE = /^\s*\p{Lu}[\p{Lu}\s.'\/-]*\p{Lu},[^,\n–—-]{1,40}(?:,[^,\n–—-]{1,40}){0,2}(?:\([^)\n]{1,30}\)\s*)?[-–—]\s/u;
 
 export function buildContext(annotated: Annotated, knowledge: Knowledge, lexicon: Lexicon, lookup: (name: string, date: string | null) => string | null): DocContext {
   const text = annotated.doc.text;
   const sentences = annotated.sentences.map((sentence, index) => {
     const opening = sentence.start + (DATELINE.exec(text.slice(sentence.start, Math.min(sentence.end, sentence.start + 120)))?.[0].length ?? 0);
+    const named = inside(annotated.actors, sentence);
     return {
       index,
       sentence,
-      actors: inside(annotated.actors, sentence).filter((m) => !inDateline(text, sentence, m, opening)),
+      actors: named.filter((m, i) => !inDateline(text, sentence, m, opening) && !describesAnother(text, knowledge, m, named[i + 1])),
       places: inside(annotated.places, sentence),
       times: inside(annotated.times, sentence),
       opening,

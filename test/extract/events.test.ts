@@ -244,3 +244,10 @@ test('a trailing speaker is cited for the act, neither its agent nor its target'
   assert.deepEqual(agreed.source.sort(), ['ASAIB_AHL_AL_HAQ', 'KATAIB_HEZBOLLAH']);
   assert.ok(!agreed.target.includes('IRAQ_GOV'));
 });
+
+test('a name in a modifier, or a collective described before the name, is not the agent', () => {
+  const agents = (raw: string) => events(raw).slice(0, 1).map((e) => e.source.join('+'));
+  assert.deepEqual(agents('The Iran-backed militia Kataib Hezbollah fired drones at the base.'), ['KATAIB_HEZBOLLAH']);
+  assert.deepEqual(agents('The pro-Iranian faction Asaib Ahl al-Haq condemned the strike.'), ['ASAIB_AHL_AL_HAQ']);
+  assert.deepEqual(agents('The Iraqi armed group Harakat Hezbollah al-Nujaba threatened to resume its operations against American forces.'), ['NUJABA']);
+});
