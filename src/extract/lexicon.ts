@@ -1,4 +1,4 @@
-// Loads and validates the lexicon pack (packs/lexicon/*.yaml): triggers, cues, stances, truce words, claims.
+// Loads and validates the lexicon pack (packs/lexicon/*.yaml): word classes, triggers, cues, stances, truce words, claims.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -53,6 +53,8 @@ const StanceFile = z.array(z.strictObject({ stance: z.enum(STANCE_LIST), topic: 
 const TruceFile = z.strictObject({
   terms: phrases, slips: phrases, slip_frames: phrases, proposed: phrases, violation_types: z.array(z.enum(PLOVER)),
 });
+const WordFile = z.record(z.string().regex(/^[a-z_]+$/, 'a class name is lower-case letters and "_"'), z.array(z.string().regex(/^[^\s|&~*]+$/, 'a word class holds single words')).min(1));
+type WordClasses = z.infer<typeof WordFile>;
 const ClaimFile = z.strictObject({
   qualifiers: phrases, numbers: z.record(z.string(), z.number()), quantities: phrases, durations: phrases,
 });
@@ -131,7 +133,21 @@ function claimPattern(qualifiers: string[], numbers: Record<string, number>, qua
 
 const DEFAULT_DIR = join(ROOT, 'packs', 'lexicon');
 
-function read<T>(dir: string, file: string, schema: z.ZodType<T>): T {
+/** Replaces each "&name" among the words of a choice with the words of that class (words.yaml). */
+function expandClasses(data: unknown, classes: WordClasses, path: string): unknown {
+  if (typeof data === 'string') {
+    return data.replace(/(?<=^|\s|\|)&([a-z_]+)(?=$|\s|\|)/gu, (_, name: string) => {
+      const words = classes[name];
+      if (!words) throw new Error(`${path}: "${data}": no word class "${name}" in words.yaml`);
+      return words.join('|');
+    });
+  }
+  if (Array.isArray(data)) return data.map((d) => expandClasses(d, classes, path));
+  if (data && typeof data === 'object') return Object.fromEntries(Object.entries(data).map(([k, v]) => [k, expandClasses(v, classes, path)]));
+  return data;
+}
+
+function read<T>(dir: string, file: string, schema: z.ZodType<T>, classes: WordClasses = {}): T {
   const path = join(dir, file);
   let data: unknown;
   try {
@@ -139,6 +155,7 @@ function read<T>(dir: string, file: string, schema: z.ZodType<T>): T {
   } catch (e) {
     throw new Error(`${path}: cannot read: ${(e as Error).message}`);
   }
+  data = expandClasses(data, classes, path);
   const r = schema.safeParse(data);
   if (!r.success) {
     const issue = r.error.issues[0];
@@ -150,11 +167,12 @@ function read<T>(dir: string, file: string, schema: z.ZodType<T>): T {
 /** Loads the lexicon from `dir` (default packs/lexicon) and the verb lexicon from `verbsDir` (default packs/verbs); every file is validated. */
 export function loadLexicon(dir: string = DEFAULT_DIR, verbsDir?: string): Lexicon {
   if (!existsSync(join(dir, 'triggers.yaml'))) throw new Error(`${dir}: not a lexicon pack (no triggers.yaml)`);
-  const triggers = read(dir, 'triggers.yaml', TriggerFile);
-  const cues = read(dir, 'cues.yaml', CueFile);
-  const stances = read(dir, 'stances.yaml', StanceFile);
-  const truce = read(dir, 'truce.yaml', TruceFile);
-  const claims = read(dir, 'claims.yaml', ClaimFile);
+  const classes = existsSync(join(dir, 'words.yaml')) ? read(dir, 'words.yaml', WordFile) : {};
+  const triggers = read(dir, 'triggers.yaml', TriggerFile, classes);
+  const cues = read(dir, 'cues.yaml', CueFile, classes);
+  const stances = read(dir, 'stances.yaml', StanceFile, classes);
+  const truce = read(dir, 'truce.yaml', TruceFile, classes);
+  const claims = read(dir, 'claims.yaml', ClaimFile, classes);
   const triggerOf = triggers.flatMap((t, rank) => t.patterns.map(() => ({ type: t.type, mode: t.mode, kind: t.kind, rank })));
   return {
     verbs: loadVerbLexicon(verbsDir),

@@ -29,3 +29,21 @@ test('quotes around a word are no word to a phrase', () => {
   assert.ok(set.test('the “response” is coming'));
   assert.ok(!set.test('the response, it is coming'));
 });
+
+test('a word class ("&truce") stands for each of its words; an unknown class is refused, naming the file', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'lexicon-'));
+  try {
+    cpSync(PACK, dir, { recursive: true });
+    writeFileSync(join(dir, 'words.yaml'), 'truce: ["truce", "hudna"]\n');
+    const lexicon = loadLexicon(dir);
+    const stance = (text: string) => lexicon.stanceOf[lexicon.stances.first(text)?.index ?? -1]?.stance;
+    assert.equal(stance('the hudna with the Americans has ended'), 'truce_ended');
+    assert.equal(stance('the truce with the Americans has ended'), 'truce_ended');
+    assert.notEqual(stance('the ceasefire with the Americans has ended'), 'truce_ended');
+    const file = join(dir, 'stances.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"calm the situation"', '"calm the situation", "&pause ~ is over"'));
+    assert.throws(() => loadLexicon(dir), (e: Error) => e.message.includes('stances.yaml') && /no word class "pause"/.test(e.message));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

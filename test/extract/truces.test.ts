@@ -126,3 +126,12 @@ test('a truce told in passing with who declared it and when ("the truce announce
   assert.deepEqual(t.parties, ['KATAIB_HEZBOLLAH', 'USA']);
   assert.equal(t.declared, '2024-01-30');
 });
+
+test('a truce by any of its names: a "hudna" holds, a "pause" is over', () => {
+  const [held] = truces('Monday, March 4, 2024\n\nAsaib Ahl al-Haq said on Sunday that the hudna with the Americans still holds.');
+  assert.ok(held, 'one truce');
+  assert.deepEqual(states(held), ['2024-03-03 in_force']);
+  const [over] = truces('Monday, March 4, 2024\n\nKataib Hezbollah said on Sunday that its pause in attacks on US forces was over.');
+  assert.ok(over, 'one truce');
+  assert.equal(states(over).at(-1), '2024-03-03 ended');
+});
