@@ -251,3 +251,10 @@ test('a name in a modifier, or a collective described before the name, is not th
   assert.deepEqual(agents('The pro-Iranian faction Asaib Ahl al-Haq condemned the strike.'), ['ASAIB_AHL_AL_HAQ']);
   assert.deepEqual(agents('The Iraqi armed group Harakat Hezbollah al-Nujaba threatened to resume its operations against American forces.'), ['NUJABA']);
 });
+
+test("a state's formal protest is a diplomatic disapproval, not a demonstration", () => {
+  const types = events("The foreign ministry summoned the US charge d'affaires in Baghdad on Sunday to deliver a formal protest.").map((e) => e.type);
+  assert.ok(types.includes('ACCUSE'));
+  assert.ok(!types.includes('PROTEST'));
+  assert.deepEqual(events('Thousands protested in Baghdad on Sunday against the US presence.').map((e) => e.type), ['PROTEST']);
+});
