@@ -78,9 +78,10 @@ function casualtiesOf(ctx: DocContext, hits: Hit[]): Hit[] {
 
 /**
  * Between a subject and its verb (time expressions aside): nothing, or a passive's auxiliary, after at most one
- * short phrase of place or target ("US strikes in Iraq killed", "the attack on the base wounded").
+ * short phrase of place or target ("US strikes in Iraq killed", "the attack on the base wounded"), which a second
+ * place in commas may follow ("the strikes in al-Qaim and Akashat, near the Syrian border, killed").
  */
-const SUBJECT_GAP = /^\s*(?:(?:in|on|near|at|against|across)\s+(?![^,;]*\b(?:which|whom|where|who|that)\b)[^\s,;]+(?:\s+[^\s,;]+){0,3}\s+)?(?:(?:was|were|is|are|has been|have been|had been|being)\s+)?$/iu;
+const SUBJECT_GAP = /^\s*(?:(?:in|on|near|at|against|across)\s+(?![^,;]*\b(?:which|whom|where|who|that)\b)[^\s,;]+(?:\s+[^\s,;]+){0,3}(?:,\s*(?:in|on|near|at|outside|north|south|east|west)\s+[^\s,;]+(?:\s+[^\s,;]+){0,4},)?\s+)?(?:(?:was|were|is|are|has been|have been|had been|being)\s+)?$/iu;
 
 /**
  * An attack verb whose subject is a weapon or the attack itself ("rockets were fired at", "a US drone strike hit",
@@ -432,13 +433,15 @@ export function extractEvents(ctx: DocContext, reports: Report[]): EventOut[] {
   // The headline and the lines around it (deck, byline) end without a full stop; the body starts at the first sentence that has one.
   const body = ctx.sentences.find((v) => /[.!?…]["”’')\]]*$/u.test(v.sentence.text.trim()))?.sentence.start ?? ctx.text.length;
   const headline = new Set<EventOut>();
+  let lastAssault: { event: EventOut; sentence: number } | undefined;
   for (const view of ctx.sentences) {
     const report = bySentence.get(view.index);
     /** This sentence's events so far, with where their triggers end. */
     const told: Array<{ event: EventOut; end: number }> = [];
     // Where the sentence's temporal conjunctions start and end, found once: a sentence may tell hundreds of acts.
     const temporals = [...view.sentence.text.matchAll(TEMPORAL_BETWEEN)].map((m) => ({ start: view.sentence.start + m.index, end: view.sentence.start + m.index + m[0].length }));
-    for (const h of hits(ctx, view)) {
+    const found = hits(ctx, view);
+    for (const h of found) {
       if (!eventive(ctx, view, h) || asked(ctx, view, h)) continue;
       // "will keep attacking until they leave Iraq", "will strike if America strikes": a condition of the act told
       // before it is no act of its own.
@@ -468,8 +471,12 @@ export function extractEvents(ctx: DocContext, reports: Report[]): EventOut[] {
       const trigger = ctx.text.slice(h.start, h.end);
       const named = type === 'ASSAULT' && nobody && (ctx.lexicon.killedWords.test(trigger) || ctx.lexicon.injuredWords.test(trigger)) ?
         IN_THE.exec(ctx.text.slice(h.end, view.sentence.end))?.[1].toLowerCase().replace(/s$/u, '') : undefined;
+      // "The PMF said 16 of its members were killed": with no attack in the sentence, the toll of the one just told.
+      const justTold = type === 'ASSAULT' && nobody && named === undefined && passive(ctx.text, view, h) && !found.some((o) => o !== h && o.trigger.type === 'ASSAULT') &&
+        (ctx.lexicon.killedWords.test(trigger) || ctx.lexicon.injuredWords.test(trigger)) ? lastAssault : undefined;
       const attacks = named === undefined ? [] : events.filter((c) => c.event.type === 'ASSAULT').map((c) => c.event);
-      const toll = attacks.filter((e) => e.trigger.toLowerCase().includes(named!)).pop() ?? attacks.pop();
+      const toll = attacks.filter((e) => e.trigger.toLowerCase().includes(named!)).pop() ?? attacks.pop() ??
+        (justTold && justTold.sentence >= view.index - 1 ? justTold.event : undefined);
       if (toll) {
         toll.fatalities ??= args.fatalities;
         toll.injured ??= args.injured;
@@ -531,6 +538,7 @@ export function extractEvents(ctx: DocContext, reports: Report[]): EventOut[] {
       if (view.sentence.start < body) headline.add(event);
       const bare = anaphoric && /^\s*(?:[,.;:!?)]|(?:and|as|but|which|that)\b|$)/iu.test(ctx.text.slice(h.end, view.sentence.end));
       events.push({ nominal, anaphoric, bare, ownDate: !basis.startsWith('undated'), event });
+      if (type === 'ASSAULT') lastAssault = { event, sentence: view.index };
     }
   }
   const news = ctx.today ? `${addDays(ctx.today, -7)}/${ctx.today}` : null;

@@ -258,3 +258,11 @@ test("a state's formal protest is a diplomatic disapproval, not a demonstration"
   assert.ok(!types.includes('PROTEST'));
   assert.deepEqual(events('Thousands protested in Baghdad on Sunday against the US presence.').map((e) => e.type), ['PROTEST']);
 });
+
+test('people killed with no attack named in their sentence are the toll of the attack just told', () => {
+  const list = events('A US drone strike hit a vehicle in eastern Baghdad on Sunday. An Interior Ministry source said three people were killed inside the vehicle.');
+  assert.equal(list.filter((e) => e.type === 'ASSAULT').length, 1);
+  assert.equal(list[0].fatalities, 3);
+  // Two sentences on, or with an attack of its own, the killing is told anew.
+  assert.equal(events('Rockets hit the base on Sunday. Talks resumed in Baghdad on Monday. Police said later that three people were killed in a car bombing in Basra on Tuesday.').filter((e) => e.type === 'ASSAULT').length, 2);
+});
