@@ -36,10 +36,14 @@ function lastBefore(mentions: ActorMention[], pos: number, pred: (m: ActorMentio
   return best;
 }
 
-/** What follows a reporting verb: "said on Sunday in a statement that ..." starts after an early "that", before any quote. */
+/**
+ * What follows a reporting verb: "said on Sunday in a statement that ..." starts after an early "that", before any
+ * quote; 'told Shafaq News, "The factions ..."' and 'said: "..."' start at the quote.
+ */
 function afterVerb(text: string, span: Span): Span {
-  const that = /^[^“"‘]*?\bthat\s+/iu.exec(text.slice(span.start, Math.min(span.end, span.start + 90)));
-  return trimSpan(text, that ? { start: span.start + that[0].length, end: span.end } : span);
+  const head = text.slice(span.start, Math.min(span.end, span.start + 90));
+  const opener = /^[^“"‘]*?\bthat\s+|^[^“"‘,:;]{0,60}[,:]\s*(?=[“"‘])/iu.exec(head);
+  return trimSpan(text, opener ? { start: span.start + opener[0].length, end: span.end } : span);
 }
 
 function trimSpan(text: string, span: Span): Span {

@@ -23,6 +23,7 @@ const FACTION_TYPES = new Set(['armed_group', 'umbrella_group']);
 const STATE_TYPES = new Set(['state', 'state_force']);
 const ENDED = new Set(['truce_ended', 'will_attack', 'truce_reject']);
 const HOLDING = new Set(['truce_holding', 'truce_support', 'truce_conditional']);
+const CONDITION = /\b(?:if|unless|otherwise|or else|should)\b/iu;
 
 function sideOf(ctx: DocContext, id: string): Side {
   const a = ctx.knowledge.actors.get(id);
@@ -151,11 +152,17 @@ export function extractTruces(ctx: DocContext, events: EventOut[], statements: S
   const someoneHolds = truceStatements.some((s) => HOLDING.has(s.stance));
   for (const s of truceStatements) {
     const speakerSide = s.speaker_actor ? sideOf(ctx, s.speaker_actor) : 'neither';
-    const d = speakerSide === 'faction' ? open(s.speaker_actor, counterpart(s.speaker_actor), true) : drafts[0];
+    // Another's words about a truce the article has not told yet ("a source said the factions told the government the
+    // truce with the American forces will end if ...") are about the truce of the faction they name.
+    const named = speakerSide === 'faction' ? [] : ctx.annotated.actors.filter((m) => m.start >= s.evidence_start && m.end <= s.evidence_end).map((m) => m.actorId);
+    const faction = speakerSide === 'faction' ? s.speaker_actor : named.find((id) => sideOf(ctx, id) === 'faction');
+    const d = speakerSide === 'faction' ? open(s.speaker_actor, counterpart(s.speaker_actor), true) : drafts[0] ?? (faction ? open(faction, counterpart(faction, named), true) : undefined);
     if (!d) continue;
     if (speakerSide === 'neither' && s.speaker_actor && HOLDING.has(s.stance)) d.mediator.add(s.speaker_actor);
     if (s.stance === 'truce_conditional' && !d.conditions) d.conditions = s.evidence;
-    if (ENDED.has(s.stance)) add(d, s.date, someoneHolds ? 'contested' : 'ended', s);
+    // "otherwise they will resume their operations": a threat on a condition strains the truce; it does not end it.
+    if (s.stance === 'will_attack' && CONDITION.test(s.evidence)) add(d, s.date, 'strained', s);
+    else if (ENDED.has(s.stance)) add(d, s.date, someoneHolds ? 'contested' : 'ended', s);
     else if (s.stance === 'truce_proposed') {
       if (before(s.date, d)) add(d, s.date, 'proposed', s);
     }

@@ -178,3 +178,12 @@ test('a reporting verb with an object of its own is no trailing speaker: "After 
   const list = statements('After the strike killed three of its fighters, Kataib Hezbollah announced a halt to its attacks on American forces.');
   assert.ok(list.every((s) => !/^After the strike/.test(s.evidence)));
 });
+
+test('an anonymous source with its description ("an informed source in the Framework") speaks; a quote after the outlet is what was said', () => {
+  const list = statements('On Wednesday, an informed source in the Coordination Framework revealed that the factions will resume their operations. The source told Shafaq News Agency, "The factions gave the government a deadline of one week."');
+  assert.equal(list.length, 2);
+  assert.equal(list[0].speaker, 'informed source');
+  assert.equal(list[0].speaker_actor, 'COORDINATION_FRAMEWORK');
+  assert.equal(list[0].stance, 'will_attack');
+  assert.match(list[1].evidence, /^The factions gave the government/);
+});

@@ -135,3 +135,10 @@ test('a truce by any of its names: a "hudna" holds, a "pause" is over', () => {
   assert.ok(over, 'one truce');
   assert.equal(states(over).at(-1), '2024-03-03 ended');
 });
+
+test("another's words open the truce of the faction they name; a threat on a condition strains it, it does not end it", () => {
+  const [t] = truces('Thursday, August 8, 2024\n\nOn Wednesday, an informed source revealed that the armed factions told the government that they will resume their operations against the American forces if Washington continues its strikes, in the first threat to the truce.');
+  assert.ok(t, 'one truce');
+  assert.deepEqual(t.parties.sort(), ['IRAQI_ARMED_FACTIONS', 'USA']);
+  assert.deepEqual(states(t), ['2024-08-07 strained']);
+});
