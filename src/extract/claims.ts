@@ -4,6 +4,8 @@ import type { ClaimOut } from '../pipeline/types.ts';
 import type { DocContext } from './context.ts';
 import { evidenceOf } from './evidence.ts';
 
+const TRAILING_FUNCTION_WORDS = /(?:\s+(?:the|a|an|and|or|of|in|on|at|to|its|their|his|her|this|that|these|those))+$/iu;
+
 export function extractClaims(ctx: DocContext): ClaimOut[] {
   const { numbers, durations, pattern: re } = ctx.lexicon.claims;
   const out: ClaimOut[] = [];
@@ -12,7 +14,10 @@ export function extractClaims(ctx: DocContext): ClaimOut[] {
     const text = ctx.text.slice(s.start, s.end);
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
-      const [whole, qualifier = '', num, noun, tail = ''] = m;
+      const [found, qualifier = '', num, noun, rawTail = ''] = m;
+      // The words of place or time after the quantity stop before a word that only opens the next phrase.
+      const tail = rawTail.replace(TRAILING_FUNCTION_WORDS, '');
+      const whole = found.slice(0, found.length - (rawTail.length - tail.length));
       const head = noun.trim().split(/\s+/).pop()!.toLowerCase();
       const isDuration = durations.includes(head);
       const around = text.slice(Math.max(0, m.index - 30), m.index + whole.length + 30);
