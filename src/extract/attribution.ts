@@ -261,11 +261,21 @@ export function findReports(ctx: DocContext): Report[] {
   return reports;
 }
 
-/** "…,” noting that “…”": a participle after a comma opens a second utterance of the same speaker. */
+const CLAUSE_OPENER = /^\s+(?:that|it|they|he|she|we|the|its|their|this|there)\b/iu;
+
+/**
+ * "…,” noting that “…”", "denied any involvement and said it remained committed": a participle after a comma, or a
+ * reporting verb joined by "and", opens a second utterance of the same speaker.
+ */
 function splitAtParticiples(ctx: DocContext, r: Report, verbs: Array<{ start: number; end: number; phrase: string }>): Report[] {
-  const cut = verbs.find((v) => v.start > r.content.start + 12 && v.start < r.content.end && /ing$/iu.test(v.phrase) && /[,”"]\s*$/u.test(ctx.text.slice(v.start - 4, v.start)));
+  const cut = verbs.find((v) => v.start > r.content.start + 12 && v.start < r.content.end &&
+    ((/ing$/iu.test(v.phrase) && /[,”"]\s*$/u.test(ctx.text.slice(v.start - 4, v.start))) ||
+      // A verb joined by "and" says something only with a clause after it ("and said it remained"), not as a
+      // participle ("has been clear and announced from the beginning").
+      (/[^,]\s+and\s+$/iu.test(ctx.text.slice(v.start - 6, v.start)) && CLAUSE_OPENER.test(ctx.text.slice(v.end, v.end + 8)))));
   if (!cut) return [r];
-  const first = trimSpan(ctx.text, { start: r.content.start, end: cut.start });
+  const joined = /\s+and\s+$/iu.exec(ctx.text.slice(cut.start - 6, cut.start))?.[0].length ?? 0;
+  const first = trimSpan(ctx.text, { start: r.content.start, end: cut.start - joined });
   const second = afterVerb(ctx.text, { start: cut.end, end: r.content.end });
   if (second.end - second.start < 12 || first.end - first.start < 12) return [r];
   return [{ ...r, content: first }, { ...r, verb: { start: cut.start, end: cut.end, text: cut.phrase }, content: second }];

@@ -12,9 +12,11 @@ const Schema = z.object({
   weekend: z.array(z.string()),
   relative: z.record(z.string(), z.union([z.literal(-1), z.literal(0), z.literal(1)])),
   day_parts: z.array(z.string()),
+  everyday_seasons: z.array(z.string()),
   seasons: z.record(z.string(), z.tuple([z.number().int().min(1).max(12), z.number().int().min(1).max(12)])),
   units: z.record(z.string(), z.enum(['day', 'week', 'fortnight', 'month', 'year'] satisfies Unit[])),
   hour_units: z.array(z.string()),
+  minute_units: z.array(z.string()),
   month_weeks: z.record(z.string(), z.number().int().min(-7).max(22)),
   numbers: z.record(z.string(), z.number().int().positive()),
   vague_counts: z.record(z.string(), z.tuple([z.number().int().positive(), z.number().int().positive()])),
@@ -76,6 +78,7 @@ export const UNIT = alt(Object.keys(lexicon.units));
 /** Days in the units counted in days ('month' and 'year' are not). */
 export const UNIT_DAYS: Readonly<Record<string, number>> = { day: 1, week: 7, fortnight: 14 };
 export const HOUR = alt(lexicon.hour_units);
+export const MINUTE = alt(lexicon.minute_units);
 export const COUNT = `\\d{1,3}|${alt([...Object.keys(lexicon.numbers), ...Object.keys(lexicon.vague_counts)])}`;
 export const APPROX = alt(lexicon.approximators);
 export const PART = alt(lexicon.parts);

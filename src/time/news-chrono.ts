@@ -11,7 +11,7 @@ import {
 } from './calendar.ts';
 import { clauseDirection, relativeMonthYear, weekdayNear, yearFor } from './bias.ts';
 import {
-  alt, APPROX, COUNT, DAY_PART, HOUR, lexicon, lookup, MONTH, MONTH_ABBR, monthNumber, parseCount, PART, REL, SEASON, UNIT, WEEKDAY,
+  alt, APPROX, COUNT, DAY_PART, HOUR, lexicon, MINUTE, lookup, MONTH, MONTH_ABBR, monthNumber, parseCount, PART, REL, SEASON, UNIT, WEEKDAY,
 } from './lexicon.ts';
 import type { Precision, TimeKind } from '../pipeline/types.ts';
 
@@ -107,7 +107,13 @@ function periodParser(run: NewsRun): Parser {
       if (u === 'month') return monthOf(addMonths(ref, r));
       return yearOf(ref.y + r);
     }
-    if (season) return seasonSem(ctx, m, ref, season, seasonYear, rel);
+    if (season) {
+      // "rockets fall near", "the fall of two rockets", "the fall of Mosul": the word, not the season. A season is named
+      // with a relative word, a part or a year, and "the fall of" only with a year.
+      const after = ctx.text.slice((m.index ?? 0) + m[0].length);
+      if (!seasonYear && ((!relWord && !part && lexicon.everyday_seasons.includes(season.toLowerCase())) || (relWord?.toLowerCase() === 'the' && /^\s+of\b/iu.test(after)))) return null;
+      return seasonSem(ctx, m, ref, season, seasonYear, rel);
+    }
     const month = monthNumber(monthWord);
     if (month === null) return null;
     // A bare month is chrono's; this parser takes it only with a part, a relative word or a year.
@@ -228,8 +234,16 @@ function anchoredParser(run: NewsRun): Parser {
   const counted = `(${COUNT})\\s+(${UNIT})\\s+(?:(${after})|(${before}))(?:(?<=\\b(?:this|that|the))\\s+[a-z]+)?`;
   const named = `the\\s+(next|following|previous|same)\\s+(day|${DAY_PART}|week|month)`;
   const dayNext = `the\\s+day\\s+(before|after)`;
-  const source = `${B}(?:${counted}|${named}|${dayNext})${E}`;
+  // "Hours later", "two hours later", "minutes earlier": the same day, unless the hours make a day or more.
+  const hours = `(?:(${COUNT})\\s+)?(?:(${HOUR})|${MINUTE})\\s+(?:(later|afterwards)|earlier)`;
+  const source = `${B}(?:${counted}|${named}|${dayNext}|${hours})${E}`;
   return parser(run, source, (_ctx, m) => {
+    if (m[1] === undefined && m[5] === undefined && m[7] === undefined) {
+      const count = m[8] ? parseCount(m[8]) : null;
+      if (m[8] && (!count || count.min !== count.max)) return null;
+      const n = m[9] && count ? Math.round(count.min / 24) : 0;
+      return { value: '', precision: 'day', kind: 'point', anchor: { n, unit: 'day', dir: m[10] ? 1 : -1 } };
+    }
     if (m[7]) return { value: '', precision: 'day', kind: 'point', anchor: { n: 1, unit: 'day', dir: m[7].toLowerCase() === 'before' ? -1 : 1 } };
     if (m[5]) {
       const which = m[5].toLowerCase();

@@ -187,3 +187,12 @@ test('an anonymous source with its description ("an informed source in the Frame
   assert.equal(list[0].stance, 'will_attack');
   assert.match(list[1].evidence, /^The factions gave the government/);
 });
+
+test('a reporting verb joined by "and" with a clause after it opens a second utterance; a participle does not', () => {
+  const list = statements('Kataib Hezbollah on Tuesday denied any involvement in the convoy attack and said it remained committed to the truce.');
+  assert.deepEqual(list.map((s) => [s.stance, s.evidence]), [
+    ['deny_responsibility', 'any involvement in the convoy attack'],
+    ['truce_holding', 'it remained committed to the truce.'],
+  ]);
+  assert.equal(statements('Kazem al-Fartousi said the position of the factions has been clear and announced from the beginning.').length, 1);
+});

@@ -162,3 +162,18 @@ test('"N days after" is a distance in days from the day the sentence tells', asy
   assert.equal(offsetDays('several days ', 'after the attack'), null);
   assert.equal(offsetDays('two days ', 'since the attack'), null);
 });
+
+test('"hours later", "minutes earlier": the day of the happening told before', () => {
+  const text = 'A convoy was hit on Monday evening. Hours later, rockets fell near the airport. Minutes earlier, a drone was seen.';
+  assert.deepEqual(resolve(text, 'Hours later', '2024-05-14'), ['2024-05-13', 'day', 'point']);
+  assert.deepEqual(resolve(text, 'Minutes earlier', '2024-05-14'), ['2024-05-13', 'day', 'point']);
+  assert.deepEqual(resolve('The base was hit on May 10. 36 hours later, the group claimed it.', '36 hours later', '2024-05-14'), ['2024-05-12', 'day', 'point']);
+});
+
+test('"fall" is a season only when named as one: not "rockets fall", "the fall of Mosul"', () => {
+  assert.equal(resolve('Rockets fall near the airport every week.', 'fall', '2024-05-14'), null);
+  assert.equal(resolve('The Security Media Cell announced the fall of two rockets.', 'the fall', '2024-05-14'), null);
+  assert.equal(resolve('It was the first attack since the fall of the regime.', 'the fall', '2024-05-14'), null);
+  assert.deepEqual(resolve('The talks began last fall.', 'last fall', '2024-05-14'), ['2023-09/2023-11', 'season', 'point']);
+  assert.deepEqual(resolve('The talks began in the fall of 2022.', 'the fall of 2022', '2024-05-14'), ['2022-09/2022-11', 'season', 'point']);
+});
