@@ -24,6 +24,8 @@ export const MUTUAL: ReadonlySet<PloverType> = new Set(['AGREE', 'CONSULT', 'COO
 /** Types whose participants are all actors (no recipient) when several are named together. */
 const JOINT: ReadonlySet<PloverType> = new Set(['CONSULT']);
 
+/** What a thing belongs to: "supplies for", "the headquarters of", "a convoy belonging to". */
+const OWNER_BEFORE = /\b(?:for|of|belonging to|affiliated with|owned by)\s+(?:the\s+)?$/iu;
 const PASSIVE = /\b(?:was|were|been|being|is|are)\s+(?:\S+\s+){0,2}?(?:subjected|targeted|attacked|hit|struck|killed|wounded|injured|arrested|bombed|shelled)\b|\bcame under\b/iu;
 /** Text that ends with a preposition: an actor right after it is not a clause's subject. Shared with attribution.ts. */
 export const PREPOSITION_BEFORE = /\b(?:of|to|with|against|on|at|in|for|from|into|about|toward|towards|by|over|under|regarding|allied with|backed by)\s+(?:the\s+|its\s+|their\s+)?[“"‘']?\s*$/iu;
@@ -255,6 +257,12 @@ export function argumentsOf(ctx: DocContext, view: SentenceView, trigger: Span, 
   const passiveSubject = subjectNoun ? undefined : before.filter((m) => (PASSIVE.test(text.slice(m.end, trigger.start)) || passiveVerb) && text.slice(m.end, trigger.start).length < 60 &&
     !inPrepositionalPhrase(text, view, before, m) && !ctx.lexicon.reportingVerbs.test(text.slice(m.end, trigger.start))).pop();
   if (passiveSubject) target.push(passiveSubject.actorId);
+  // "A convoy carrying supplies for the international coalition was targeted", "the headquarters of the PMF was hit":
+  // with no actor at the head of the subject, the one it belongs to is the patient.
+  const owner = passiveSubject || subjectNoun ? undefined : before.filter((m) => OWNER_BEFORE.test(text.slice(Math.max(clauseStart, m.start - 20), m.start)) &&
+    (PASSIVE.test(text.slice(m.end, trigger.end)) || passiveVerb) && text.slice(m.end, trigger.start).length < 60 && !/[,;]/u.test(text.slice(m.end, trigger.start)) &&
+    !ctx.lexicon.reportingVerbs.test(text.slice(m.end, trigger.start))).pop();
+  if (owner) target.push(owner.actorId);
 
   // Agent phrases after the trigger: "by X", "for which X claimed responsibility", "claimed by X".
   // An active verb has its agent before it: "struck sites used by X" names no agent of the strike.

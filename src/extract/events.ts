@@ -525,7 +525,8 @@ export function extractEvents(ctx: DocContext, reports: Report[]): EventOut[] {
         fatalities,
         injured: args.injured,
         attributed_to: attributed,
-        ...evidenceOf(ctx, view.sentence),
+        // The sentence without its dateline lead-in ("BAGHDAD, Feb 3 (Reuters) -").
+        ...evidenceOf(ctx, { start: Math.min(view.opening, h.start), end: view.sentence.end }),
       };
       // After a temporal conjunction ("hours after", "before") that follows an act of its type, the sentence tells another happening.
       const previous = told[told.length - 1];

@@ -266,3 +266,12 @@ test('people killed with no attack named in their sentence are the toll of the a
   // Two sentences on, or with an attack of its own, the killing is told anew.
   assert.equal(events('Rockets hit the base on Sunday. Talks resumed in Baghdad on Monday. Police said later that three people were killed in a car bombing in Basra on Tuesday.').filter((e) => e.type === 'ASSAULT').length, 2);
 });
+
+test('the one a targeted thing belongs to is the target; the evidence leaves out the dateline', () => {
+  const list = processInput({ source: 'test', name: 'test.txt', format: 'text',
+    raw: 'Convoy hit\n\nBAGHDAD, Tuesday, 14 May 2024 (Rudaw) - A convoy carrying logistical supplies for the international coalition was targeted by an explosive device in Diwaniyah province on Monday evening.' }, ctx).extraction.events;
+  const [e] = list.filter((x) => x.type === 'ASSAULT');
+  assert.deepEqual(e.target, ['INTL_COALITION']);
+  assert.match(e.evidence, /^A convoy carrying/);
+  assert.deepEqual(events('The headquarters of the PMF in Jurf al-Sakhar was hit by a drone on Sunday.').map((x) => x.target), [['PMF']]);
+});
