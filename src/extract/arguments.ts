@@ -338,7 +338,8 @@ export function argumentsOf(ctx: DocContext, view: SentenceView, trigger: Span, 
     // Not a victim of another happening the sentence goes on to ("hit 85 targets, its first retaliation for the drone
     // attack that killed three American soldiers").
     const other = ANOTHER_HAPPENING.exec(text.slice(trigger.end, view.sentence.end));
-    const victimEnd = other ? trigger.end + other.index : view.sentence.end;
+    // Nor the speaker the words are cited from ("at least one soldier was wounded, CENTCOM said").
+    const victimEnd = Math.min(cited, other ? trigger.end + other.index : view.sentence.end);
     const victim = mentions.find((m) => m.start < victimEnd && !sourceSet.has(m.actorId) && (
       ctx.lexicon.killedWords.test(text.slice(Math.max(view.sentence.start, m.start - 35), m.start)) ||
       ctx.lexicon.injuredWords.test(text.slice(Math.max(view.sentence.start, m.start - 35), m.start)) ||

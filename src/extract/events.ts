@@ -399,7 +399,9 @@ function attachBackReferences(cands: Candidate[]): EventOut[] {
     const e = c.event;
     // "the attack": the last happening of that kind told before, if nothing says otherwise.
     const told = kept.filter((k) => k.event.type === e.type && k.event.status === e.status).map((k) => k.event);
-    const host = c.anaphoric ? told.filter((o) => shares(e, o) || (e.source.length + e.target.length === 0)).pop() : undefined;
+    // "X claimed the attack" names the agent the attack told before lacked.
+    const agentOf = (o: EventOut): boolean => o.source.length === 0 && e.source.length > 0 && e.target.length === 0;
+    const host = c.anaphoric ? told.filter((o) => shares(e, o) || (e.source.length + e.target.length === 0) || agentOf(o)).pop() : undefined;
     const last = told[told.length - 1];
     if (host) absorb(host, e);
     // "condemned the strike, and called on the coalition": a bare noun points back to the last such happening; what it

@@ -196,3 +196,8 @@ test('a reporting verb joined by "and" with a clause after it opens a second utt
   ]);
   assert.equal(statements('Kazem al-Fartousi said the position of the factions has been clear and announced from the beginning.').length, 1);
 });
+
+test('a passive reporting verb names no speaker: "No injuries were reported", "the first attack claimed by a faction"', () => {
+  const list = statements('The attack was the first claimed by an Iraqi faction since February. No injuries were reported, a US defense official said.');
+  assert.deepEqual(list.map((s) => [s.speaker, s.evidence]), [['US defense official', 'No injuries were reported']]);
+});

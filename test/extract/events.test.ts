@@ -275,3 +275,9 @@ test('the one a targeted thing belongs to is the target; the evidence leaves out
   assert.match(e.evidence, /^A convoy carrying/);
   assert.deepEqual(events('The headquarters of the PMF in Jurf al-Sakhar was hit by a drone on Sunday.').map((x) => x.target), [['PMF']]);
 });
+
+test('a group claiming "the attack" is the agent the attack told before lacked', () => {
+  const list = events('A drone attack hit a base housing US troops in Syria on Friday. The Islamic Resistance in Iraq claimed the attack in a statement.').filter((e) => e.type === 'ASSAULT');
+  assert.equal(list.length, 1);
+  assert.deepEqual(list[0].source, ['ISLAMIC_RESISTANCE_IN_IRAQ']);
+});
