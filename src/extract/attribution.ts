@@ -82,8 +82,14 @@ function notOutlet(ctx: DocContext, m: ActorMention): boolean {
 const NAME_WORD = String.raw`(?:(?:al|el|ad|as|ash|at|az|bin|ibn)[-\s])?\p{Lu}[\p{L}'’-]+`;
 // The name closing the words before the verb: "Al-Sutani announced", "Ali al-Bandawi, an MP, said", "..., Ali al-Bandawi, told".
 // A description in commas starts in lower case ("a spokesman for ..."); a name in commas is the speaker's own.
-const UNKNOWN_SUBJECT = new RegExp(String.raw`(?:^|[,.;]\s*|\b(?:and|but)\s+)((?:${NAME_WORD}\s+){0,3}${NAME_WORD}|the\s+\p{Ll}+)\s*(?:,\s*\p{Ll}[^,]{2,80},\s*)?,?\s*(?:also\s+)?$`, 'u');
-const SOURCE_WORDS = /^(?:a|an|the)\s+|\s+(?:sources?|officials?|source)$/giu;
+const NAME = String.raw`(?:${NAME_WORD}\s+){0,3}${NAME_WORD}`;
+const UNKNOWN_SUBJECT = new RegExp(String.raw`(?:^\s*|[,.;]\s*|\b(?:and|but)\s+)(${NAME}|the\s+\p{Ll}+)\s*(?:,\s*\p{Ll}[^,]{2,80},\s*)?,?\s*(?:also\s+)?$`, 'u');
+// "its spokesman Hussein al-Mousawi told": a name after a title (speaker_titles) closing the words before the verb.
+const TITLED_SUBJECT = new RegExp(String.raw`(${NAME})\s*,?\s*(?:also\s+)?$`, 'u');
+// '"…," said Hussein al-Mousawi, a spokesman', '"…," said group spokesman Hussein al-Mousawi.'
+const NAME_AFTER_VERB = new RegExp(String.raw`^\s+((?:[\p{L}’'-]+\s+){0,4}?)(${NAME})(?=\s*(?:[,.;]|$))`, 'u');
+const RELATIVE_SPEAKER = /^,?\s*(?:who|whom|which|that)\s+(?:the\s+)?$/iu;
+const SOURCE_WORDS = /^(?:a|an|the|two|three|four|five|several|some|many|other|multiple)\s+|\s+(?:sources?|officials?|source)$/giu;
 
 function inSubjectPosition(ctx: DocContext, view: SentenceView, m: ActorMention): boolean {
   return !PREPOSITION_BEFORE.test(ctx.text.slice(view.sentence.start, m.start));
@@ -102,6 +108,24 @@ function headWordAntecedent(ctx: DocContext, name: string, at: number): string |
   return null;
 }
 
+/**
+ * The body a title ending at `titleEnd` names: "Kataib Hezbollah spokesman", "Iraqi military spokesman" (a name right
+ * before it, or the words before it looked up), "its spokesman" (the last body named before).
+ */
+function titledBody(ctx: DocContext, view: SentenceView, titleEnd: number, last: Report | null): string | null {
+  const pre = ctx.text.slice(view.sentence.start, titleEnd);
+  const adjoining = view.actors.filter((m) => m.end <= titleEnd && !isPerson(ctx, m) && /^[\s\p{Ll}'’-]*$/u.test(ctx.text.slice(m.end, titleEnd))).pop();
+  if (adjoining) return adjoining.actorId;
+  // "its spokesman": of the body that spoke just before, else of the last body (not a state) named.
+  if (/\b(?:its|their)\s+(?:\p{Ll}+\s+)?\p{Ll}+$/u.test(pre)) {
+    if (last && last.sentence >= view.index - 1 && last.speaker.actorId) return last.speaker.actorId;
+    const before = ctx.annotated.actors.filter((m) => m.end <= titleEnd && !['person', 'state', 'media_outlet'].includes(ctx.knowledge.actors.get(m.actorId)?.type ?? '')).pop();
+    return before?.actorId ?? null;
+  }
+  const qualifier = /((?:\p{L}[\p{L}-]*\s+){1,2})\p{L}+$/u.exec(pre)?.[1].trim();
+  return qualifier ? ctx.lookup(`the ${qualifier}`) ?? ctx.lookup(qualifier) : null;
+}
+
 /** Who speaks before a reporting verb: a pronoun for the last speaker, a named person, an anonymous source, the group in subject position. */
 function speakerOf(ctx: DocContext, view: SentenceView, vStart: number, vEnd: number, before: string, last: Report | null, from: number): Speaker | null {
   const mentions = view.actors.filter((m) => m.start >= from && m.end <= vStart && notOutlet(ctx, m));
@@ -109,17 +133,27 @@ function speakerOf(ctx: DocContext, view: SentenceView, vStart: number, vEnd: nu
   // spokesman Jaafar al-Husseini' (the person if one is named there, else the body).
   if (mentions.length === 0 && /^[\s,]*$|[”"’],?\s*$/u.test(before)) {
     const inverted = view.actors.filter((m) => m.start >= vEnd && notOutlet(ctx, m) && /^[\s\p{L}.'’-]{0,60}$/u.test(ctx.text.slice(vEnd, m.start)));
-    const who = inverted.find((m) => isPerson(ctx, m)) ?? inverted[0];
-    if (who) return { name: ctx.knowledge.actors.get(who.actorId)?.name ?? who.text, actorId: who.actorId, anonymous: false, role: '' };
+    const person = inverted.find((m) => isPerson(ctx, m));
+    if (person) return { name: ctx.knowledge.actors.get(person.actorId)?.name ?? person.text, actorId: person.actorId, anonymous: false, role: '' };
+    // A name no pack knows, perhaps after a title naming the body ("said Nujaba spokesman Hussein al-Mousawi").
+    const after = NAME_AFTER_VERB.exec(ctx.text.slice(vEnd, view.sentence.end));
+    const nameStart = after ? vEnd + after[0].length - after[2].length : 0;
+    if (after && (after[1] === '' || ctx.lexicon.speakerTitles.endsWith(after[1])) && !view.actors.some((m) => m.start < nameStart + after[2].length && nameStart < m.end)) {
+      return { name: after[2], actorId: after[1] === '' ? null : titledBody(ctx, view, nameStart - after[1].length + after[1].trimEnd().length, last), anonymous: false, role: '' };
+    }
+    const body = inverted[0];
+    if (body) return { name: ctx.knowledge.actors.get(body.actorId)?.name ?? body.text, actorId: body.actorId, anonymous: false, role: '' };
   }
   const persons = mentions.filter((m) => isPerson(ctx, m));
   if (last && mentions.length === 0 && ctx.lexicon.speakerPronouns.startsWith(before)) return last.speaker;
   const person = [...persons].reverse().find((m) => inSubjectPosition(ctx, view, m)) ?? persons[persons.length - 1];
-  if (person) {
-    return { name: ctx.knowledge.actors.get(person.actorId)?.name ?? person.text, actorId: person.actorId, anonymous: false, role: roleAfter(ctx.text, person, vStart) };
-  }
   // The longest description that ends nearest the verb: "reliable sources", not "sources".
   const anon = ctx.lexicon.anonymousSources.findAll(before).sort((a, b) => b.end - a.end || a.start - b.start)[0];
+  // "al-Saadi, who the officials said was responsible": the person is what the speaker talks about.
+  const relative = person && anon && RELATIVE_SPEAKER.test(ctx.text.slice(person.end, from + anon.start));
+  if (person && !relative) {
+    return { name: ctx.knowledge.actors.get(person.actorId)?.name ?? person.text, actorId: person.actorId, anonymous: false, role: roleAfter(ctx.text, person, vStart) };
+  }
   if (anon) {
     const phrase = before.slice(anon.start, anon.end);
     // "a deputy in the Coordination Framework": the group named right after the description; "a government source": the government.
@@ -127,6 +161,11 @@ function speakerOf(ctx: DocContext, view: SentenceView, vStart: number, vEnd: nu
     const qualifier = phrase.replace(SOURCE_WORDS, '').trim();
     const actorId = group?.actorId ?? (qualifier && qualifier !== phrase ? ctx.lookup(`the ${qualifier}`) ?? ctx.lookup(qualifier) : null);
     return { name: phrase.replace(/^(a|an|the)\s+/i, ''), actorId, anonymous: true, role: '' };
+  }
+  // Before the body the title names: "Kataib Hezbollah spokesman Hassan al-Rubaie said".
+  const titled = TITLED_SUBJECT.exec(before);
+  if (titled && ctx.lexicon.speakerTitles.endsWith(before.slice(0, titled.index))) {
+    return { name: titled[1], actorId: titledBody(ctx, view, from + before.slice(0, titled.index).trimEnd().length, last), anonymous: false, role: '' };
   }
   const org = mentions.find((m) => inSubjectPosition(ctx, view, m));
   if (org) return { name: org.text.replace(/^the\s+/i, ''), actorId: org.actorId, anonymous: false, role: '' };
@@ -230,10 +269,12 @@ export function findReports(ctx: DocContext): Report[] {
       // A participle ("indicating", "noting") continues the sentence's or the last speaker's words.
       const participle = /ing$/iu.test(v.phrase) && !/^(?:saying|stating)$/iu.test(v.phrase);
       // Words said before the verb ("“...,” he added") or after it.
-      const quotedBefore = /[”"’]\s*,?\s*(?:\S+\s+){0,4}$/u.test(before) && /^[\s]*[“"‘]/u.test(text);
+      // The words after the quote name the speaker, with perhaps a description in commas ("Hussein al-Mousawi, a spokesman for the group,").
+      const QUOTE_THEN_SPEAKER = /(?<=[^\s“"‘])[”"’]\s*,?\s*(?:\S+\s+){0,4}(?:\p{Ll}[^,”"]{2,80},\s*)?$/u;
+      const quotedBefore = QUOTE_THEN_SPEAKER.test(before) && /^[\s]*[“"‘]/u.test(text);
       const trailing = quotedBefore || participle ? null : trailingClause(ctx, view, v.phrase, vStart, vEnd);
       // "“...,” he added": only the words after the closing quote can name the speaker.
-      const speakerFrom = quotedBefore ? s.start + before.search(/[”"’]\s*,?\s*(?:\S+\s+){0,4}$/u) + 1 : trailing?.speakerFrom ?? s.start;
+      const speakerFrom = quotedBefore ? s.start + before.search(QUOTE_THEN_SPEAKER) + 1 : trailing?.speakerFrom ?? s.start;
       // A participle continues this sentence's speaker, or the speaker of the sentence just before.
       const speaker: Speaker | null = participle
         ? (made ? made.speaker : last && last.sentence === view.index - 1 ? last.speaker : null)

@@ -43,6 +43,7 @@ const CueFile = z.strictObject({
   catenative_verbs: phrases,
   vague_verb_codes: z.array(z.string().regex(/^\d{2,4}$/, 'a CAMEO code prefix such as "04"')),
   speaker_pronouns: phrases,
+  speaker_titles: phrases,
   anonymous_sources: phrases,
   channels: phrases,
   casualty_nouns: phrases,
@@ -94,6 +95,8 @@ export interface Lexicon {
   /** CAMEO code prefixes whose verbs count as events only through a pattern of their block, not their default code. */
   vagueVerbCodes: string[];
   speakerPronouns: PhraseSet;
+  /** Titles right before a person's name ("spokesman", "minister"). */
+  speakerTitles: PhraseSet;
   anonymousSources: PhraseSet;
   channels: PhraseSet;
   /** "<number> [two words] <casualty noun>" or "<number> wounded": group 1 is the number (digits, or a number word of claims.yaml). */
@@ -200,6 +203,7 @@ export function loadLexicon(dir: string = DEFAULT_DIR, verbsDir?: string): Lexic
     catenativeVerbs: new PhraseSet(cues.catenative_verbs),
     vagueVerbCodes: cues.vague_verb_codes,
     speakerPronouns: new PhraseSet(cues.speaker_pronouns),
+    speakerTitles: new PhraseSet(cues.speaker_titles),
     anonymousSources: new PhraseSet(cues.anonymous_sources),
     channels: new PhraseSet(cues.channels),
     // "25 wounded": a count may stand right before the word for what befell them.

@@ -201,3 +201,20 @@ test('a passive reporting verb names no speaker: "No injuries were reported", "t
   const list = statements('The attack was the first claimed by an Iraqi faction since February. No injuries were reported, a US defense official said.');
   assert.deepEqual(list.map((s) => [s.speaker, s.evidence]), [['US defense official', 'No injuries were reported']]);
 });
+
+test('a name no pack knows speaks after a title or around a quote, for the body the title names', () => {
+  const said = (raw: string) => statements(raw).map((s) => [s.speaker, s.speaker_actor, s.evidence]);
+  assert.deepEqual(said('Harakat al-Nujaba vowed to keep fighting. "We will not stop," its spokesman Hassan al-Rubaie told Reuters by phone.').at(-1),
+    ['Hassan al-Rubaie', 'NUJABA', 'We will not stop']);
+  assert.deepEqual(said('"Our patience has limits," said Kataib Hezbollah spokesman Hassan al-Rubaie.'), [['Hassan al-Rubaie', 'KATAIB_HEZBOLLAH', 'Our patience has limits']]);
+  assert.deepEqual(said('"Our patience has limits," Hassan al-Rubaie, a member of the group, said.').map((s) => s.slice(0, 1).concat(s.slice(2))),
+    [['Hassan al-Rubaie', 'Our patience has limits']]);
+  assert.deepEqual(said('Kataib Hezbollah spokesman Hassan al-Rubaie said the group would respond to any attack.'),
+    [['Hassan al-Rubaie', 'KATAIB_HEZBOLLAH', 'the group would respond to any attack.']]);
+});
+
+test('the speaker of a relative clause is the one who says it, not the person it is about', () => {
+  const [s] = statements('The strike killed Abu Baqir al-Saadi, who the officials said was responsible for the group\'s operations in Syria.');
+  assert.equal(s.speaker, 'officials');
+  assert.equal(statements('A drone strike killed a commander on Wednesday, two Iraqi security officials said.')[0]?.speaker, 'two Iraqi security officials');
+});

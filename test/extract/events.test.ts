@@ -281,3 +281,9 @@ test('a group claiming "the attack" is the agent the attack told before lacked',
   assert.equal(list.length, 1);
   assert.deepEqual(list[0].source, ['ISLAMIC_RESISTANCE_IN_IRAQ']);
 });
+
+test('a dateline with only the agency in brackets is no part of the evidence', () => {
+  const [e] = events('BAGHDAD (Wire) - The Islamic Resistance in Iraq said on Sunday it had launched two drone attacks on Eilat.');
+  assert.deepEqual(e?.source, ['ISLAMIC_RESISTANCE_IN_IRAQ']);
+  assert.match(e?.evidence ?? '', /^The Islamic Resistance/);
+});
