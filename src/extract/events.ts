@@ -10,7 +10,7 @@ import { Dater } from './dating.ts';
 import { evidenceOf } from './evidence.ts';
 import { findVerbEvents } from './verbs.ts';
 import { addDays, dayRange, overlaps as datesOverlap } from '../pipeline/date-range.ts';
-import { governingTime, isTimeWord, offsetDays } from '../time/index.ts';
+import { clauseAround, governingTime, isTimeWord, offsetDays } from '../time/index.ts';
 
 interface Hit extends Span {
   trigger: Trigger;
@@ -241,6 +241,8 @@ function sameHappening(a: EventOut, b: EventOut, { part, headline, news }: Told)
   const sharedTarget = b.target.some((t) => ta.has(t));
   const sharedSource = b.source.some((t) => sa.has(t));
   if (MUTUAL.has(a.type) && b.source.some((t) => ta.has(t)) && b.target.some((t) => sa.has(t))) return true;
+  // "Talks between Baghdad and Washington began last January" and "the first round … on January 27": the same sides meeting.
+  if (MUTUAL.has(a.type) && a.target.length + b.target.length === 0 && a.source.length > 1 && a.source.length === b.source.length && b.source.every((t) => sa.has(t))) return true;
   const agentless = a.source.length === 0 || b.source.length === 0;
   const samePlace = a.location !== '' && a.location === b.location && !a.date.includes('/') && a.date === b.date;
   // Sharing a participant, one sentence's two triggers for one act, or the same place on the same day.
@@ -285,9 +287,10 @@ function merge(events: EventOut[], told: Told): EventOut[] {
     }
     twin.source = [...new Set([...twin.source, ...e.source])];
     twin.target = [...new Set([...twin.target, ...e.target])].filter((t) => !twin.source.includes(t));
+    // The telling that dates the act more exactly is the fuller one: its words, trigger and place stand for the act.
     if (precision(e.date) < precision(twin.date)) {
-      twin.date = e.date;
-      twin.date_basis = e.date_basis;
+      Object.assign(twin, { date: e.date, date_basis: e.date_basis, trigger: e.trigger, evidence: e.evidence, evidence_start: e.evidence_start, evidence_end: e.evidence_end });
+      twin.location = e.location || twin.location;
     }
     twin.mode ||= e.mode;
     twin.location ||= e.location;
@@ -496,7 +499,12 @@ export function extractEvents(ctx: DocContext, reports: Report[]): EventOut[] {
       // strike near the airport killed").
       const at = h.subject?.start ?? h.start;
       const actors = [...args.source, ...args.target];
-      let { date, basis } = dater.date(view, at, pp ?? view.sentence.start, actors);
+      // "said on Monday that talks began last January": a time among the words said dates what they tell; the one
+      // before the reporting verb dates the saying.
+      const clause = clauseAround(ctx.text, view.sentence, at);
+      const said = report && report.content.start <= h.start && h.start < report.content.end && view.times.some((t) =>
+        t.start >= Math.max(report.content.start, clause.start) && t.end <= Math.min(report.content.end, clause.end) && t.kind !== 'duration') ? report.content.start : view.sentence.start;
+      let { date, basis } = dater.date(view, at, pp ?? said, actors);
       if (pp !== null && basis.startsWith('undated')) {
         // "voted on Sunday, two days after a US drone strike killed ...": the day the sentence tells, less the distance;
         // with no distance written, the main clause's date is the nearest the attack has.

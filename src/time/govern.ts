@@ -28,7 +28,7 @@ export function governingTime(times: TimeMention[], sentence: Span, at: number, 
 }
 
 /** The clause of the sentence around position `at`, between clause-breaking punctuation. */
-function clauseAround(text: string, sentence: Span, at: number): Span {
+export function clauseAround(text: string, sentence: Span, at: number): Span {
   let start = Math.min(Math.max(at, sentence.start), sentence.end);
   while (start > sentence.start && !CLAUSE_BREAK.test(text[start - 1])) start--;
   let end = Math.max(at, sentence.start);

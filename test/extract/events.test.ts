@@ -287,3 +287,9 @@ test('a dateline with only the agency in brackets is no part of the evidence', (
   assert.deepEqual(e?.source, ['ISLAMIC_RESISTANCE_IN_IRAQ']);
   assert.match(e?.evidence ?? '', /^The Islamic Resistance/);
 });
+
+test('a time among the words said dates what they tell; the same sides meeting twice in a month are one meeting', () => {
+  const list = events('The Iraqi government said on Friday that talks between Baghdad and Washington began last January. The first round of dialogue between Baghdad and Washington was held on January 27.');
+  assert.deepEqual(list.filter((e) => e.type === 'CONSULT').map((e) => [e.date, e.source.slice().sort()]), [['2024-01-27', ['IRAQ_GOV', 'USA']]]);
+  assert.deepEqual(events('On Tuesday, officials said that two rockets hit the base.').map((e) => e.date), ['2024-02-27']);
+});
