@@ -10,6 +10,7 @@ export type Direction = 'past' | 'future';
 const BOUNDARY = /[.!?;\n]/;
 // Where reported words begin.
 const REPORTED = /\bthat\b|["“”]/iu;
+const COORDINATED = /,?\s+(?:and|but|while|whereas)\s+/iu;
 
 /** Whether the clause around text[start, end) speaks of the future: a cue before it in the clause, or within a few words after it. */
 export function clauseDirection(text: string, start: number, end: number): Direction {
@@ -17,8 +18,9 @@ export function clauseDirection(text: string, start: number, end: number): Direc
   while (from > 0 && start - from < 120 && !BOUNDARY.test(text[from - 1])) from--;
   let to = end;
   while (to < text.length && to - end < 45 && !BOUNDARY.test(text[to])) to++;
-  // Reported words after it are another clause: "announced on Sunday that the factions will resume".
-  const after = text.slice(end, to).split(REPORTED)[0];
+  // Reported words after it are another clause: "announced on Sunday that the factions will resume"; so is a
+  // second verb joined by "and" or "but": "began on Jan. 27 and are expected to resume".
+  const after = text.slice(end, to).split(REPORTED)[0].split(COORDINATED)[0];
   return FUTURE.test(text.slice(from, start)) || FUTURE.test(after) ? 'future' : 'past';
 }
 

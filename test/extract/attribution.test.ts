@@ -218,3 +218,9 @@ test('the speaker of a relative clause is the one who says it, not the person it
   assert.equal(s.speaker, 'officials');
   assert.equal(statements('A drone strike killed a commander on Wednesday, two Iraqi security officials said.')[0]?.speaker, 'two Iraqi security officials');
 });
+
+test('talks said to resume are progress, talks said not to resume are stalled; an adviser or diplomat is an anonymous source', () => {
+  const said = (raw: string) => statements(raw).map((s) => [s.speaker, s.stance]);
+  assert.deepEqual(said('A government adviser said the talks with Washington would resume next week.'), [['government adviser', 'negotiations_progress']]);
+  assert.deepEqual(said('A Western diplomat said the talks will not resume before the elections.'), [['Western diplomat', 'negotiations_stalled']]);
+});

@@ -141,6 +141,9 @@ test('the coming days and recent weeks are a few of them', () => {
 test('a future in reported words after the date does not make the date future', () => {
   assert.deepEqual(resolve('The committee announced, in a statement on Sunday evening, that the factions "will resume their operations."', 'on Sunday evening', '2024-02-26'), ['2024-02-25', 'day', 'point']);
   assert.deepEqual(resolve('On Sunday, the factions will hold a rally.', 'On Sunday', '2024-02-26'), ['2024-03-03', 'day', 'point']);
+  // Nor does a second verb joined by "and".
+  assert.deepEqual(resolve('Talks began on Jan. 27 and are expected to resume next week.', 'on Jan. 27', '2024-03-04'), ['2024-01-27', 'day', 'point']);
+  assert.deepEqual(resolve('Talks on Jan. 27 will decide the date.', 'on Jan. 27', '2024-03-04'), ['2025-01-27', 'day', 'point']);
 });
 
 test('an ordinal day of a month named relative to the reference day', () => {
