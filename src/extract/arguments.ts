@@ -38,6 +38,7 @@ const LOCATIVE_PREP = new RegExp(String.raw`\b${PLACE_PREP}(?:[\p{Lu}][\p{L}-]*\
 const OTHER_HAPPENING = 'after|before|since|following|retaliation for|response to|revenge for|because';
 const ANOTHER_HAPPENING = new RegExp(String.raw`\b(?:${OTHER_HAPPENING})\b`, 'iu');
 const CLAUSE_AFTER = new RegExp(String.raw`\b(?:if|unless|when|whenever|while|although|though|whereas|so that|until|${OTHER_HAPPENING})\b|;|,\s*(?:which|who|whose)\b`, 'iu');
+const NOUN_RECIPIENT = /^\s*(?:against|on|at|targeting)\s+(?:the\s+|a\s+|an\s+)?(?:[\p{L}-]+\s+(?:of|for|belonging to|used by)\s+(?:the\s+)?)?[“"‘']?$/iu;
 const TARGET_PREP = /\b(?:against|on|at|targeting|targeted|with|to|toward|towards)\s+(?:the\s+|its\s+|their\s+)?[“"‘']?\s*$/iu;
 
 /**
@@ -180,7 +181,7 @@ function locationOf(ctx: DocContext, view: SentenceView, trigger: Span, type: Pl
 }
 
 /** Whether a token tagged VERB starts in [from, to) of the sentence. */
-function verbBetween(ctx: DocContext, view: SentenceView, from: number, to: number): boolean {
+export function verbBetween(ctx: DocContext, view: SentenceView, from: number, to: number): boolean {
   const tokens = ctx.annotated.tokens;
   for (let i = view.sentence.tokenStart; i < view.sentence.tokenEnd && tokens[i].start < to; i++) if (tokens[i].start >= from && tokens[i].pos === 'VERB') return true;
   return false;
@@ -188,6 +189,8 @@ function verbBetween(ctx: DocContext, view: SentenceView, from: number, to: numb
 
 /** Clause openings: the subject of a verb after one of these is looked for after it. */
 const CLAUSE_OPEN = /(?:,\s*and|;|\bbut|,\s*which|,\s*who|\bthat|\b(?:after|before|when|while|because|although|though|if|unless|until|once|whereas))\s+/giu;
+/** A subordinate clause opened before the end of a text, and not closed by a comma or semicolon since. */
+const SUBORDINATE_OPENED = /\b(?:after|before|when|while|because|although|though|if|unless|until|once|whereas)\s+[^,;]*$/iu;
 /** Openings of a subordinate clause: its subject is its own, never the main clause's. */
 const SUBORDINATOR = /^(?:after|before|when|while|because|although|though|if|unless|until|once|whereas)\s+$/iu;
 
@@ -278,7 +281,8 @@ export function argumentsOf(ctx: DocContext, view: SentenceView, trigger: Span, 
   // "a US strike", "an Israeli attack": the actor (or the state of the demonym) right before the noun is its agent.
   const head = subjectNoun ?? trigger;
   // Not a name in a phrase of place before a verb ("US strikes in Iraq killed"); "rockets fired by X struck" is X's act.
-  const premodified = before.find((m) => head.start - m.end <= 1 && /^[\s“"‘']*$/u.test(text.slice(m.end, head.start)) &&
+  // ("a U.S. airstrike": the abbreviation's last period is not part of the name.)
+  const premodified = before.find((m) => /^[\s“"‘']*$/u.test(text.slice(m.end + (/\.\p{Lu}$/u.test(m.text) && text[m.end] === '.' ? 1 : 0), head.start)) && head.start - m.end <= 2 &&
     (!PREPOSITION_BEFORE.test(text.slice(clauseStart, m.start)) || /\bby\s+(?:the\s+)?[“"‘']?\s*$/iu.test(text.slice(clauseStart, m.start))));
   const premodifier = premodified ? withConjuncts(ctx, before, premodified) : [demonymBefore(ctx, head)].filter((id): id is string => id !== undefined);
   if (source.length === 0) source.push(...premodifier);
@@ -298,7 +302,9 @@ export function argumentsOf(ctx: DocContext, view: SentenceView, trigger: Span, 
       // "said the Americans began to withdraw": the name right before a verb that the act continues is its subject.
       const catenated = before.findLast((m) => m.start >= report.content.start && /^\s+\S+\s+to\s+$/u.test(text.slice(m.end, trigger.start)) &&
         ctx.lexicon.catenativeVerbs.endsWith(text.slice(m.end, trigger.start).replace(/\s*to\s+$/u, '')));
-      const own = catenated ?? (subject && subject.start >= report.content.start && subject.start - report.content.start <= 40 ? subject : undefined);
+      // "announced the end of the truce, a day after a US airstrike ... killed four fighters": a subordinate clause's own subject.
+      const opensClause = (m: ActorMention): boolean => SUBORDINATE_OPENED.test(text.slice(report.content.start, m.start));
+      const own = catenated ?? (subject && subject.start >= report.content.start && (subject.start - report.content.start <= 40 || opensClause(subject)) ? subject : undefined);
       if (own) source.push(own.actorId);
       else if (report.speaker.actorId && (!subordinate || VERBAL.has(type))) source.push(report.speaker.actorId);
     } else if (subject) source.push(...withConjuncts(ctx, before, subject));
@@ -333,6 +339,11 @@ export function argumentsOf(ctx: DocContext, view: SentenceView, trigger: Span, 
     if (next && /^\s*,\s*(?:[\p{Ll}\s-]+\s)?$/u.test(text.slice(object.end, next.start)) && next.start - object.end < 40) target.push(next.actorId);
   }
 
+  // "a US airstrike on a base of the PMF killed four fighters": the recipient named in the attack noun's own phrase.
+  if (subjectNoun && target.length === 0) {
+    const own = before.find((m) => m.start >= subjectNoun.end && !sourceSet.has(m.actorId) && NOUN_RECIPIENT.test(text.slice(subjectNoun.end, m.start)));
+    if (own) target.push(own.actorId);
+  }
   if (type === 'ASSAULT' && target.length === 0) {
     // "... which resulted in the injury of a number of American soldiers": the casualties are the recipients.
     // Not a victim of another happening the sentence goes on to ("hit 85 targets, its first retaliation for the drone

@@ -59,8 +59,10 @@ function describesAnother(text: string, knowledge: Knowledge, m: ActorMention, n
     knowledge.actors.get(m.actorId)?.type === 'umbrella_group' && next.actorId !== m.actorId;
 }
 
-// "BAGHDAD, March 3 (Wire) - ", "BAGHDAD, Monday, March 4, 2024 — ", "BAGHDAD (Reuters) - ", "BAGHDAD — ".
-const DATELINE = /^\s*\p{Lu}[\p{Lu}\s.'\/-]*\p{Lu}(?:,[^,\n–—-]{1,40}){0,3}\s*(?:\([^)\n]{1,30}\)\s*)?[-–—]\s/u;
+// "BAGHDAD, March 3 (Wire) - ", "BAGHDAD, Monday, March 4, 2024 — ", "BAGHDAD (Reuters) - ", "BAGHDAD — ", and a
+// place not in capitals only with the agency in brackets: "Baghdad, Aug 3 (Xinhua) -- ".
+const DATELINE = new RegExp(String.raw`^\s*(?:\p{Lu}[\p{Lu}\s.'\/-]*\p{Lu}(?:,[^,\n–—-]{1,40}){0,3}\s*(?:\([^)\n]{1,30}\)\s*)?|` +
+  String.raw`\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+){0,2}(?:,[^,\n–—-]{1,40}){0,3}\s*\([^)\n]{1,30}\)\s*)(?:[-–—]|--)\s`, 'u');
 
 export function buildContext(annotated: Annotated, knowledge: Knowledge, lexicon: Lexicon, lookup: (name: string, date: string | null) => string | null): DocContext {
   const text = annotated.doc.text;

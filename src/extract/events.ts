@@ -5,7 +5,7 @@ import { voiceOf, type DocContext, type SentenceView } from './context.ts';
 import type { Lexicon, Trigger } from './lexicon.ts';
 import type { Report } from './attribution.ts';
 import { modalityOf, untimed } from './status.ts';
-import { agentsAfter, argumentsOf, MUTUAL, passive, placeHit, PREPOSITION_BEFORE } from './arguments.ts';
+import { agentsAfter, argumentsOf, MUTUAL, passive, placeHit, PREPOSITION_BEFORE, verbBetween } from './arguments.ts';
 import { Dater } from './dating.ts';
 import { evidenceOf } from './evidence.ts';
 import { findVerbEvents } from './verbs.ts';
@@ -61,7 +61,7 @@ function hits(ctx: DocContext, view: SentenceView): Hit[] {
   const object = (h: Hit): boolean => h.trigger.kind === 'noun' && all.some((o) => o.trigger.kind === 'verb' && !o.coded && o.start < h.start && h.start < o.end && o.end < h.end);
   const kept: Hit[] = [];
   for (const h of all) if (!contained(h) && !relative(h) && !object(h) && !kept.some((k) => h.start < k.end && k.start < h.end)) kept.push(h);
-  return casualtiesOf(ctx, armed(ctx, [...all, ...weapons], kept.sort((a, b) => a.start - b.start)));
+  return casualtiesOf(ctx, armed(ctx, view, [...all, ...weapons], kept.sort((a, b) => a.start - b.start)));
 }
 
 /** "killed one member and injured 18 others", "were killed and 34 others were injured": the toll of the attack told before. */
@@ -78,10 +78,11 @@ function casualtiesOf(ctx: DocContext, hits: Hit[]): Hit[] {
 
 /**
  * Between a subject and its verb (time expressions aside): nothing, or a passive's auxiliary, after at most one
- * short phrase of place or target ("US strikes in Iraq killed", "the attack on the base wounded"), which a second
- * place in commas may follow ("the strikes in al-Qaim and Akashat, near the Syrian border, killed").
+ * phrase of place or target with no verb ("US strikes in Iraq killed", "an airstrike on a base of the Popular
+ * Mobilization Forces (PMF) south of Baghdad killed"), which a second place in commas may follow ("the strikes in
+ * al-Qaim and Akashat, near the Syrian border, killed").
  */
-const SUBJECT_GAP = /^\s*(?:(?:in|on|near|at|against|across)\s+(?![^,;]*\b(?:which|whom|where|who|that)\b)[^\s,;]+(?:\s+[^\s,;]+){0,3}(?:,\s*(?:in|on|near|at|outside|north|south|east|west)\s+[^\s,;]+(?:\s+[^\s,;]+){0,4},)?\s+)?(?:(?:was|were|is|are|has been|have been|had been|being)\s+)?$/iu;
+const SUBJECT_GAP = /^\s*(?:(?:in|on|near|at|against|across)\s+(?![^,;]*\b(?:which|whom|where|who|that)\b)[^\s,;]+(?:\s+[^\s,;]+){0,10}(?:,\s*(?:in|on|near|at|outside|north|south|east|west)\s+[^\s,;]+(?:\s+[^\s,;]+){0,4},)?\s+)?(?:(?:was|were|is|are|has been|have been|had been|being)\s+)?$/iu;
 
 /**
  * An attack verb whose subject is a weapon or the attack itself ("rockets were fired at", "a US drone strike hit",
@@ -89,14 +90,15 @@ const SUBJECT_GAP = /^\s*(?:(?:in|on|near|at|against|across)\s+(?![^,;]*\b(?:whi
  * named in the noun's phrase ("a US drone strike"). The verb also takes the mode of the weapon named inside it
  * ("fired three Katyusha rockets at"), after an instrument cue ("attacked the base with drones") or as its subject.
  */
-function armed(ctx: DocContext, all: readonly Hit[], kept: Hit[]): Hit[] {
+function armed(ctx: DocContext, view: SentenceView, all: readonly Hit[], kept: Hit[]): Hit[] {
   const lx = ctx.lexicon;
   const noun = (h: Hit): boolean => h.trigger.type === 'ASSAULT' && (h.trigger.kind === 'noun' || h.trigger.kind === 'weapon');
   const weapon = (h: Hit): boolean => noun(h) && lx.weaponModes.has(h.trigger.mode);
   const used = new Set<Hit>();
   const out = kept.map((k, i) => {
     if (k.trigger.type !== 'ASSAULT' || k.trigger.kind === 'noun') return k;
-    const subject = all.find((w) => noun(w) && w.end <= k.start && SUBJECT_GAP.test(untimed(ctx.text, w.end, k.start, ctx.annotated.times)));
+    const subject = all.find((w) => noun(w) && w.end <= k.start && SUBJECT_GAP.test(untimed(ctx.text, w.end, k.start, ctx.annotated.times)) &&
+      !verbBetween(ctx, view, w.end, k.start));
     if (subject) used.add(subject);
     const told: Hit = subject ? { ...k, subject: { start: subject.start, end: subject.end } } : k;
     // "targeted the group with attacks", "attacked the base with drones": the instrument is the act itself.
@@ -300,7 +302,7 @@ function merge(events: EventOut[], told: Told): EventOut[] {
   return out.map((e, i) => ({ ...e, id: `e${String(i + 1).padStart(2, '0')}` }));
 }
 
-const TEMPORAL_PP = /\b(?:following|after|before|since|amid|despite|in response to|in retaliation for)\s+(?:the\s+|a\s+|an\s+|their\s+|its\s+|this\s+|that\s+)?(?:[\p{L}-]+\s+){0,2}$/iu;
+const TEMPORAL_PP = /\b(?:following|after|before|since|amid|despite|in response to|in retaliation for)\s+(?:the\s+|a\s+|an\s+|their\s+|its\s+|this\s+|that\s+)?(?:[\p{L}.’'-]+\s+){0,2}$/iu;
 
 /** Start of a temporal prepositional phrase ("following a US strike") that holds a nominal trigger, or null. */
 function nominalPP(ctx: DocContext, view: SentenceView, h: Hit): number | null {

@@ -293,3 +293,16 @@ test('a time among the words said dates what they tell; the same sides meeting t
   assert.deepEqual(list.filter((e) => e.type === 'CONSULT').map((e) => [e.date, e.source.slice().sort()]), [['2024-01-27', ['IRAQ_GOV', 'USA']]]);
   assert.deepEqual(events('On Tuesday, officials said that two rockets hit the base.').map((e) => e.date), ['2024-02-27']);
 });
+
+test('an attack told in a clause after "a day after" is its own: agent "U.S.", recipient in its phrase, the day before', () => {
+  const list = events('An Iraqi armed faction on Monday announced the end of the truce, a day after a U.S. airstrike on a base of the Popular Mobilization Forces (PMF) south of Baghdad killed four fighters.');
+  const attacks = list.filter((e) => e.type === 'ASSAULT');
+  assert.deepEqual(attacks.map((e) => [e.source, e.target, e.date]), [[['USA'], ['PMF'], '2024-03-03']]);
+  assert.deepEqual(list.find((e) => e.type === 'REJECT')?.source, ['IRAQI_ARMED_FACTIONS']);
+});
+
+test('a place not in capitals opens a dateline only with its agency in brackets', () => {
+  const [e] = events('Baghdad, March 3 (Wire) -- Kataib Hezbollah said on Sunday it had launched two drone attacks on a US base.');
+  assert.deepEqual(e?.source, ['KATAIB_HEZBOLLAH']);
+  assert.match(e?.evidence ?? '', /^Kataib Hezbollah said/);
+});
