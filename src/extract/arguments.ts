@@ -37,7 +37,7 @@ const LOCATIVE_PREP = new RegExp(String.raw`\b${PLACE_PREP}(?:[\p{Lu}][\p{L}-]*\
 /** Words that open the telling of another happening than the act's. */
 const OTHER_HAPPENING = 'after|before|since|following|retaliation for|response to|revenge for|because';
 const ANOTHER_HAPPENING = new RegExp(String.raw`\b(?:${OTHER_HAPPENING})\b`, 'iu');
-const CLAUSE_AFTER = new RegExp(String.raw`\b(?:if|unless|when|whenever|while|although|though|whereas|so that|until|${OTHER_HAPPENING})\b|;|,\s*(?:which|who|whose)\b`, 'iu');
+const CLAUSE_AFTER = new RegExp(String.raw`\b(?:if|unless|when|whenever|while|although|though|whereas|so that|until|${OTHER_HAPPENING})\b|;|,\s*(?:which|who|whose)\b|\b(?:who|whom|whose)\b`, 'iu');
 const NOUN_RECIPIENT = /^\s*(?:against|on|at|targeting)\s+(?:the\s+|a\s+|an\s+)?(?:[\p{L}-]+\s+(?:of|for|belonging to|used by)\s+(?:the\s+)?)?[“"‘']?$/iu;
 const TARGET_PREP = /\b(?:against|on|at|targeting|targeted|with|to|toward|towards)\s+(?:the\s+|its\s+|their\s+)?[“"‘']?\s*$/iu;
 
@@ -191,6 +191,8 @@ export function verbBetween(ctx: DocContext, view: SentenceView, from: number, t
 const CLAUSE_OPEN = /(?:,\s*and|;|\bbut|,\s*which|,\s*who|\bthat|\b(?:after|before|when|while|because|although|though|if|unless|until|once|whereas))\s+/giu;
 /** A subordinate clause opened before the end of a text, and not closed by a comma or semicolon since. */
 const SUBORDINATE_OPENED = /\b(?:after|before|when|while|because|although|though|if|unless|until|once|whereas)\s+[^,;]*$/iu;
+/** A relative clause about a person or thing opened before the end of a text, and not closed since. */
+const RELATIVE_OPENED = /\b(?:who|whom|whose)\s+[^,;]*$/iu;
 /** Openings of a subordinate clause: its subject is its own, never the main clause's. */
 const SUBORDINATOR = /^(?:after|before|when|while|because|although|though|if|unless|until|once|whereas)\s+$/iu;
 
@@ -306,7 +308,10 @@ export function argumentsOf(ctx: DocContext, view: SentenceView, trigger: Span, 
       const opensClause = (m: ActorMention): boolean => SUBORDINATE_OPENED.test(text.slice(report.content.start, m.start));
       const own = catenated ?? (subject && subject.start >= report.content.start && (subject.start - report.content.start <= 40 || opensClause(subject)) ? subject : undefined);
       if (own) source.push(own.actorId);
-      else if (report.speaker.actorId && (!subordinate || VERBAL.has(type))) source.push(report.speaker.actorId);
+      // "against militants who were attempting to launch attack drones": the relative clause's subject is its noun, not the speaker.
+      else if (report.speaker.actorId && (!subordinate || VERBAL.has(type)) && !RELATIVE_OPENED.test(text.slice(report.content.start, trigger.start))) {
+        source.push(report.speaker.actorId);
+      }
     } else if (subject) source.push(...withConjuncts(ctx, before, subject));
     else if (report?.own && report.speaker.actorId && VERBAL.has(type)) source.push(report.speaker.actorId);
     else {

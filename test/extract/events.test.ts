@@ -306,3 +306,8 @@ test('a place not in capitals opens a dateline only with its agency in brackets'
   assert.deepEqual(e?.source, ['KATAIB_HEZBOLLAH']);
   assert.match(e?.evidence ?? '', /^Kataib Hezbollah said/);
 });
+
+test('an act someone was attempting when stopped, in a clause about them, is no act and no part of the act told', () => {
+  const list = events('The U.S. military said on Tuesday that it carried out a strike in Jurf al-Sakhar against militants who were attempting to launch attack drones that posed a threat to U.S. forces.');
+  assert.deepEqual(list.map((e) => [e.type, e.source, e.target]), [['ASSAULT', ['US_FORCES'], []]]);
+});
