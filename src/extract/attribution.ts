@@ -206,7 +206,10 @@ function hasVerb(ctx: DocContext, view: SentenceView, from: number, to: number):
   const { tokens } = ctx.annotated;
   for (let i = view.sentence.tokenStart; i < view.sentence.tokenEnd; i++) {
     const t = tokens[i];
-    if (t.start >= from && t.end <= to && (VERB_POS.has(t.pos) || (/ing$/iu.test(t.text) && tokens[i - 1]?.text === ','))) return true;
+    if (t.start < from || t.end > to) continue;
+    // A capitalised word after another is part of a name ("The Tigris Monitor"), whatever its tag.
+    if (i > view.sentence.tokenStart && /^\p{Lu}/u.test(t.text) && /^\p{Lu}/u.test(tokens[i - 1].text)) continue;
+    if (VERB_POS.has(t.pos) || (/ing$/iu.test(t.text) && tokens[i - 1]?.text === ',')) return true;
   }
   return false;
 }

@@ -44,6 +44,7 @@ function inDateline(text: string, s: Sentence, m: ActorMention, opening: number)
     /^\s*(?:\/|,|\(|[-–—])/u.test(text.slice(m.end, m.end + 3));
 }
 
+const POSSESSED = /^['’]s\s+(?:[\p{Ll}-]+\s+){0,2}$/u;
 // "Iran-backed", "Iran-aligned", "pro-Iran": a name inside a modifier describes the noun after it; it does no act
 // ("US-led" stays: the leader acts).
 const MODIFIER_AFTER = /^-(?:backed|aligned|allied|affiliated|supported|sponsored|funded|linked|based|leaning|friendly)(?![\p{L}-])/iu;
@@ -55,6 +56,8 @@ const MODIFIER_BEFORE = /(?:^|[^\p{L}-])(?:pro|anti)-$/iu;
  */
 function describesAnother(text: string, knowledge: Knowledge, m: ActorMention, next: ActorMention | undefined): boolean {
   if (MODIFIER_AFTER.test(text.slice(m.end, m.end + 16)) || MODIFIER_BEFORE.test(text.slice(Math.max(0, m.start - 5), m.start))) return true;
+  // "Iraq's main armed factions", "Iran's Quds Force": the state before them only says whose the named one is.
+  if (next !== undefined && knowledge.actors.get(m.actorId)?.type === 'state' && POSSESSED.test(text.slice(m.end, next.start))) return true;
   return next !== undefined && /^\s+$/u.test(text.slice(m.end, next.start)) && /\p{Ll}$/u.test(m.text) &&
     knowledge.actors.get(m.actorId)?.type === 'umbrella_group' && next.actorId !== m.actorId;
 }

@@ -28,7 +28,8 @@ function verbTrigger(ctx: DocContext, type: PloverType, mode: string): Trigger {
 /** Trigger matches of one sentence, overlaps resolved: earlier lexicon entries first, then longer. */
 function hits(ctx: DocContext, view: SentenceView): Hit[] {
   const s = view.sentence;
-  const text = ctx.text.slice(s.start, s.end);
+  // A time expression is no word of a phrase: "agreed on Tuesday to suspend attacks" is "agreed to suspend attacks".
+  const text = untimed(ctx.text, s.start, s.end, view.times);
   const found: Hit[] = ctx.lexicon.triggers.findAll(text).map((m) => ({ start: s.start + m.start, end: s.start + m.end, trigger: ctx.lexicon.triggerOf[m.index] }));
   // Weapons named in the singular are no events: they only arm the attacks around them (see armed()).
   const weapons = found.filter((h) => h.trigger.kind === 'weapon');

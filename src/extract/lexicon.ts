@@ -52,7 +52,7 @@ const CueFile = z.strictObject({
 });
 const StanceFile = z.array(z.strictObject({ stance: z.enum(STANCE_LIST), topic: z.enum(TOPICS), patterns: phrases }));
 const TruceFile = z.strictObject({
-  terms: phrases, slips: phrases, slip_frames: phrases, proposed: phrases, violation_types: z.array(z.enum(PLOVER)),
+  terms: phrases, slips: phrases, slip_frames: phrases, proposed: phrases, mediation: phrases, deal_words: phrases, violation_types: z.array(z.enum(PLOVER)),
 });
 const WordFile = z.record(z.string().regex(/^[a-z_]+$/, 'a class name is lower-case letters and "_"'), z.array(z.string().regex(/^[^\s|&~*]+$/, 'a word class holds single words')).min(1));
 type WordClasses = z.infer<typeof WordFile>;
@@ -106,7 +106,7 @@ export interface Lexicon {
   /** Every stance phrase in one set; `stanceOf[match.index]` is its entry (earlier entries win). */
   stances: PhraseSet;
   stanceOf: Array<{ stance: Stance; topic: Topic; rank: number }>;
-  truce: { terms: PhraseSet; slips: PhraseSet; slipFrames: PhraseSet; proposed: PhraseSet; violationTypes: PloverType[] };
+  truce: { terms: PhraseSet; slips: PhraseSet; slipFrames: PhraseSet; proposed: PhraseSet; mediation: PhraseSet; dealWords: PhraseSet; violationTypes: PloverType[] };
   claims: {
     numbers: Record<string, number>;
     durations: string[];
@@ -217,6 +217,8 @@ export function loadLexicon(dir: string = DEFAULT_DIR, verbsDir?: string): Lexic
       slips: new PhraseSet(truce.slips),
       slipFrames: new PhraseSet(truce.slip_frames),
       proposed: new PhraseSet(truce.proposed),
+      mediation: new PhraseSet(truce.mediation),
+      dealWords: new PhraseSet(truce.deal_words),
       violationTypes: truce.violation_types,
     },
     claims: { numbers: claims.numbers, durations: claims.durations, pattern: claimPattern(claims.qualifiers, claims.numbers, claims.quantities) },

@@ -11,7 +11,7 @@
 //   - the article's own words count as a party's do ("The truce collapsed on Sunday", "the calm has held since").
 // Cross-article truce timelines are built from these in resolve/.
 import type { EventOut, StatementOut, TruceOut, TruceState, TruceStateOut } from '../pipeline/types.ts';
-import type { DocContext } from './context.ts';
+import { voiceOf, type DocContext } from './context.ts';
 import { dayRange } from '../pipeline/date-range.ts';
 import { Dater } from './dating.ts';
 import { evidenceOf } from './evidence.ts';
@@ -22,8 +22,9 @@ type Side = 'faction' | 'state' | 'neither';
 const FACTION_TYPES = new Set(['armed_group', 'umbrella_group']);
 const STATE_TYPES = new Set(['state', 'state_force']);
 const ENDED = new Set(['truce_ended', 'will_attack', 'truce_reject']);
+/** Characters after a mediation cue in which its mediator is named. */
+const MEDIATOR_REACH = 80;
 const HOLDING = new Set(['truce_holding', 'truce_support', 'truce_conditional']);
-const CONDITION = /\b(?:if|unless|otherwise|or else|should)\b/iu;
 
 function sideOf(ctx: DocContext, id: string): Side {
   const a = ctx.knowledge.actors.get(id);
@@ -145,6 +146,12 @@ export function extractTruces(ctx: DocContext, events: EventOut[], statements: S
     if (now || party) add(d, date, now === 'contested' || now === 'proposed' ? now : 'in_force', ev);
   };
 
+  // A threat on a condition strains a truce in force; it adds nothing to one already contested or ended.
+  const strain = (d: Draft, date: string | null, ev: { evidence: string; evidence_start: number; evidence_end: number }): void => {
+    const now = date ? stateAt(d, startDay(date)) : null;
+    if (now !== 'contested' && now !== 'ended') add(d, date, 'strained', ev);
+  };
+
   // Positions stated in the article.
   // A threat against the truce ("threatened to end the truce") strains it.
   const threatened = (s: StatementOut): boolean => s.stance === 'threaten' && s.topic === 'truce';
@@ -156,17 +163,24 @@ export function extractTruces(ctx: DocContext, events: EventOut[], statements: S
     // truce with the American forces will end if ...") are about the truce of the faction they name.
     const named = speakerSide === 'faction' ? [] : ctx.annotated.actors.filter((m) => m.start >= s.evidence_start && m.end <= s.evidence_end).map((m) => m.actorId);
     const faction = speakerSide === 'faction' ? s.speaker_actor : named.find((id) => sideOf(ctx, id) === 'faction');
-    const d = speakerSide === 'faction' ? open(s.speaker_actor, counterpart(s.speaker_actor), true) : drafts[0] ?? (faction ? open(faction, counterpart(faction, named), true) : undefined);
+    // A faction that rejects a truce it has no part in ("We are not party to any truce") contests the one the article tells.
+    const outsider = speakerSide === 'faction' && s.stance === 'truce_reject' && !find(s.speaker_actor!, true);
+    const d = outsider ? drafts[0] : speakerSide === 'faction' ? open(s.speaker_actor, counterpart(s.speaker_actor), true) : drafts[0] ?? (faction ? open(faction, counterpart(faction, named), true) : undefined);
     if (!d) continue;
+    if (outsider) {
+      add(d, s.date, 'contested', s);
+      continue;
+    }
     if (speakerSide === 'neither' && s.speaker_actor && HOLDING.has(s.stance)) d.mediator.add(s.speaker_actor);
     if (s.stance === 'truce_conditional' && !d.conditions) d.conditions = s.evidence;
-    // "otherwise they will resume their operations": a threat on a condition strains the truce; it does not end it.
-    if (s.stance === 'will_attack' && CONDITION.test(s.evidence)) add(d, s.date, 'strained', s);
+    // "otherwise they will resume their operations", "any violation will be met with a response": a threat on a
+    // condition strains the truce; it does not end it.
+    if (s.stance === 'will_attack' && ctx.lexicon.status.conditional.test(s.evidence)) strain(d, s.date, s);
     else if (ENDED.has(s.stance)) add(d, s.date, someoneHolds ? 'contested' : 'ended', s);
     else if (s.stance === 'truce_proposed') {
       if (before(s.date, d)) add(d, s.date, 'proposed', s);
     }
-    else if (threatened(s)) add(d, s.date, 'strained', s);
+    else if (threatened(s)) strain(d, s.date, s);
     else hold(d, s.date, s, speakerSide === 'faction' && s.stance !== 'truce_support');
   }
 
@@ -205,6 +219,26 @@ export function extractTruces(ctx: DocContext, events: EventOut[], statements: S
       // Only an attack after the whole declared period strains it: "2024-02" does not cover an attack on 2 February.
       const inForceSince = d.entries.filter((x) => x.state === 'in_force' || x.state === 'resumed').map((x) => dayRange(x.date)?.end ?? x.date).sort()[0];
       if (hitsFaction && hitsState && (before === 'in_force' || before === 'resumed') && inForceSince !== undefined && day > inForceSince) add(d, e.date, 'strained', e);
+    }
+  }
+
+  // "The deal, brokered by Prime Minister al-Sudani with the help of Quds Force commander Esmail Qaani": mediators.
+  for (const view of ctx.sentences) {
+    const text = view.sentence.text;
+    if (drafts.length === 0 || !(isTruceText(ctx, text, docHasTerm) || ctx.lexicon.truce.dealWords.test(text))) continue;
+    const named = view.actors.map((m) => m.actorId);
+    const d = drafts.find((x) => named.includes(x.faction)) ?? drafts[drafts.length - 1];
+    const cues = ctx.lexicon.truce.mediation.findAll(text);
+    for (const [i, cue] of cues.entries()) {
+      const from = view.sentence.start + cue.end;
+      // Up to the clause's end, or the next cue ("brokered by X with the help of Y").
+      const next = cues[i + 1] ? view.sentence.start + cues[i + 1].start : Infinity;
+      const to = Math.min(next, from + (/[,;.]/u.exec(ctx.text.slice(from, from + MEDIATOR_REACH))?.index ?? MEDIATOR_REACH));
+      const after = view.actors.filter((m) => m.start >= from && m.end <= to);
+      // The person the phrase ends with ("Iranian Quds Force commander Esmail Qaani") speaks for their body.
+      const who = after.findLast((m) => ctx.knowledge.actors.get(m.actorId)?.type === 'person') ?? after.at(-1);
+      const id = who && voiceOf(ctx.knowledge, who.actorId);
+      if (id && id !== d.faction && id !== d.state && !factionFamily(ctx, d.faction).has(id)) d.mediator.add(id);
     }
   }
 

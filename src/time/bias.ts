@@ -21,7 +21,10 @@ export function clauseDirection(text: string, start: number, end: number): Direc
   // Reported words after it are another clause: "announced on Sunday that the factions will resume"; so is a
   // second verb joined by "and" or "but": "began on Jan. 27 and are expected to resume".
   const after = text.slice(end, to).split(REPORTED)[0].split(COORDINATED)[0];
-  return FUTURE.test(text.slice(from, start)) || FUTURE.test(after) ? 'future' : 'past';
+  // Nor do quoted words before it: '"Any violation will be met with a response," a commander said on Wednesday'.
+  const before = text.slice(from, start);
+  const quote = Math.max(before.lastIndexOf('"'), before.lastIndexOf('”'), before.lastIndexOf('“'));
+  return FUTURE.test(before.slice(quote + 1)) || FUTURE.test(after) ? 'future' : 'past';
 }
 
 /** The year of month/day (day optional) nearest the reference day on the given side of it (the reference month/day itself counts). */

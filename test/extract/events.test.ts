@@ -311,3 +311,8 @@ test('an act someone was attempting when stopped, in a clause about them, is no 
   const list = events('The U.S. military said on Tuesday that it carried out a strike in Jurf al-Sakhar against militants who were attempting to launch attack drones that posed a threat to U.S. forces.');
   assert.deepEqual(list.map((e) => [e.type, e.source, e.target]), [['ASSAULT', ['US_FORCES'], []]]);
 });
+
+test('a time expression is no word of a trigger phrase: "agreed on Tuesday to suspend attacks"', () => {
+  const [e] = events('Kataib Hezbollah agreed on Sunday to suspend attacks on US forces.');
+  assert.deepEqual(e && [e.type, e.trigger, e.date], ['AGREE', 'agreed on Sunday to', '2024-03-03']);
+});

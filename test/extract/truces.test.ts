@@ -142,3 +142,13 @@ test("another's words open the truce of the faction they name; a threat on a con
   assert.deepEqual(t.parties.sort(), ['IRAQI_ARMED_FACTIONS', 'USA']);
   assert.deepEqual(states(t), ['2024-08-07 strained']);
 });
+
+test('the ones a deal was brokered by, or made with the help of, mediate the truce', () => {
+  const [t] = truces('Thursday, March 14, 2024\n\nKataib Hezbollah agreed on Tuesday to suspend attacks on US forces. The deal, brokered by Prime Minister Mohammed Shia al-Sudani with the help of Quds Force commander Esmail Qaani, was reached in Baghdad.');
+  assert.deepEqual(t?.mediator.slice().sort(), ['IRAQ_GOV', 'QUDS_FORCE']);
+});
+
+test('a threat on a condition strains a truce in force; a faction not party to it contests it', () => {
+  const [t] = truces('Thursday, March 14, 2024\n\nKataib Hezbollah agreed on Tuesday to suspend attacks on US forces. "Any violation will be met with a response," a commander said on Wednesday. Harakat al-Nujaba said on Thursday: "We are not party to any truce."');
+  assert.deepEqual(states(t!), ['2024-03-12 in_force', '2024-03-13 strained', '2024-03-14 contested']);
+});

@@ -144,6 +144,8 @@ test('a future in reported words after the date does not make the date future', 
   // Nor does a second verb joined by "and".
   assert.deepEqual(resolve('Talks began on Jan. 27 and are expected to resume next week.', 'on Jan. 27', '2024-03-04'), ['2024-01-27', 'day', 'point']);
   assert.deepEqual(resolve('Talks on Jan. 27 will decide the date.', 'on Jan. 27', '2024-03-04'), ['2025-01-27', 'day', 'point']);
+  // Nor does a quote before it.
+  assert.deepEqual(resolve('"Any violation will be met with a response," a commander said on Wednesday.', 'on Wednesday', '2024-03-14'), ['2024-03-13', 'day', 'point']);
 });
 
 test('an ordinal day of a month named relative to the reference day', () => {
