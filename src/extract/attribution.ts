@@ -267,8 +267,9 @@ export function findReports(ctx: DocContext): Report[] {
       const vStart = s.start + v.start;
       const vEnd = s.start + v.end;
       const before = ctx.text.slice(s.start, vStart);
-      // "No injuries were reported", "the first claimed by an Iraqi faction": a passive names no speaker before it.
-      if (/\b(?:was|were|is|are|been|being|be)\s+$/iu.test(before) || /^\s+by\b/iu.test(ctx.text.slice(vEnd, vEnd + 4))) continue;
+      // "No injuries were reported", "the first claimed by an Iraqi faction": a passive names no speaker before it; nor
+      // does a participle used as an adjective ("the reported arrangement").
+      if (/\b(?:was|were|is|are|been|being|be|the|a|an|this|its|their)\s+$/iu.test(before) || /^\s+by\b/iu.test(ctx.text.slice(vEnd, vEnd + 4))) continue;
       // A participle ("indicating", "noting") continues the sentence's or the last speaker's words.
       const participle = /ing$/iu.test(v.phrase) && !/^(?:saying|stating)$/iu.test(v.phrase);
       // Words said before the verb ("“...,” he added") or after it.

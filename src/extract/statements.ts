@@ -27,6 +27,8 @@ export function stanceOf(ctx: DocContext, said: string, lead = ''): { stance: St
   return { stance: best.stance, topic: best.topic, at };
 }
 
+const PARTICIPLE_VERB = /^(?:saying|stating|adding)$/iu;
+
 export function extractStatements(ctx: DocContext, reports: Report[]): StatementOut[] {
   const dater = new Dater(ctx);
   const out: StatementOut[] = [];
@@ -37,7 +39,9 @@ export function extractStatements(ctx: DocContext, reports: Report[]): Statement
     const view = ctx.sentences[r.sentence];
     const from = Math.min(r.verb.start, r.content.start);
     const said = ctx.text.slice(from, r.content.end);
-    const { stance, topic } = stanceOf(ctx, said, ctx.text.slice(Math.max(view.sentence.start, from - 20), from));
+    let { stance, topic } = stanceOf(ctx, said, ctx.text.slice(Math.max(view.sentence.start, from - 20), from));
+    // "welcomed the agreement, saying ...": the act the participle explains states the position too.
+    if (stance === 'other' && PARTICIPLE_VERB.test(r.verb.text)) ({ stance, topic } = stanceOf(ctx, ctx.text.slice(view.opening, r.verb.start)));
     // "X announced the arrest of ...": an announcement of a happening is an event, not a position.
     if (stance === 'other' && /^announc/iu.test(r.verb.text) && !/^(?:that\b|[“"‘])/iu.test(ctx.text.slice(r.verb.end, r.content.end).trim())) continue;
     // A continued quote keeps the date of the words it continues.

@@ -224,3 +224,10 @@ test('talks said to resume are progress, talks said not to resume are stalled; a
   assert.deepEqual(said('A government adviser said the talks with Washington would resume next week.'), [['government adviser', 'negotiations_progress']]);
   assert.deepEqual(said('A Western diplomat said the talks will not resume before the elections.'), [['Western diplomat', 'negotiations_stalled']]);
 });
+
+test('a participle used as an adjective reports nothing; "welcomed the truce, saying" states support', () => {
+  const [a] = statements('A State Department spokesperson declined to comment on the reported arrangement but said Washington would hold Iran responsible for any attack.');
+  assert.match(a.evidence, /^Washington would hold/);
+  const [b] = statements('Qais al-Khazali welcomed the truce, saying the resistance had given the government a chance.');
+  assert.equal(b.stance, 'truce_support');
+});
