@@ -37,7 +37,7 @@ const LOCATIVE_PREP = new RegExp(String.raw`\b${PLACE_PREP}(?:[\p{Lu}][\p{L}-]*\
 /** Words that open the telling of another happening than the act's. */
 const OTHER_HAPPENING = 'after|before|since|following|retaliation for|response to|revenge for|because';
 const ANOTHER_HAPPENING = new RegExp(String.raw`\b(?:${OTHER_HAPPENING})\b`, 'iu');
-const CLAUSE_AFTER = new RegExp(String.raw`\b(?:if|unless|when|whenever|while|although|though|whereas|so that|until|${OTHER_HAPPENING})\b|;|,\s*(?:which|who|whose)\b|\b(?:who|whom|whose)\b`, 'iu');
+const CLAUSE_AFTER = new RegExp(String.raw`\b(?:if|unless|when|whenever|while|although|though|whereas|so that|so as|in order|until|${OTHER_HAPPENING})\b|;|,\s*(?:which|who|whose)\b|\b(?:who|whom|whose)\b`, 'iu');
 const NOUN_RECIPIENT = /^\s*(?:against|on|at|targeting)\s+(?:the\s+|a\s+|an\s+)?(?:[\p{L}-]+\s+(?:of|for|belonging to|used by)\s+(?:the\s+)?)?[“"‘']?$/iu;
 const TARGET_PREP = /\b(?:against|on|at|targeting|targeted|with|to|toward|towards)\s+(?:the\s+|its\s+|their\s+)?[“"‘']?\s*$/iu;
 
@@ -341,7 +341,9 @@ export function argumentsOf(ctx: DocContext, view: SentenceView, trigger: Span, 
     target.push(object.actorId);
     // "the leader of the Iraqi Hezbollah Brigades, Abu Baqir al-Saadi": the apposition is a recipient too.
     const next = objects[objects.indexOf(object) + 1];
-    if (next && /^\s*,\s*(?:[\p{Ll}\s-]+\s)?$/u.test(text.slice(object.end, next.start)) && next.start - object.end < 40) target.push(next.actorId);
+    // Not a clause after the comma ("…, in order not to embarrass the Iraqi government").
+    if (next && /^\s*,\s*(?:[\p{Ll}\s-]+\s)?$/u.test(text.slice(object.end, next.start)) && !/\b(?:to|not|in|so|and|but|which|who|while)\b/u.test(text.slice(object.end, next.start)) &&
+      next.start - object.end < 40) target.push(next.actorId);
   }
 
   // "a US airstrike on a base of the PMF killed four fighters": the recipient named in the attack noun's own phrase.

@@ -83,7 +83,7 @@ const NAME_WORD = String.raw`(?:(?:al|el|ad|as|ash|at|az|bin|ibn)[-\s])?\p{Lu}[\
 // The name closing the words before the verb: "Al-Sutani announced", "Ali al-Bandawi, an MP, said", "..., Ali al-Bandawi, told".
 // A description in commas starts in lower case ("a spokesman for ..."); a name in commas is the speaker's own.
 const NAME = String.raw`(?:${NAME_WORD}\s+){0,3}${NAME_WORD}`;
-const UNKNOWN_SUBJECT = new RegExp(String.raw`(?:^\s*|[,.;]\s*|\b(?:and|but)\s+)(${NAME}|the\s+\p{Ll}+)\s*(?:,\s*\p{Ll}[^,]{2,80},\s*)?,?\s*(?:also\s+)?$`, 'u');
+const UNKNOWN_SUBJECT = new RegExp(String.raw`(?:^\s*|[,.;]\s*|\b(?:and|but)\s+)(${NAME}|[Tt]he\s+\p{Ll}+)\s*(?:,\s*\p{Ll}[^,]{2,80},\s*)?,?\s*(?:also\s+)?$`, 'u');
 // "its spokesman Hussein al-Mousawi told": a name after a title (speaker_titles) closing the words before the verb.
 const TITLED_SUBJECT = new RegExp(String.raw`(${NAME})\s*,?\s*(?:also\s+)?$`, 'u');
 // '"…," said Hussein al-Mousawi, a spokesman', '"…," said group spokesman Hussein al-Mousawi.'
@@ -278,7 +278,7 @@ export function findReports(ctx: DocContext): Report[] {
       const quotedBefore = QUOTE_THEN_SPEAKER.test(before) && /^[\s]*[“"‘]/u.test(text);
       const trailing = quotedBefore || participle ? null : trailingClause(ctx, view, v.phrase, vStart, vEnd);
       // "“...,” he added": only the words after the closing quote can name the speaker.
-      const speakerFrom = quotedBefore ? s.start + before.search(QUOTE_THEN_SPEAKER) + 1 : trailing?.speakerFrom ?? s.start;
+      const speakerFrom = quotedBefore ? s.start + before.search(QUOTE_THEN_SPEAKER) + 1 : trailing?.speakerFrom ?? view.opening;
       // A participle continues this sentence's speaker, or the speaker of the sentence just before.
       const speaker: Speaker | null = participle
         ? (made ? made.speaker : last && last.sentence === view.index - 1 ? last.speaker : null)

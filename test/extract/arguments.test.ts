@@ -157,3 +157,10 @@ test('the two sides of a joint act named after "between" are its agents', () => 
   const [e] = events('The first round of talks between Iraq and the United States was held in Baghdad on Saturday.');
   assert.deepEqual(e && [e.type, [...e.source].sort()], ['CONSULT', ['IRQ', 'USA']]);
 });
+
+test('a clause after the recipient and a comma, or a purpose clause, names no recipient', () => {
+  const [e] = events('Kataib Hezbollah announced the suspension of its military operations against the American occupation forces, in order not to embarrass the Iraqi government.');
+  assert.deepEqual(e && [e.type, e.target], ['CONCEDE', ['US_FORCES']]);
+  const [f] = events('Kataib Hezbollah announced the suspension of its military operations in order not to embarrass the Iraqi government.');
+  assert.deepEqual(f && [f.type, f.target], ['CONCEDE', []]);
+});

@@ -231,3 +231,8 @@ test('a participle used as an adjective reports nothing; "welcomed the truce, sa
   const [b] = statements('Qais al-Khazali welcomed the truce, saying the resistance had given the government a chance.');
   assert.equal(b.stance, 'truce_support');
 });
+
+test('"The coordination said", first in its sentence or after a dateline, speaks for the body named before', () => {
+  const list = statements('The Coordination of the Iraqi Resistance held a meeting on Sunday. The coordination said in a statement received by the agency that the opportunity given to the government will not be open-ended.');
+  assert.deepEqual(list.map((s) => [s.speaker, s.speaker_actor]), [['coordination', 'IRAQI_RESISTANCE_COORDINATION_COMMITTEE']]);
+});
