@@ -196,6 +196,8 @@ function eventive(ctx: DocContext, view: SentenceView, h: Hit): boolean {
   // A general verb (hits() kept only verbs) counts when finite: not "to negotiate", not a participle ("discussing"), but a
   // progressive is ("are demanding", "has been sharing").
   if (h.trigger.kind === 'general') {
+    // "demonstrated the weakness", "rallied the troops": a demonstration verb with an object names no demonstration.
+    if (h.trigger.type === 'PROTEST' && !/^protest/iu.test(ctx.text.slice(h.start, h.end)) && /^\s+(?:the|its|their|his|her|a|an|that|how)\b/iu.test(ctx.text.slice(h.end, h.end + 8))) return false;
     const participle = /ing\b/iu.test(ctx.text.slice(h.start, h.end).split(/\s/)[0]) && !/\b(?:is|are|was|were|be|been|being|am)\s+(?:\p{L}+ly\s+)?$/iu.test(before) &&
       !uttered(ctx, view, h);
     return !infinitive(lx, before) && !participle && !attributive(ctx, view, h);
@@ -303,6 +305,9 @@ function merge(events: EventOut[], told: Told): EventOut[] {
   return out.map((e, i) => ({ ...e, id: `e${String(i + 1).padStart(2, '0')}` }));
 }
 
+/** A relative clause opening right after a noun ("attack that targeted the airport ..."), not closed before its end. */
+const RELATIVE_AFTER = /^\s*(?:[\p{L}-]+\s+){0,2}?(?:that|which)\s[^,;]*$/iu;
+
 const TEMPORAL_PP = /\b(?:following|after|before|since|amid|despite|in response to|in retaliation for)\s+(?:the\s+|a\s+|an\s+|their\s+|its\s+|this\s+|that\s+)?(?:[\p{L}.’'-]+\s+){0,2}$/iu;
 
 /** Start of a temporal prepositional phrase ("following a US strike") that holds a nominal trigger, or null. */
@@ -399,6 +404,12 @@ function attachBackReferences(cands: Candidate[]): EventOut[] {
     host.target = [...new Set([...host.target, ...e.target])].filter((t) => !host.source.includes(t));
     if (host.source.length === 0) host.source = e.source.filter((s) => !host.target.includes(s));
     host.location ||= e.location;
+    // "The attack, which took place on Friday night": a day inside the period the attack was first told in.
+    const [inner, outer] = [dayRange(e.date ?? ''), dayRange(host.date ?? '')];
+    if (inner && outer && !e.date_basis.startsWith('undated') && e.date !== host.date && outer.start <= inner.start && inner.end <= outer.end) {
+      host.date = e.date;
+      host.date_basis = e.date_basis;
+    }
   };
   const kept: Candidate[] = [];
   for (const c of cands) {
@@ -490,7 +501,9 @@ export function extractEvents(ctx: DocContext, reports: Report[]): EventOut[] {
         toll.injured ??= args.injured;
         continue;
       }
-      if (h.trigger.kind === 'general' && nobody && !h.subject && !(type === 'ASSAULT' && view.places.some((p) => placeHit(ctx, h, p)))) continue;
+      // A crowd protests with no actor named ("Hundreds of supporters of the PMF demonstrated in Tahrir Square").
+      const crowd = type === 'PROTEST' && ctx.lexicon.crowdNouns.test(ctx.text.slice(view.opening, h.start));
+      if (h.trigger.kind === 'general' && nobody && !h.subject && !crowd && !(type === 'ASSAULT' && view.places.some((p) => placeHit(ctx, h, p)))) continue;
       // A verb of the general lexicon in the passive acts for nobody unless a "by" phrase names who
       // ("until the issue was resolved" tells no act); nor does a meeting ("will be met with a response").
       if ((h.coded || h.trigger.type === 'CONSULT') && passive(ctx.text, view, h) && agentsAfter(ctx, view, h).length === 0) continue;
@@ -507,7 +520,11 @@ export function extractEvents(ctx: DocContext, reports: Report[]): EventOut[] {
       const clause = clauseAround(ctx.text, view.sentence, at);
       const said = report && report.content.start <= h.start && h.start < report.content.end && view.times.some((t) =>
         t.start >= Math.max(report.content.start, clause.start) && t.end <= Math.min(report.content.end, clause.end) && t.kind !== 'duration') ? report.content.start : view.sentence.start;
-      let { date, basis } = dater.date(view, at, pp ?? said, actors);
+      // "arrested three suspects early Monday over a rocket attack that targeted the airport late last week": the time
+      // in the relative clause of an attack noun is the attack's.
+      const own = h.trigger.kind === 'noun' ? view.times.find((t) => t.start > h.end && t.kind !== 'until' && t.kind !== 'duration' &&
+        RELATIVE_AFTER.test(ctx.text.slice(h.end, t.start))) : undefined;
+      let { date, basis } = own ? dater.date(view, own.end, h.start, actors) : dater.date(view, at, pp ?? said, actors);
       if (pp !== null && basis.startsWith('undated')) {
         // "voted on Sunday, two days after a US drone strike killed ...": the day the sentence tells, less the distance;
         // with no distance written, the main clause's date is the nearest the attack has.

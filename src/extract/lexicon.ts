@@ -47,6 +47,7 @@ const CueFile = z.strictObject({
   anonymous_sources: phrases,
   channels: phrases,
   casualty_nouns: phrases,
+  crowd_nouns: phrases,
   killed_words: phrases,
   injured_words: phrases,
 });
@@ -94,6 +95,8 @@ export interface Lexicon {
   catenativeVerbs: PhraseSet;
   /** CAMEO code prefixes whose verbs count as events only through a pattern of their block, not their default code. */
   vagueVerbCodes: string[];
+  /** A crowd that protests ("hundreds", "supporters"). */
+  crowdNouns: PhraseSet;
   speakerPronouns: PhraseSet;
   /** Titles right before a person's name ("spokesman", "minister"). */
   speakerTitles: PhraseSet;
@@ -208,6 +211,7 @@ export function loadLexicon(dir: string = DEFAULT_DIR, verbsDir?: string): Lexic
     channels: new PhraseSet(cues.channels),
     // "25 wounded": a count may stand right before the word for what befell them.
     casualtyCount: casualtyPattern([...cues.casualty_nouns, ...[...cues.killed_words, ...cues.injured_words].filter((w) => !/\s/.test(w))], claims.numbers),
+    crowdNouns: new PhraseSet(cues.crowd_nouns),
     killedWords: new PhraseSet(cues.killed_words),
     injuredWords: new PhraseSet(cues.injured_words),
     stances: new PhraseSet(stances.flatMap((s) => s.patterns)),

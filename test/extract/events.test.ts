@@ -316,3 +316,13 @@ test('a time expression is no word of a trigger phrase: "agreed on Tuesday to su
   const [e] = events('Kataib Hezbollah agreed on Sunday to suspend attacks on US forces.');
   assert.deepEqual(e && [e.type, e.trigger, e.date], ['AGREE', 'agreed on Sunday to', '2024-03-03']);
 });
+
+test('a crowd demonstrating is a protest with no actor named; a demonstration verb with an object is none', () => {
+  assert.deepEqual(events('Hundreds of supporters of the Popular Mobilization Forces demonstrated in Tahrir Square on Sunday.').map((e) => [e.type, e.date]), [['PROTEST', '2024-03-03']]);
+  assert.deepEqual(events('The attack on Sunday demonstrated the weakness of the government.').map((e) => e.type), ['ASSAULT']);
+});
+
+test('the time in an attack noun\'s relative clause is the attack\'s; "the attack, which took place on Friday" narrows it', () => {
+  const list = events('Security forces arrested three suspects early Monday over a rocket attack that targeted the airport late last week. The attack, which took place on Friday night, caused no casualties.');
+  assert.deepEqual(list.map((e) => [e.type, e.date]).sort(), [['ASSAULT', '2024-03-01'], ['COERCE', '2024-03-04']]);
+});
