@@ -222,7 +222,7 @@ const PRONOUN_SUBJECT = /^\s*[“"‘']?\s*(he|she|it|they)\s+(?:[\p{Ll}-]+\s+){
  * its verb, stands for the subject of the sentence before, a person for "he" and "she", a body or group for
  * "it" and "they".
  */
-function pronounSubject(ctx: DocContext, view: SentenceView, trigger: Span): string | undefined {
+export function pronounSubject(ctx: DocContext, view: SentenceView, trigger: Span): string | undefined {
   const pronoun = PRONOUN_SUBJECT.exec(ctx.text.slice(view.sentence.start, trigger.start))?.[1].toLowerCase();
   const prev = ctx.sentences[view.index - 1];
   if (!pronoun || !prev) return undefined;
@@ -306,7 +306,10 @@ export function argumentsOf(ctx: DocContext, view: SentenceView, trigger: Span, 
         ctx.lexicon.catenativeVerbs.endsWith(text.slice(m.end, trigger.start).replace(/\s*to\s+$/u, '')));
       // "announced the end of the truce, a day after a US airstrike ... killed four fighters": a subordinate clause's own subject.
       const opensClause = (m: ActorMention): boolean => SUBORDINATE_OPENED.test(text.slice(report.content.start, m.start));
-      const own = catenated ?? (subject && subject.start >= report.content.start && (subject.start - report.content.start <= 40 || opensClause(subject)) ? subject : undefined);
+      // "quoted diplomatic sources as saying Washington had set conditions": the name opening the words said.
+      const opening = verbBetween(ctx, view, report.content.start, trigger.start) ? undefined : before.find((m) => m.start >= report.content.start &&
+        m.start - report.content.start <= 40 && !PREPOSITION_BEFORE.test(text.slice(report.content.start, m.start)));
+      const own = catenated ?? (subject && subject.start >= report.content.start && (subject.start - report.content.start <= 40 || opensClause(subject)) ? subject : opening);
       if (own) source.push(own.actorId);
       // "against militants who were attempting to launch attack drones": the relative clause's subject is its noun, not the speaker.
       else if (report.speaker.actorId && (!subordinate || VERBAL.has(type)) && !RELATIVE_OPENED.test(text.slice(report.content.start, trigger.start))) {

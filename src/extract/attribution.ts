@@ -3,7 +3,7 @@
 import type { ActorMention, Span } from '../pipeline/types.ts';
 import type { DocContext, SentenceView } from './context.ts';
 import { voiceOf } from './context.ts';
-import { PREPOSITION_BEFORE } from './arguments.ts';
+import { PREPOSITION_BEFORE, pronounSubject } from './arguments.ts';
 
 export interface Speaker {
   /** As named: a person's or group's name, or the anonymous description ("a government source"). */
@@ -43,7 +43,9 @@ function lastBefore(mentions: ActorMention[], pos: number, pred: (m: ActorMentio
 function afterVerb(text: string, span: Span): Span {
   const head = text.slice(span.start, Math.min(span.end, span.start + 90));
   const opener = /^[^“"‘]*?\bthat\s+|^[^“"‘,:;]{0,60}[,:]\s*(?=[“"‘])/iu.exec(head);
-  return trimSpan(text, opener ? { start: span.start + opener[0].length, end: span.end } : span);
+  // Not past a second verb's "that" ("had set conditions for a return to talks, adding that ..."): those are its words.
+  const skipped = opener && /,\s*\p{L}+ing\b/u.test(opener[0]) ? null : opener;
+  return trimSpan(text, skipped ? { start: span.start + skipped[0].length, end: span.end } : span);
 }
 
 function trimSpan(text: string, span: Span): Span {
@@ -82,7 +84,8 @@ function notOutlet(ctx: DocContext, m: ActorMention): boolean {
 const NAME_WORD = String.raw`(?:(?:al|el|ad|as|ash|at|az|bin|ibn)[-\s])?\p{Lu}[\p{L}'’-]+`;
 // The name closing the words before the verb: "Al-Sutani announced", "Ali al-Bandawi, an MP, said", "..., Ali al-Bandawi, told".
 // A description in commas starts in lower case ("a spokesman for ..."); a name in commas is the speaker's own.
-const NAME = String.raw`(?:${NAME_WORD}\s+){0,3}${NAME_WORD}`;
+// A pronoun opening a sentence is no name ("It called on the government").
+const NAME = String.raw`(?!(?:It|He|She|They|We|This|That|These|Those|There)\b)(?:${NAME_WORD}\s+){0,3}${NAME_WORD}`;
 const UNKNOWN_SUBJECT = new RegExp(String.raw`(?:^\s*|[,.;]\s*|\b(?:and|but)\s+)(${NAME}|[Tt]he\s+\p{Ll}+)\s*(?:,\s*\p{Ll}[^,]{2,80},\s*)?,?\s*(?:also\s+)?$`, 'u');
 // "its spokesman Hussein al-Mousawi told": a name after a title (speaker_titles) closing the words before the verb.
 const TITLED_SUBJECT = new RegExp(String.raw`(${NAME})\s*,?\s*(?:also\s+)?$`, 'u');
@@ -138,14 +141,21 @@ function speakerOf(ctx: DocContext, view: SentenceView, vStart: number, vEnd: nu
     // A name no pack knows, perhaps after a title naming the body ("said Nujaba spokesman Hussein al-Mousawi").
     const after = NAME_AFTER_VERB.exec(ctx.text.slice(vEnd, view.sentence.end));
     const nameStart = after ? vEnd + after[0].length - after[2].length : 0;
-    if (after && (after[1] === '' || ctx.lexicon.speakerTitles.endsWith(after[1])) && !view.actors.some((m) => m.start < nameStart + after[2].length && nameStart < m.end)) {
+    const taken = (x: Span): boolean => x.start < nameStart + (after?.[2].length ?? 0) && nameStart < x.end;
+    if (after && (after[1] === '' || ctx.lexicon.speakerTitles.endsWith(after[1])) && !view.actors.some(taken) && !view.times.some(taken)) {
       return { name: after[2], actorId: after[1] === '' ? null : titledBody(ctx, view, nameStart - after[1].length + after[1].trimEnd().length, last), anonymous: false, role: '' };
     }
     const body = inverted[0];
     if (body) return { name: ctx.knowledge.actors.get(body.actorId)?.name ?? body.text, actorId: body.actorId, anonymous: false, role: '' };
   }
   const persons = mentions.filter((m) => isPerson(ctx, m));
-  if (last && mentions.length === 0 && ctx.lexicon.speakerPronouns.startsWith(before)) return last.speaker;
+  if (mentions.length === 0 && ctx.lexicon.speakerPronouns.startsWith(before)) {
+    // "It called on the government": the last speaker if they spoke just before, else the subject of the sentence before.
+    if (last && last.sentence === view.index - 1) return last.speaker;
+    const antecedent = pronounSubject(ctx, view, { start: vStart, end: vEnd });
+    if (antecedent) return { name: ctx.knowledge.actors.get(antecedent)?.name ?? antecedent, actorId: antecedent, anonymous: false, role: '' };
+    if (last) return last.speaker;
+  }
   const person = [...persons].reverse().find((m) => inSubjectPosition(ctx, view, m)) ?? persons[persons.length - 1];
   // The longest description that ends nearest the verb: "reliable sources", not "sources".
   const anon = ctx.lexicon.anonymousSources.findAll(before).sort((a, b) => b.end - a.end || a.start - b.start)[0];

@@ -445,7 +445,8 @@ function attachBackReferences(cands: Candidate[]): EventOut[] {
 
 export function extractEvents(ctx: DocContext, reports: Report[]): EventOut[] {
   const dater = new Dater(ctx);
-  const bySentence = new Map(reports.map((r) => [r.sentence, r]));
+  const bySentence = new Map<number, Report[]>();
+  for (const r of reports) bySentence.set(r.sentence, [...(bySentence.get(r.sentence) ?? []), r]);
   const events: Candidate[] = [];
   /** Which part of its sentence each event was told in (see TEMPORAL_BETWEEN). */
   const part = new Map<EventOut, number>();
@@ -454,13 +455,16 @@ export function extractEvents(ctx: DocContext, reports: Report[]): EventOut[] {
   const headline = new Set<EventOut>();
   let lastAssault: { event: EventOut; sentence: number } | undefined;
   for (const view of ctx.sentences) {
-    const report = bySentence.get(view.index);
+    const framed = bySentence.get(view.index) ?? [];
     /** This sentence's events so far, with where their triggers end. */
     const told: Array<{ event: EventOut; end: number }> = [];
     // Where the sentence's temporal conjunctions start and end, found once: a sentence may tell hundreds of acts.
     const temporals = [...view.sentence.text.matchAll(TEMPORAL_BETWEEN)].map((m) => ({ start: view.sentence.start + m.index, end: view.sentence.start + m.index + m[0].length }));
     const found = hits(ctx, view);
     for (const h of found) {
+      // The utterance whose words hold the trigger ("quoted sources as saying Washington had set conditions, adding that
+      // ..."), else the sentence's last.
+      const report = framed.find((r) => r.content.start <= h.start && h.end <= r.content.end) ?? framed.at(-1);
       if (!eventive(ctx, view, h) || asked(ctx, view, h)) continue;
       // "will keep attacking until they leave Iraq", "will strike if America strikes": a condition of the act told
       // before it is no act of its own.

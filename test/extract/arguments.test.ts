@@ -164,3 +164,10 @@ test('a clause after the recipient and a comma, or a purpose clause, names no re
   const [f] = events('Kataib Hezbollah announced the suspension of its military operations in order not to embarrass the Iraqi government.');
   assert.deepEqual(f && [f.type, f.target], ['CONCEDE', []]);
 });
+
+test('the name opening words said is the agent of the act they tell, in the utterance that holds it', () => {
+  const [e] = events('Local media quoted diplomatic sources as saying Washington had set tough conditions for a return to talks, adding that "the Iraqi government guarantees that US forces will not be attacked."').filter((x) => x.type === 'REQUEST');
+  assert.deepEqual(e?.source, ['USA']);
+  const [f] = events('The Iraqi government said that American air strikes killed 16 people, and it summoned the US charge d\'affaires in Baghdad to protest.').filter((x) => x.type === 'ACCUSE');
+  assert.deepEqual(f?.source, ['IRAQ_GOV']);
+});

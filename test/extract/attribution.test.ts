@@ -236,3 +236,10 @@ test('"The coordination said", first in its sentence or after a dateline, speaks
   const list = statements('The Coordination of the Iraqi Resistance held a meeting on Sunday. The coordination said in a statement received by the agency that the opportunity given to the government will not be open-ended.');
   assert.deepEqual(list.map((s) => [s.speaker, s.speaker_actor]), [['coordination', 'IRAQI_RESISTANCE_COORDINATION_COMMITTEE']]);
 });
+
+test('"It" opening a sentence after no statement speaks for the subject of the sentence before, and acts for it', () => {
+  const raw = 'The Iraqi parliament passed a resolution on the withdrawal of foreign forces. It called on the government to implement the resolution.';
+  assert.deepEqual(statements(raw).map((s) => s.speaker_actor), ['IRAQ_PARLIAMENT']);
+  const events = processInput({ source: 'test', name: 'test.txt', format: 'text', raw: `Monday, March 4, 2024\n\n${raw}` }, ctx).extraction.events;
+  assert.deepEqual(events.filter((e) => e.type === 'REQUEST').map((e) => [e.source, e.target]), [[['IRAQ_PARLIAMENT'], ['IRAQ_GOV']]]);
+});
