@@ -263,6 +263,21 @@ function trailingClause(ctx: DocContext, view: SentenceView, verb: string, vStar
   return { content, speakerFrom: cut + 1 };
 }
 
+// The words after the quote name the speaker, with perhaps a description in commas ("Hussein al-Mousawi, a spokesman for the group,").
+const QUOTE_THEN_SPEAKER = /(?<=[^\s“"‘])[”"’]\s*,?\s*(?:\S+\s+){0,4}(?:\p{Ll}[^,”"]{2,80},\s*)?$/u;
+
+/** Whether the end of `text` lies inside a quotation: more “ than ”, or an odd number of straight quotes. */
+function insideQuote(text: string): boolean {
+  let curly = 0;
+  let straight = 0;
+  for (const ch of text) {
+    if (ch === '“') curly++;
+    else if (ch === '”') curly--;
+    else if (ch === '"') straight++;
+  }
+  return curly > 0 || straight % 2 === 1;
+}
+
 /** Finds the reported statements of a document, at most one frame per sentence. */
 export function findReports(ctx: DocContext): Report[] {
   const reports: Report[] = [];
@@ -280,11 +295,12 @@ export function findReports(ctx: DocContext): Report[] {
       // "No injuries were reported", "the first claimed by an Iraqi faction": a passive names no speaker before it; nor
       // does a participle used as an adjective ("the reported arrangement").
       if (/\b(?:was|were|is|are|been|being|be|the|a|an|this|its|their)\s+$/iu.test(before) || /^\s+by\b/iu.test(ctx.text.slice(vEnd, vEnd + 4))) continue;
+      // 'told the agency, “The factions announced the truce ...”': a verb inside the quote an earlier verb opens is the
+      // quoted speaker's word, not a report of its own.
+      if (insideQuote(before) && verbs.some((o) => o.end <= v.start && /[“"]/u.test(text.slice(o.end, v.start)))) continue;
       // A participle ("indicating", "noting") continues the sentence's or the last speaker's words.
       const participle = /ing$/iu.test(v.phrase) && !/^(?:saying|stating)$/iu.test(v.phrase);
       // Words said before the verb ("“...,” he added") or after it.
-      // The words after the quote name the speaker, with perhaps a description in commas ("Hussein al-Mousawi, a spokesman for the group,").
-      const QUOTE_THEN_SPEAKER = /(?<=[^\s“"‘])[”"’]\s*,?\s*(?:\S+\s+){0,4}(?:\p{Ll}[^,”"]{2,80},\s*)?$/u;
       const quotedBefore = QUOTE_THEN_SPEAKER.test(before) && /^[\s]*[“"‘]/u.test(text);
       const trailing = quotedBefore || participle ? null : trailingClause(ctx, view, v.phrase, vStart, vEnd);
       // "“...,” he added": only the words after the closing quote can name the speaker.
@@ -311,6 +327,10 @@ export function findReports(ctx: DocContext): Report[] {
       made = { sentence: view.index, verb: { start: s.start, end: s.start, text: '' }, speaker: last.speaker, content: trimSpan(ctx.text, { start: s.start, end: s.end }), channel: last.channel, continuation: true, own: true };
     }
     if (made) {
+      // "Watout pointed out": the speaker named in full before ("Yasser Iskandar Watout"), by a surname no pack knows.
+      const named = made.speaker;
+      const earlier = !named.actorId && !named.anonymous ? reports.find((r) => r.speaker.name.endsWith(` ${named.name}`)) : undefined;
+      if (earlier) made.speaker = earlier.speaker;
       for (const r of splitAtParticiples(ctx, made, verbs.map((v) => ({ start: s.start + v.start, end: s.start + v.end, phrase: v.phrase })))) reports.push(r);
       last = made;
     }

@@ -243,3 +243,12 @@ test('"It" opening a sentence after no statement speaks for the subject of the s
   const events = processInput({ source: 'test', name: 'test.txt', format: 'text', raw: `Monday, March 4, 2024\n\n${raw}` }, ctx).extraction.events;
   assert.deepEqual(events.filter((e) => e.type === 'REQUEST').map((e) => [e.source, e.target]), [[['IRAQ_PARLIAMENT'], ['IRAQ_GOV']]]);
 });
+
+test('a reporting verb inside the quote another verb opens is the quoted words; a surname speaks as the full name before', () => {
+  const list = statements('The analyst, Ali al-Baidar, told the agency, “The factions announced the truce to give the government a chance.” A member of the Security and Defense Committee, Yasser Iskandar Watout, said the government is working to keep the calm. Watout pointed out that “the negotiations are going well.”');
+  assert.deepEqual(list.map((s) => [s.speaker, s.speaker_actor, s.stance]), [
+    ['Ali al-Baidar', '', 'other'],
+    ['Yasser Iskandar Watout', 'IRAQ_PARLIAMENT_SECURITY_COMMITTEE', 'truce_holding'],
+    ['Yasser Iskandar Watout', 'IRAQ_PARLIAMENT_SECURITY_COMMITTEE', 'negotiations_progress'],
+  ]);
+});
