@@ -89,7 +89,8 @@ export class Dater {
   constructor(private readonly ctx: DocContext) {
     for (const view of ctx.sentences) {
       for (const t of view.times) {
-        const day = t.kind === 'duration' ? null : dayOf(t.value);
+        // "since October 17", "until the end of the year" bound a period; they date no happening.
+        const day = t.kind === 'duration' || t.kind === 'since' || t.kind === 'until' ? null : dayOf(t.value);
         if (day && (!ctx.today || day <= ctx.today)) this.anchors.push({ at: t.start, day });
       }
       for (const r of referenceEventsIn(ctx, view)) this.anchors.push({ at: view.sentence.start, day: r.date });
@@ -99,9 +100,9 @@ export class Dater {
   /**
    * Dates a mention at absolute offset `at` in the given sentence. `from` limits the expressions
    * that may govern it to those after that offset (a happening in "following a strike that ..."
-   * is not dated by the main clause's "On Sunday").
+   * is not dated by the main clause's "On Sunday"). `series`: the mention may be many happenings ("attacks").
    */
-  date(view: SentenceView, at: number, from = view.sentence.start, actors: string[] | null = []): Dated {
+  date(view: SentenceView, at: number, from = view.sentence.start, actors: string[] | null = [], series = false): Dated {
     const today = this.ctx.today;
     const t = governingTime(view.times.filter((x) => x.start >= from), view.sentence, at, this.ctx.text);
     // A reference event dates the mention only when it involves one of the mention's own actors (if it has any);
@@ -109,13 +110,18 @@ export class Dater {
     const involves = (r: ReferenceEvent): boolean => r.actors.some((a) => actors!.includes(a) || actors!.includes(voiceOf(this.ctx.knowledge, a)));
     const ref = actors === null ? undefined : referenceEventsIn(this.ctx, view).find((r) => actors.length === 0 || involves(r));
     // Words are said by publication: a time after it ("forces would remain until the end of 2026") is what they speak of.
-    const spokenOf = actors === null && t !== null && today !== null && (dayRange(t.value)?.start ?? '') > today;
+    // Nor is "since October 17" when they were said.
+    const spokenOf = actors === null && t !== null && (t.kind === 'since' || (today !== null && (dayRange(t.value)?.start ?? '') > today));
     if (t && t.kind !== 'duration' && !spokenOf) {
       // A coarse date ("last January") that the happening referred to falls in is made exact by it.
       const span = t.kind === 'point' && t.precision !== 'day' ? dayRange(t.value) : null;
       if (ref && span && ref.date.length === 10 && span.start <= ref.date && ref.date <= span.end) {
         return { date: ref.date, basis: `'${t.text}': ${ref.name} (${ref.date})` };
       }
+      // "attacked 61 times since October 17" (`series`): the period from then to publication; "have entered into a
+      // truce since February": when it began.
+      const first = dayRange(t.value)?.start;
+      if (series && t.kind === 'since' && today && first && first < today) return { date: `${first}/${today}`, basis: `'${t.text}' to publication` };
       return { date: t.value, basis: `'${t.text}'` };
     }
     if (ref) return { date: ref.date, basis: `refers to ${ref.name} (${ref.date})` };

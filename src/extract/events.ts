@@ -528,7 +528,8 @@ export function extractEvents(ctx: DocContext, reports: Report[]): EventOut[] {
       // in the relative clause of an attack noun is the attack's.
       const own = h.trigger.kind === 'noun' ? view.times.find((t) => t.start > h.end && t.kind !== 'until' && t.kind !== 'duration' &&
         RELATIVE_AFTER.test(ctx.text.slice(h.end, t.start))) : undefined;
-      let { date, basis } = own ? dater.date(view, own.end, h.start, actors) : dater.date(view, at, pp ?? said, actors);
+      const series = type === 'ASSAULT';
+      let { date, basis } = own ? dater.date(view, own.end, h.start, actors, series) : dater.date(view, at, pp ?? said, actors, series);
       if (pp !== null && basis.startsWith('undated')) {
         // "voted on Sunday, two days after a US drone strike killed ...": the day the sentence tells, less the distance;
         // with no distance written, the main clause's date is the nearest the attack has.

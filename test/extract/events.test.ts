@@ -326,3 +326,8 @@ test('the time in an attack noun\'s relative clause is the attack\'s; "the attac
   const list = events('Security forces arrested three suspects early Monday over a rocket attack that targeted the airport late last week. The attack, which took place on Friday night, caused no casualties.');
   assert.deepEqual(list.map((e) => [e.type, e.date]).sort(), [['ASSAULT', '2024-03-01'], ['COERCE', '2024-03-04']]);
 });
+
+test('attacks "since October 17" run from then to publication; a truce entered "since February" began then', () => {
+  const list = events('US forces in Iraq and Syria have been attacked at least 61 times since February 1. Since the beginning of February, the factions have entered into a truce with the Americans.');
+  assert.deepEqual(list.map((e) => [e.type, e.date]), [['ASSAULT', '2024-02-01/2024-03-04'], ['CONCEDE', '2024-02']]);
+});
