@@ -331,3 +331,7 @@ test('attacks "since October 17" run from then to publication; a truce entered "
   const list = events('US forces in Iraq and Syria have been attacked at least 61 times since February 1. Since the beginning of February, the factions have entered into a truce with the Americans.');
   assert.deepEqual(list.map((e) => [e.type, e.date]), [['ASSAULT', '2024-02-01/2024-03-04'], ['CONCEDE', '2024-02']]);
 });
+
+test('firing a missile or rockets, however described, is an attack', () => {
+  assert.deepEqual(events('Militants fired a close-range ballistic missile at Ain al-Asad air base on Tuesday.').map((e) => [e.type, e.mode, e.date]), [['ASSAULT', 'heavy-weapons', '2024-02-27']]);
+});
