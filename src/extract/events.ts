@@ -1,6 +1,7 @@
 // Event mentions: PLOVER triggers from the lexicon, kept when eventive, with modality,
 // arguments and date; mentions of the same happening in one article merged into one event.
 import type { ActorMention, EventOut, PloverType, Span } from '../pipeline/types.ts';
+import type { Place } from '../knowledge/types.ts';
 import { voiceOf, type DocContext, type SentenceView } from './context.ts';
 import type { Lexicon, Trigger } from './lexicon.ts';
 import type { Report } from './attribution.ts';
@@ -220,13 +221,36 @@ interface Told {
   headline: ReadonlySet<EventOut>;
   /** The week before publication ("2024-02-04/2024-02-11"): what a headline reports happened then. */
   news: string | null;
+  /** Whether two locations are different sites, neither inside the other (al-Tanf and the Conoco field). */
+  apart: (a: string, b: string) => boolean;
+}
+
+const KM_PER_DEGREE = 111.2;
+const NEAR_KM = 10;
+
+/** Kinds of place at which an act happens in one spot: two of them, neither inside the other nor near, are two acts. */
+const SPOT_TYPES = new Set(['base', 'site', 'crossing', 'town', 'city', 'district']);
+
+function sitesApart(ctx: DocContext): (a: string, b: string) => boolean {
+  const byName = new Map([...ctx.knowledge.places.values()].map((p) => [p.name, p]));
+  const within = (inner: string, outer: string): boolean => {
+    for (let p = byName.get(inner); p; p = p.parent ? ctx.knowledge.places.get(p.parent) : undefined) if (p.name === outer) return true;
+    return false;
+  };
+  // Sites a few kilometres apart are one area ("the Victory base complex at Baghdad airport").
+  const near = (p: Place, q: Place): boolean => p.lat !== undefined && p.lon !== undefined && q.lat !== undefined && q.lon !== undefined &&
+    Math.hypot(p.lat - q.lat, (p.lon - q.lon) * Math.cos((p.lat * Math.PI) / 180)) * KM_PER_DEGREE < NEAR_KM;
+  return (a, b) => {
+    const [pa, pb] = [byName.get(a), byName.get(b)];
+    return pa !== undefined && pb !== undefined && SPOT_TYPES.has(pa.type) && SPOT_TYPES.has(pb.type) && !within(a, b) && !within(b, a) && !near(pa, pb);
+  };
 }
 
 /** Two lists of participants that may name the same side: one is empty or they share one. */
 const compatible = (x: string[], y: string[]): boolean => x.length === 0 || y.length === 0 || x.some((id) => y.includes(id));
 
-function sameHappening(a: EventOut, b: EventOut, { part, headline, news }: Told): boolean {
-  if (a.type !== b.type || a.status !== b.status) return false;
+function sameHappening(a: EventOut, b: EventOut, { part, headline, news, apart }: Told): boolean {
+  if (a.type !== b.type || a.status !== b.status || apart(a.location, b.location)) return false;
   // A headline tells in the present, undated, the latest news that the article then tells with its date: one
   // happening when the body's falls in the week before publication and no participant differs.
   const title = headline.has(a) ? a : headline.has(b) ? b : null;
@@ -578,5 +602,5 @@ export function extractEvents(ctx: DocContext, reports: Report[]): EventOut[] {
     }
   }
   const news = ctx.today ? `${addDays(ctx.today, -7)}/${ctx.today}` : null;
-  return merge(attachBackReferences(events), { part, headline, news });
+  return merge(attachBackReferences(events), { part, headline, news, apart: sitesApart(ctx) });
 }

@@ -335,3 +335,13 @@ test('attacks "since October 17" run from then to publication; a truce entered "
 test('firing a missile or rockets, however described, is an attack', () => {
   assert.deepEqual(events('Militants fired a close-range ballistic missile at Ain al-Asad air base on Tuesday.').map((e) => [e.type, e.mode, e.date]), [['ASSAULT', 'heavy-weapons', '2024-02-27']]);
 });
+
+test('two attacks told in one sentence at two bases far apart are two attacks', () => {
+  const list = events('The Islamic Resistance in Iraq said it targeted the US base at al-Tanf in southern Syria with two drones on Sunday, and struck the Conoco gas field base with rockets hours later.');
+  assert.deepEqual(list.map((e) => [e.type, e.source, e.location]), [
+    ['ASSAULT', ['ISLAMIC_RESISTANCE_IN_IRAQ'], 'Al-Tanf Garrison'],
+    ['ASSAULT', ['ISLAMIC_RESISTANCE_IN_IRAQ'], 'Conoco gas field base'],
+  ]);
+  // The Victory base complex lies at Baghdad airport: one attack.
+  assert.equal(events('Two rockets struck near the Victory base complex at Baghdad airport late on Sunday.').length, 1);
+});
