@@ -345,3 +345,7 @@ test('two attacks told in one sentence at two bases far apart are two attacks', 
   // The Victory base complex lies at Baghdad airport: one attack.
   assert.equal(events('Two rockets struck near the Victory base complex at Baghdad airport late on Sunday.').length, 1);
 });
+
+test('"warned it would respond to any further attacks" is a threat on a condition', () => {
+  assert.deepEqual(events('Washington warned on Sunday it would respond to any further attacks.').map((e) => [e.type, e.status, e.source]), [['THREATEN', 'conditional', ['USA']]]);
+});
