@@ -102,7 +102,7 @@ function inSubjectPosition(ctx: DocContext, view: SentenceView, m: ActorMention)
 function headWordAntecedent(ctx: DocContext, name: string, at: number): string | null {
   const head = /^the\s+(\p{L}+)$/iu.exec(name)?.[1]?.toLowerCase();
   if (!head) return null;
-  const word = new RegExp(String.raw`(?<!\p{L})${head}(?!\p{L})`, 'iu');
+  const word = new RegExp(String.raw`(?<!\p{L})${head}s?(?!\p{L})`, 'iu');
   for (let i = ctx.annotated.actors.length - 1; i >= 0; i--) {
     const m = ctx.annotated.actors[i];
     if (m.end > at) continue;
@@ -169,7 +169,10 @@ function speakerOf(ctx: DocContext, view: SentenceView, vStart: number, vEnd: nu
     // "a deputy in the Coordination Framework": the group named right after the description; "a government source": the government.
     const group = mentions.find((m) => m.start >= from + anon.start);
     const qualifier = phrase.replace(SOURCE_WORDS, '').trim();
-    const actorId = group?.actorId ?? (qualifier && qualifier !== phrase ? ctx.lookup(`the ${qualifier}`) ?? ctx.lookup(qualifier) : null);
+    // "a senior government official": the words before the source word, else the last of them ("government").
+    const head = qualifier.split(/\s+/u).at(-1) ?? '';
+    const named = (q: string): string | null => (q ? ctx.lookup(`the ${q}`) ?? ctx.lookup(q) : null);
+    const actorId = group?.actorId ?? (qualifier && qualifier !== phrase ? named(qualifier) ?? (head !== qualifier ? named(head) : null) : null);
     return { name: phrase.replace(/^(a|an|the)\s+/i, ''), actorId, anonymous: true, role: '' };
   }
   // Before the body the title names: "Kataib Hezbollah spokesman Hassan al-Rubaie said".

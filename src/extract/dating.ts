@@ -82,6 +82,8 @@ function dayOf(value: string): string | null {
 /** How far back the news an article follows may lie (see Dater.date). */
 const RECENT_DAYS = 31;
 
+const FIRST_SINCE = /\b(?:first|biggest|largest|deadliest|worst|most serious|heaviest)\b[^.;,]*$/iu;
+
 export class Dater {
   /** Days of dated happenings by position in the text, for the "since the happening it follows" rule. */
   private readonly anchors: Array<{ at: number; day: string }> = [];
@@ -104,7 +106,9 @@ export class Dater {
    */
   date(view: SentenceView, at: number, from = view.sentence.start, actors: string[] | null = [], series = false): Dated {
     const today = this.ctx.today;
-    const t = governingTime(view.times.filter((x) => x.start >= from), view.sentence, at, this.ctx.text);
+    // "the first attack on American troops since early February": the time bounds the lull before it, not the act.
+    const t = governingTime(view.times.filter((x) => x.start >= from && !(x.kind === 'since' &&
+      FIRST_SINCE.test(this.ctx.text.slice(Math.max(view.sentence.start, x.start - 80), x.start)))), view.sentence, at, this.ctx.text);
     // A reference event dates the mention only when it involves one of the mention's own actors (if it has any);
     // `actors` null means the mention is an utterance, which a happening it speaks of does not date.
     const involves = (r: ReferenceEvent): boolean => r.actors.some((a) => actors!.includes(a) || actors!.includes(voiceOf(this.ctx.knowledge, a)));

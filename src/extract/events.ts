@@ -229,7 +229,7 @@ const KM_PER_DEGREE = 111.2;
 const NEAR_KM = 10;
 
 /** Kinds of place at which an act happens in one spot: two of them, neither inside the other nor near, are two acts. */
-const SPOT_TYPES = new Set(['base', 'site', 'crossing', 'town', 'city', 'district']);
+const SPOT_TYPES = new Set(['base', 'site', 'crossing']);
 
 function sitesApart(ctx: DocContext): (a: string, b: string) => boolean {
   const byName = new Map([...ctx.knowledge.places.values()].map((p) => [p.name, p]));

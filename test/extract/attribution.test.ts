@@ -252,3 +252,8 @@ test('a reporting verb inside the quote another verb opens is the quoted words; 
     ['Yasser Iskandar Watout', 'IRAQ_PARLIAMENT_SECURITY_COMMITTEE', 'negotiations_progress'],
   ]);
 });
+
+test('a government official or adviser speaks for the government the article is about; "the force" for the Forces named before', () => {
+  const list = statements('The Iraqi government said on Sunday it would investigate. A senior government official said the truce is holding. An explosion at the Kalsu base killed a member of the Popular Mobilization Forces. The force said the base had been attacked.');
+  assert.deepEqual(list.map((s) => s.speaker_actor), ['IRAQ_GOV', 'IRAQ_GOV', 'PMF']);
+});

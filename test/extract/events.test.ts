@@ -349,3 +349,7 @@ test('two attacks told in one sentence at two bases far apart are two attacks', 
 test('"warned it would respond to any further attacks" is a threat on a condition', () => {
   assert.deepEqual(events('Washington warned on Sunday it would respond to any further attacks.').map((e) => [e.type, e.status, e.source]), [['THREATEN', 'conditional', ['USA']]]);
 });
+
+test('"the first attack since early February" is dated by its own day, not by the lull before it', () => {
+  assert.deepEqual(events('Rockets were fired late on Sunday towards a base hosting US forces in Syria, the first attack on American troops since early February.').map((e) => e.date), ['2024-03-03']);
+});
