@@ -29,8 +29,9 @@ function verbTrigger(ctx: DocContext, type: PloverType, mode: string): Trigger {
 /** Trigger matches of one sentence, overlaps resolved: earlier lexicon entries first, then longer. */
 function hits(ctx: DocContext, view: SentenceView): Hit[] {
   const s = view.sentence;
-  // A time expression is no word of a phrase: "agreed on Tuesday to suspend attacks" is "agreed to suspend attacks".
-  const text = untimed(ctx.text, s.start, s.end, view.times);
+  // A time expression is no word of a phrase: "agreed on Tuesday to suspend attacks" is "agreed to suspend attacks";
+  // the dateline ("BAGHDAD, Oct 20 (Tigris Monitor) -") holds none.
+  const text = untimed(ctx.text, s.start, s.end, [...view.times, { start: s.start, end: view.opening }]);
   const found: Hit[] = ctx.lexicon.triggers.findAll(text).map((m) => ({ start: s.start + m.start, end: s.start + m.end, trigger: ctx.lexicon.triggerOf[m.index] }));
   // Weapons named in the singular are no events: they only arm the attacks around them (see armed()).
   const weapons = found.filter((h) => h.trigger.kind === 'weapon');
@@ -44,7 +45,8 @@ function hits(ctx: DocContext, view: SentenceView): Hit[] {
     // its meaning from its object, a nominal trigger of the lexicon.
     if (ctx.lexicon.supportVerbs.startsWith(ctx.text.slice(v.start, s.end))) continue;
     // A reporting verb introduces a statement, not an event; a vague default code names no act.
-    if (ctx.lexicon.reportingVerbs.startsWith(v.text) || (v.pattern === null && ctx.lexicon.vagueVerbCodes.some((c) => v.cameo.startsWith(c))) || timed(v) || inName(v)) continue;
+    if (ctx.lexicon.reportingVerbs.startsWith(v.text) || (v.pattern === null && ctx.lexicon.vagueVerbCodes.some((c) => v.cameo.startsWith(c))) || timed(v) || inName(v) ||
+      v.start < view.opening) continue;
     all.push({ start: v.start, end: v.end, trigger: verbTrigger(ctx, v.type, v.mode), coded: true });
   }
   // A general verb that is no verb here ("rallies" as a noun) leaves its words to the nominal triggers.

@@ -250,10 +250,14 @@ export function extractTruces(ctx: DocContext, events: EventOut[], statements: S
       mediator: [...d.mediator],
       declared: d.declared,
       conditions: d.conditions,
-      state_as_of: d.entries
-        .sort((a, b) => startDay(a.date).localeCompare(startDay(b.date)) || a.order - b.order)
+      state_as_of: resumedAfterEnd(d.entries.sort((a, b) => startDay(a.date).localeCompare(startDay(b.date)) || a.order - b.order))
         .map(({ order: _order, ...rest }) => rest),
     }));
+}
+
+/** Entries in date order, a truce in force again after it ended being resumed. */
+function resumedAfterEnd<T extends { state: TruceState }>(entries: T[]): T[] {
+  return entries.map((e, i) => (e.state === 'in_force' && i > 0 && entries[i - 1].state === 'ended' ? { ...e, state: 'resumed' } : e));
 }
 
 /** The state of a draft truce on a day: its latest entry starting on or before that day. */

@@ -353,3 +353,8 @@ test('"warned it would respond to any further attacks" is a threat on a conditio
 test('"the first attack since early February" is dated by its own day, not by the lull before it', () => {
   assert.deepEqual(events('Rockets were fired late on Sunday towards a base hosting US forces in Syria, the first attack on American troops since early February.').map((e) => e.date), ['2024-03-03']);
 });
+
+test('rockets that "were fired" are an attack; the dateline\'s agency is no word of an event; "it was first declared" reports nothing', () => {
+  const list = events('BAGHDAD, Oct 20 (Tigris Monitor) - The calm was broken on Sunday, when rockets were fired from Zummar towards a US base in Syria.');
+  assert.deepEqual(list.map((e) => [e.type, e.date]), [['ASSAULT', '2024-03-03']]);
+});

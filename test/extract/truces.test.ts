@@ -152,3 +152,8 @@ test('a threat on a condition strains a truce in force; a faction not party to i
   const [t] = truces('Thursday, March 14, 2024\n\nKataib Hezbollah agreed on Tuesday to suspend attacks on US forces. "Any violation will be met with a response," a commander said on Wednesday. Harakat al-Nujaba said on Thursday: "We are not party to any truce."');
   assert.deepEqual(states(t!), ['2024-03-12 in_force', '2024-03-13 strained', '2024-03-14 contested']);
 });
+
+test('a truce in force again after it ended is resumed', () => {
+  const [t] = truces('Sunday, October 20, 2024\n\nOn August 7, Harakat al-Nujaba declared that the truce with the Americans was over. In September, the Iraqi armed factions agreed to return to the truce, a government source said.');
+  assert.deepEqual(states(t!), ['2024-08-07 ended', '2024-09 resumed']);
+});
