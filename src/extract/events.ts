@@ -233,8 +233,12 @@ const NEAR_KM = 10;
 /** Kinds of place at which an act happens in one spot: two of them, neither inside the other nor near, are two acts. */
 const SPOT_TYPES = new Set(['base', 'site', 'crossing']);
 
+// Places by name, built once per knowledge base.
+const placesByName = new WeakMap<DocContext['knowledge'], Map<string, Place>>();
+
 function sitesApart(ctx: DocContext): (a: string, b: string) => boolean {
-  const byName = new Map([...ctx.knowledge.places.values()].map((p) => [p.name, p]));
+  let byName = placesByName.get(ctx.knowledge);
+  if (!byName) placesByName.set(ctx.knowledge, (byName = new Map([...ctx.knowledge.places.values()].map((p) => [p.name, p]))));
   const within = (inner: string, outer: string): boolean => {
     for (let p = byName.get(inner); p; p = p.parent ? ctx.knowledge.places.get(p.parent) : undefined) if (p.name === outer) return true;
     return false;
