@@ -39,7 +39,7 @@ const OTHER_HAPPENING = 'after|before|since|following|retaliation for|response t
 const ANOTHER_HAPPENING = new RegExp(String.raw`\b(?:${OTHER_HAPPENING})\b`, 'iu');
 const CLAUSE_AFTER = new RegExp(String.raw`\b(?:if|unless|when|whenever|while|although|though|whereas|so that|so as|in order|until|${OTHER_HAPPENING})\b|;|,\s*(?:which|who|whose)\b|\b(?:who|whom|whose)\b`, 'iu');
 const NOUN_RECIPIENT = /^\s*(?:against|on|at|targeting)\s+(?:the\s+|a\s+|an\s+)?(?:[\p{L}-]+\s+(?:of|for|belonging to|used by)\s+(?:the\s+)?)?[“"‘']?$/iu;
-const TARGET_PREP = /\b(?:against|on|at|targeting|targeted|with|to|toward|towards)\s+(?:the\s+|its\s+|their\s+)?[“"‘']?\s*$/iu;
+const TARGET_PREP = /\b(?:against|on|at|targeting|targeted|with|to|toward|towards)\s+(?:the\s+|its\s+|their\s+|a\s+|an\s+)?[“"‘']?\s*$/iu;
 
 /**
  * "X has been indicted by Y": a participle (regular, or an irregular ending: taken, shown, caught, held,

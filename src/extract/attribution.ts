@@ -42,9 +42,10 @@ function lastBefore(mentions: ActorMention[], pos: number, pred: (m: ActorMentio
  */
 function afterVerb(text: string, span: Span): Span {
   const head = text.slice(span.start, Math.min(span.end, span.start + 90));
-  const opener = /^[^“"‘]*?\bthat\s+|^[^“"‘,:;]{0,60}[,:]\s*(?=[“"‘])/iu.exec(head);
-  // Not past a second verb's "that" ("had set conditions for a return to talks, adding that ..."): those are its words.
-  const skipped = opener && /,\s*\p{L}+ing\b/u.test(opener[0]) ? null : opener;
+  const opener = /^\s*(?:[^\s“"‘]+\s+){0,8}?that\s+|^[^“"‘,:;]{0,60}[,:]\s*(?=[“"‘])/iu.exec(head);
+  // Not past a second verb's "that" ("had set conditions for a return to talks, adding that ...", "were making progress
+  // and that ..."): those are its words.
+  const skipped = opener && (/,\s*\p{L}+ing\b/u.test(opener[0]) || /\b(?:and|but|or)\s+that\s+$/iu.test(opener[0])) ? null : opener;
   return trimSpan(text, skipped ? { start: span.start + skipped[0].length, end: span.end } : span);
 }
 

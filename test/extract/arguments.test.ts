@@ -171,3 +171,8 @@ test('the name opening words said is the agent of the act they tell, in the utte
   const [f] = events('The Iraqi government said that American air strikes killed 16 people, and it summoned the US charge d\'affaires in Baghdad to protest.').filter((x) => x.type === 'ACCUSE');
   assert.deepEqual(f?.source, ['IRAQ_GOV']);
 });
+
+test('an attack "on a coalition logistics convoy" is aimed at the coalition', () => {
+  const [e] = events('The US-led coalition said. The Ashab al-Kahf claimed responsibility for an IED attack on a coalition logistics convoy near Nasiriyah on Sunday.').filter((x) => x.type === 'ASSAULT');
+  assert.deepEqual(e && [e.source, e.target], [['ASHAB_AL_KAHF'], ['INTL_COALITION']]);
+});

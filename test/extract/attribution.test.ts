@@ -257,3 +257,10 @@ test('a government official or adviser speaks for the government the article is 
   const list = statements('The Iraqi government said on Sunday it would investigate. A senior government official said the truce is holding. An explosion at the Kalsu base killed a member of the Popular Mobilization Forces. The force said the base had been attacked.');
   assert.deepEqual(list.map((s) => s.speaker_actor), ['IRAQ_GOV', 'IRAQ_GOV', 'PMF']);
 });
+
+test('the words said run past a later "and that"; "the coalition\'s presence remains necessary" supports it', () => {
+  const [s] = statements('Mohammed Shia al-Sudani said negotiations with Washington were making progress and that a timetable would be announced soon.');
+  assert.match(s.evidence, /^negotiations with Washington were making progress and that/);
+  const [k] = statements('The Kurdistan Regional Government said on Thursday that the presence of the US-led coalition remained necessary to fight Islamic State remnants.');
+  assert.equal(k.stance, 'support_presence');
+});
