@@ -108,7 +108,8 @@ function armed(ctx: DocContext, view: SentenceView, all: readonly Hit[], kept: H
     // "targeted the group with attacks", "attacked the base with drones": the instrument is the act itself.
     const until = kept[i + 1]?.end ?? Infinity;
     const after = all.filter((w) => noun(w) && w.start >= k.end && w.end <= until).sort((a, b) => a.start - b.start)
-      .find((w) => !/[,;]/u.test(ctx.text.slice(k.end, w.start)) && lx.instrumentCues.endsWithin(ctx.text.slice(k.end, w.start), 2));
+      // ("targeted, with drones, a vital target": the instrument may stand in commas.)
+      .find((w) => !/[,;]/u.test(ctx.text.slice(k.end, w.start).replace(/^\s*,/u, '')) && lx.instrumentCues.endsWithin(ctx.text.slice(k.end, w.start), 2));
     if (after) used.add(after);
     // A mode that is no weapon ("targeted", "abduct") says more than the weapon does.
     if (k.trigger.mode !== '' && !lx.weaponModes.has(k.trigger.mode)) return told;

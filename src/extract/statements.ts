@@ -43,7 +43,7 @@ export function extractStatements(ctx: DocContext, reports: Report[]): Statement
     // "welcomed the agreement, saying ...": the act the participle explains states the position too.
     if (stance === 'other' && PARTICIPLE_VERB.test(r.verb.text)) ({ stance, topic } = stanceOf(ctx, ctx.text.slice(view.opening, r.verb.start)));
     // "X announced the arrest of ...": an announcement of a happening is an event, not a position.
-    if (stance === 'other' && /^announc/iu.test(r.verb.text) && !/^(?:that\b|[“"‘])/iu.test(ctx.text.slice(r.verb.end, r.content.end).trim())) continue;
+    if (stance === 'other' && /^announc/iu.test(r.verb.text) && !/^(?:[^,.;“"‘]{0,30}\s)?(?:that\b|[“"‘])/iu.test(ctx.text.slice(r.verb.end, r.content.end).trim())) continue;
     // A continued quote keeps the date of the words it continues.
     const dated: Dated = r.continuation && lastDate ? { date: lastDate, basis: 'continues the previous quote' } : dater.date(view, r.verb.start, view.sentence.start, null);
     lastDate = dated.date;

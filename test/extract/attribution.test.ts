@@ -264,3 +264,8 @@ test('the words said run past a later "and that"; "the coalition\'s presence rem
   const [k] = statements('The Kurdistan Regional Government said on Thursday that the presence of the US-led coalition remained necessary to fight Islamic State remnants.');
   assert.equal(k.stance, 'support_presence');
 });
+
+test('"announced on Sunday that its fighters targeted" claims the attack', () => {
+  const [s] = statements('The Islamic Resistance in Iraq announced on Sunday that its fighters targeted a vital target in the occupied territories.');
+  assert.equal(s?.stance, 'claim_responsibility');
+});

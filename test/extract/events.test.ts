@@ -358,3 +358,9 @@ test('rockets that "were fired" are an attack; the dateline\'s agency is no word
   const list = events('BAGHDAD, Oct 20 (Tigris Monitor) - The calm was broken on Sunday, when rockets were fired from Zummar towards a US base in Syria.');
   assert.deepEqual(list.map((e) => [e.type, e.date]), [['ASSAULT', '2024-03-03']]);
 });
+
+test('"launched a drone at" is an attack of the drone\'s mode; an instrument in commas arms the verb', () => {
+  assert.deepEqual(events('Factions launched a drone at the Ain al-Asad base on Sunday evening.').map((e) => [e.type, e.mode]), [['ASSAULT', 'drone']]);
+  assert.deepEqual(events('The Islamic Resistance in Iraq said its fighters targeted, with drones, a vital target in Umm al-Rashrash on Sunday.').map((e) => [e.type, e.mode, e.location]),
+    [['ASSAULT', 'drone', 'Eilat']]);
+});
