@@ -3,15 +3,43 @@
 import type { ClaimOut } from '../pipeline/types.ts';
 import type { DocContext } from './context.ts';
 import { evidenceOf } from './evidence.ts';
+import { PREPOSITION_BEFORE } from './arguments.ts';
 
 const TRAILING_FUNCTION_WORDS = /(?:\s+(?:the|a|an|and|or|of|in|on|at|to|its|their|his|her|this|that|these|those))+$/iu;
 
 export function extractClaims(ctx: DocContext): ClaimOut[] {
-  const { numbers, durations, pattern: re } = ctx.lexicon.claims;
+  const { numbers, durations, pattern: re, times, repeated } = ctx.lexicon.claims;
   const out: ClaimOut[] = [];
+  const valueOf = (num: string): number | undefined => (/^\d/.test(num) ? Number(num.replace(/,/g, '')) : numbers[num.toLowerCase()]);
   for (const view of ctx.sentences) {
     const s = view.sentence;
     const text = ctx.text.slice(s.start, s.end);
+    const since = view.times.find((t) => t.kind === 'since');
+    const interval = since && ctx.today ? `${since.value.split('/')[0]}/${ctx.today}` : null;
+    // "US forces have been attacked more than 150 times": a count of acts, on the passive's subject or the verb's object.
+    times.lastIndex = 0;
+    for (let m = times.exec(text); m; m = times.exec(text)) {
+      const [found, verb, object, qualifier = '', num] = m;
+      const value = valueOf(num);
+      if (value === undefined) continue;
+      const start = s.start + m.index;
+      // The passive's subject: the first name of its clause (after a reporting verb: "The Pentagon says US forces have
+      // been attacked") not inside a phrase of place ("US forces in Iraq and Syria").
+      const said = ctx.lexicon.reportingVerbs.findAll(text.slice(0, m.index)).pop();
+      const clause = Math.max(view.opening, s.start + (said?.end ?? 0));
+      const subject = /\b(?:have|has|had|were|was)\s+been\s+$/iu.test(text.slice(0, m.index)) ?
+        view.actors.find((a) => a.start >= clause && a.end <= start && !PREPOSITION_BEFORE.test(ctx.text.slice(clause, a.start))) : undefined;
+      const recipient = object.trim() || subject?.text || '';
+      const from = subject && !object.trim() ? subject.start : start;
+      out.push({
+        quantity: `${repeated[verb.toLowerCase()]}${recipient ? ` on ${recipient.replace(/^the\s+/iu, '')}` : ''}`,
+        value,
+        qualifier: qualifier.toLowerCase(),
+        interval,
+        attributed_to: '',
+        ...evidenceOf(ctx, { start: from, end: start + found.length }),
+      });
+    }
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const [found, qualifier = '', num, noun, rawTail = ''] = m;
@@ -25,10 +53,8 @@ export function extractClaims(ctx: DocContext): ClaimOut[] {
       if (isDuration && !qualifier) continue;
       if (!qualifier && ctx.lexicon.killedWords.test(around)) continue;
       if (!qualifier && ctx.lexicon.injuredWords.test(around)) continue;
-      const value = /^\d/.test(num) ? Number(num.replace(/,/g, '')) : numbers[num.toLowerCase()];
+      const value = valueOf(num);
       if (value === undefined || (value >= 1900 && value <= 2100 && !qualifier)) continue;
-      const since = view.times.find((t) => t.kind === 'since');
-      const interval = since && ctx.today ? `${since.value.split('/')[0]}/${ctx.today}` : null;
       const start = s.start + m.index;
       out.push({
         quantity: (noun + tail).trim(),

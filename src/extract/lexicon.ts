@@ -59,6 +59,7 @@ const WordFile = z.record(z.string().regex(/^[a-z_]+$/, 'a class name is lower-c
 type WordClasses = z.infer<typeof WordFile>;
 const ClaimFile = z.strictObject({
   qualifiers: phrases, numbers: z.record(z.string(), z.number()), quantities: phrases, durations: phrases,
+  repeated_acts: z.record(z.string().regex(/^\p{L}+$/u, 'a single verb form'), z.string().min(1)),
 });
 
 export interface Trigger {
@@ -115,6 +116,10 @@ export interface Lexicon {
     durations: string[];
     /** "[qualifier] <number> [two words] <quantity> [of/on/since ... up to five words]": groups qualifier, number, quantity, tail. */
     pattern: RegExp;
+    /** "<verb> [object] [qualifier] <number> times": groups verb, object, qualifier, number. */
+    times: RegExp;
+    /** The quantity each verb of `times` counts ("attacked" → "attacks"). */
+    repeated: Record<string, string>;
   };
 }
 
@@ -132,8 +137,15 @@ function casualtyPattern(nouns: string[], numbers: Record<string, number>): RegE
   return new RegExp(String.raw`\b(a number of|several|dozens of|\d[\d,]*|${alternatives(words)})\s+(?:[\p{L}.-]+\s+){0,2}?(?:${alternatives(nouns)})\b`, 'giu');
 }
 
+const numberAlternatives = (numbers: Record<string, number>): string =>
+  [String.raw`\d{1,3}(?:,\d{3})+`, String.raw`\d+`, ...Object.keys(numbers).map(escape)].join('|');
+
+function timesPattern(qualifiers: string[], numbers: Record<string, number>, verbs: string[]): RegExp {
+  return new RegExp(String.raw`\b(${alternatives(verbs)})\s+((?:[\p{L}.’'-]+\s+){0,4}?)(?:(${alternatives(qualifiers)})\s+)?(${numberAlternatives(numbers)})\s+times\b`, 'giu');
+}
+
 function claimPattern(qualifiers: string[], numbers: Record<string, number>, quantities: string[]): RegExp {
-  const n = [String.raw`\d{1,3}(?:,\d{3})+`, String.raw`\d+`, ...Object.keys(numbers).map(escape)].join('|');
+  const n = numberAlternatives(numbers);
   return new RegExp(String.raw`(?<![\p{L}\d-])(?:(${alternatives(qualifiers)})\s+)?(${n})\s+((?:[\p{L}-]+\s+){0,2}?(?:${alternatives(quantities)}))(?![\p{L}])((?:\s+(?:on|of|against|in|ago|since)\b(?:\s+[\p{L}’'-]+){0,5})?)`, 'giu');
 }
 
@@ -225,6 +237,9 @@ export function loadLexicon(dir: string = DEFAULT_DIR, verbsDir?: string): Lexic
       dealWords: new PhraseSet(truce.deal_words),
       violationTypes: truce.violation_types,
     },
-    claims: { numbers: claims.numbers, durations: claims.durations, pattern: claimPattern(claims.qualifiers, claims.numbers, claims.quantities) },
+    claims: {
+      numbers: claims.numbers, durations: claims.durations, pattern: claimPattern(claims.qualifiers, claims.numbers, claims.quantities),
+      times: timesPattern(claims.qualifiers, claims.numbers, Object.keys(claims.repeated_acts)), repeated: claims.repeated_acts,
+    },
   };
 }

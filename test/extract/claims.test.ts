@@ -17,3 +17,11 @@ test('a claim counts what it says and where, and its evidence ends on a word of 
   const [attacks] = claims('The factions have carried out more than 165 attacks on US forces since October.');
   assert.deepEqual([attacks.value, attacks.qualifier], [165, 'more than']);
 });
+
+test('acts counted in times are a claim on the passive\'s subject or the verb\'s object', () => {
+  const [c] = claims('The Pentagon says US forces in Iraq and Syria have been attacked more than 165 times since February 1.');
+  assert.deepEqual([c.quantity, c.value, c.qualifier, c.interval, c.evidence],
+    ['attacks on US forces', 165, 'more than', '2024-02-01/2024-03-04', 'US forces in Iraq and Syria have been attacked more than 165 times']);
+  const [d] = claims('Militants attacked the base three times last month.');
+  assert.deepEqual([d.quantity, d.value], ['attacks on base', 3]);
+});
