@@ -2,12 +2,21 @@
 // "the arrest of five people"). Casualty counts belong to their events, not here.
 import type { ClaimOut } from '../pipeline/types.ts';
 import type { DocContext } from './context.ts';
+import type { Report } from './attribution.ts';
 import { evidenceOf } from './evidence.ts';
 import { PREPOSITION_BEFORE } from './arguments.ts';
 
 const TRAILING_FUNCTION_WORDS = /(?:\s+(?:the|a|an|and|or|of|in|on|at|to|its|their|his|her|this|that|these|those))+$/iu;
 
-export function extractClaims(ctx: DocContext): ClaimOut[] {
+/** Who a claim is from: the speaker whose words hold it, else the one it is "according to" in its sentence. */
+function sourceOf(ctx: DocContext, view: DocContext['sentences'][number], reports: readonly Report[], start: number, end: number): string {
+  const said = reports.find((r) => r.sentence === view.index && r.content.start <= start && end <= r.content.end);
+  if (said) return said.speaker.name;
+  const per = view.actors.find((a) => /\baccording to\s+(?:the\s+)?$/iu.test(ctx.text.slice(Math.max(view.sentence.start, a.start - 20), a.start)));
+  return per ? per.text.replace(/^the\s+/iu, '') : '';
+}
+
+export function extractClaims(ctx: DocContext, reports: readonly Report[]): ClaimOut[] {
   const { numbers, durations, pattern: re, times, repeated } = ctx.lexicon.claims;
   const out: ClaimOut[] = [];
   const valueOf = (num: string): number | undefined => (/^\d/.test(num) ? Number(num.replace(/,/g, '')) : numbers[num.toLowerCase()]);
@@ -36,15 +45,20 @@ export function extractClaims(ctx: DocContext): ClaimOut[] {
         value,
         qualifier: qualifier.toLowerCase(),
         interval,
-        attributed_to: '',
+        attributed_to: sourceOf(ctx, view, reports, from, start + found.length),
         ...evidenceOf(ctx, { start: from, end: start + found.length }),
       });
     }
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const [found, qualifier = '', num, noun, rawTail = ''] = m;
-      // The words of place or time after the quantity stop before a word that only opens the next phrase.
-      const tail = rawTail.replace(TRAILING_FUNCTION_WORDS, '');
+      // The words of place after the quantity stop before a word that only opens the next phrase, before "and" ("troops
+      // in Iraq and about 900 in Syria") and before a time ("two drones on Tuesday": the time is the act's).
+      const tailAt = s.start + m.index + found.length - rawTail.length;
+      const timed = view.times.find((t) => t.start >= tailAt && t.start < tailAt + rawTail.length);
+      const joined = rawTail.search(/\s(?:and|or|but)\s/iu);
+      const cut = Math.min(timed ? timed.start - tailAt : rawTail.length, joined < 0 ? rawTail.length : joined);
+      const tail = rawTail.slice(0, cut).replace(/\s+(?:on|of|against|in|ago|since)$/iu, '').replace(TRAILING_FUNCTION_WORDS, '');
       const whole = found.slice(0, found.length - (rawTail.length - tail.length));
       const head = noun.trim().split(/\s+/).pop()!.toLowerCase();
       const isDuration = durations.includes(head);
@@ -61,7 +75,7 @@ export function extractClaims(ctx: DocContext): ClaimOut[] {
         value,
         qualifier: qualifier.toLowerCase(),
         interval,
-        attributed_to: '',
+        attributed_to: sourceOf(ctx, view, reports, start, start + whole.length),
         ...evidenceOf(ctx, { start, end: start + whole.length }),
       });
     }

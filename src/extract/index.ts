@@ -65,7 +65,7 @@ export function extract(annotated: Annotated, opts: ExtractOptions): Extraction 
   const reports = findReports(ctx);
   const found = extractEvents(ctx, reports);
   const statements = extractStatements(ctx, reports);
-  const claims = extractClaims(ctx);
+  const claims = extractClaims(ctx, reports);
   const truces = extractTruces(ctx, found, statements);
   const events = aimAtCounterparts(ctx, found, truces);
   const used = new Set<string>();

@@ -25,3 +25,12 @@ test('acts counted in times are a claim on the passive\'s subject or the verb\'s
   const [d] = claims('Militants attacked the base three times last month.');
   assert.deepEqual([d.quantity, d.value], ['attacks on base', 3]);
 });
+
+test('a claim is from whose words hold it or whom it is according to; its quantity stops before "and" and before a time', () => {
+  const [a] = claims('US forces have been attacked at least 61 times since February 1, according to the Pentagon.');
+  assert.equal(a.attributed_to, 'Pentagon');
+  const [b] = claims('The United States keeps about 2,500 troops in Iraq and about 900 in Syria.');
+  assert.deepEqual([b.quantity, b.value, b.qualifier], ['troops in Iraq', 2500, 'about']);
+  const [c] = claims('The group said it targeted the base with two drones on Tuesday.');
+  assert.deepEqual([c.quantity, c.evidence], ['drones', 'two drones']);
+});
