@@ -107,7 +107,8 @@ export class Dater {
   date(view: SentenceView, at: number, from = view.sentence.start, actors: string[] | null = [], series = false): Dated {
     const today = this.ctx.today;
     // "the first attack on American troops since early February": the time bounds the lull before it, not the act.
-    const t = governingTime(view.times.filter((x) => x.start >= from && !(x.kind === 'since' &&
+    // The dateline's date is the report's, not the happening's.
+    const t = governingTime(view.times.filter((x) => x.start >= Math.max(from, view.opening) && !(x.kind === 'since' &&
       FIRST_SINCE.test(this.ctx.text.slice(Math.max(view.sentence.start, x.start - 80), x.start)))), view.sentence, at, this.ctx.text);
     // A reference event dates the mention only when it involves one of the mention's own actors (if it has any);
     // `actors` null means the mention is an utterance, which a happening it speaks of does not date.

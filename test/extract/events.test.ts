@@ -364,3 +364,8 @@ test('"launched a drone at" is an attack of the drone\'s mode; an instrument in 
   assert.deepEqual(events('The Islamic Resistance in Iraq said its fighters targeted, with drones, a vital target in Umm al-Rashrash on Sunday.').map((e) => [e.type, e.mode, e.location]),
     [['ASSAULT', 'drone', 'Eilat']]);
 });
+
+test('the dateline\'s date dates no happening in its sentence; rockets that "landed" are an attack', () => {
+  const list = events('BAGHDAD, March 4 (Wire) - An explosion hit a PMF depot in the Jurf al-Nasr area, 60 km south of Baghdad, on Sunday. Rockets landed near the US embassy in the Green Zone on Saturday.');
+  assert.deepEqual(list.map((e) => [e.type, e.date]), [['ASSAULT', '2024-03-03'], ['ASSAULT', '2024-03-02']]);
+});
