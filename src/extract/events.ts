@@ -552,8 +552,8 @@ export function extractEvents(ctx: DocContext, reports: Report[]): EventOut[] {
       const actors = [...args.source, ...args.target];
       // "said on Monday that talks began last January": a time among the words said dates what they tell; the one
       // before the reporting verb dates the saying.
-      const clause = clauseAround(ctx.text, view.sentence, at);
-      const said = report && report.content.start <= h.start && h.start < report.content.end && view.times.some((t) =>
+      const clause = report && report.content.start <= h.start && h.start < report.content.end ? clauseAround(ctx.text, view.sentence, at) : null;
+      const said = report && clause && view.times.some((t) =>
         t.start >= Math.max(report.content.start, clause.start) && t.end <= Math.min(report.content.end, clause.end) && t.kind !== 'duration') ? report.content.start : view.sentence.start;
       // "arrested three suspects early Monday over a rocket attack that targeted the airport late last week": the time
       // in the relative clause of an attack noun is the attack's.

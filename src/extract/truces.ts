@@ -223,12 +223,13 @@ export function extractTruces(ctx: DocContext, events: EventOut[], statements: S
   }
 
   // "The deal, brokered by Prime Minister al-Sudani with the help of Quds Force commander Esmail Qaani": mediators.
-  for (const view of ctx.sentences) {
+  for (const view of drafts.length > 0 ? ctx.sentences : []) {
     const text = view.sentence.text;
-    if (drafts.length === 0 || !(isTruceText(ctx, text, docHasTerm) || ctx.lexicon.truce.dealWords.test(text))) continue;
+    // The few cues first: most sentences have none, and only then is the sentence's topic worth a look.
+    const cues = ctx.lexicon.truce.mediation.findAll(text);
+    if (cues.length === 0 || !(isTruceText(ctx, text, docHasTerm) || ctx.lexicon.truce.dealWords.test(text))) continue;
     const named = view.actors.map((m) => m.actorId);
     const d = drafts.find((x) => named.includes(x.faction)) ?? drafts[drafts.length - 1];
-    const cues = ctx.lexicon.truce.mediation.findAll(text);
     for (const [i, cue] of cues.entries()) {
       const from = view.sentence.start + cue.end;
       // Up to the clause's end, or the next cue ("brokered by X with the help of Y").
