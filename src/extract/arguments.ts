@@ -1,11 +1,11 @@
 // Who did what to whom, where, with how many casualties: the arguments of an event mention,
 // read from the sentence around its trigger (active and passive voice, "by X", "X claimed
 // responsibility", "against/on/with X", reported speech).
-import type { ActorMention, PloverType, Span } from '../pipeline/types.ts';
+import type { ActorMention, PlaceMention, PloverType, Span } from '../pipeline/types.ts';
 import type { Knowledge } from '../knowledge/types.ts';
 import { placeAncestors } from '../knowledge/index.ts';
 import type { DocContext, SentenceView } from './context.ts';
-import { voiceOf } from './context.ts';
+import { sideOf, voiceOf } from './context.ts';
 import type { Report } from './attribution.ts';
 import type { PhraseSet } from './phrase.ts';
 
@@ -32,12 +32,13 @@ export const PREPOSITION_BEFORE = /\b(?:of|to|with|against|on|at|in|for|from|int
 const PLACE_PREP = String.raw`(?:in|at|near|inside|outside|across|throughout|within)\s+(?:the\s+)?[“"‘']?\s*`;
 /** Nothing but a preposition of place between the act and the name ("strikes in Iraq"). */
 const LOCATIVE_ONLY = new RegExp(`^\\s*${PLACE_PREP}$`, 'iu');
-// Also the second of two places joined to one preposition ("in Iraq and Syria").
-const LOCATIVE_PREP = new RegExp(String.raw`\b${PLACE_PREP}(?:[\p{Lu}][\p{L}-]*\s+(?:and|or)\s+)?$`, 'u');
+const COMPASS = String.raw`(?:(?:north|south)(?:-?(?:east|west))?|east|west)`;
+// Also the second of two places joined to one preposition ("in Iraq and Syria"), and a bearing ("north of Baghdad").
+const LOCATIVE_PREP = new RegExp(String.raw`(?:\b${PLACE_PREP}|\b${COMPASS}\s+of\s+)(?:[\p{Lu}][\p{L}-]*\s+(?:and|or)\s+)?$`, 'u');
 /** Words that open the telling of another happening than the act's. */
 const OTHER_HAPPENING = 'after|before|since|following|retaliation for|response to|revenge for|because';
 const ANOTHER_HAPPENING = new RegExp(String.raw`\b(?:${OTHER_HAPPENING})\b`, 'iu');
-const CLAUSE_AFTER = new RegExp(String.raw`\b(?:if|unless|when|whenever|while|although|though|whereas|so that|so as|in order|until|${OTHER_HAPPENING})\b|;|,\s*(?:which|who|whose)\b|\b(?:who|whom|whose)\b`, 'iu');
+const CLAUSE_AFTER = new RegExp(String.raw`\b(?:if|unless|when|whenever|while|although|though|whereas|so that|so as|in order|until|${OTHER_HAPPENING})\b|;|\.\.|,\s*(?:which|who|whose)\b|\b(?:who|whom|whose)\b`, 'iu');
 const NOUN_RECIPIENT = /^\s*(?:against|on|at|targeting)\s+(?:the\s+|a\s+|an\s+)?(?:[\p{L}-]+\s+(?:of|for|belonging to|used by)\s+(?:the\s+)?)?[“"‘']?$/iu;
 const TARGET_PREP = /\b(?:against|on|at|targeting|targeted|with|to|toward|towards)\s+(?:the\s+|its\s+|their\s+|a\s+|an\s+)?[“"‘']?\s*$/iu;
 
@@ -143,8 +144,8 @@ const NEXT_TO = 30;
 // A locative preposition, with a compass word perhaps ("in", "near the", "in north-eastern"), introduces where
 // something happened (LOCATIVE_PREP above is the narrower set that tells a place from a recipient); a compass
 // word alone ("southern", "north of") says that a name is a place.
-const COMPASS = String.raw`(?:(?:north|south)(?:-?(?:east|west))?|east|west)`;
-const LOCATIVE = new RegExp(String.raw`\b(?:in|at|on|near|inside|outside|from)\s+(?:the\s+)?(?:${COMPASS}ern\s+|central\s+)?$`, 'iu');
+// "struck the vicinity of the airport" lands at the airport.
+const LOCATIVE = new RegExp(String.raw`(?:\b(?:in|at|on|near|inside|outside|from)\s+(?:the\s+)?(?:${COMPASS}ern\s+|central\s+)?|\b(?:vicinity|outskirts|perimeter|surroundings)\s+of\s+(?:the\s+)?)$`, 'iu');
 const PLACE_CONTEXT = new RegExp(String.raw`${LOCATIVE.source}|(?:\b${COMPASS}ern|\bcentral|\b(?:${COMPASS}|outskirts|edge|heart|centre|center|suburbs?)\s+of(?:\s+the)?)\s+$`, 'iu');
 
 const HIT_GAP = /^\s*(?:(at|on|near|against|into)\s+)?(?:the\s+)?$/iu;
@@ -162,22 +163,21 @@ export function placeHit(ctx: DocContext, trigger: Span, p: Span, direct = false
  * ("talks with Washington", "the US response"), not a place, unless a locative preposition introduces it or
  * force landed on it ("rockets struck Erbil").
  */
-function locationOf(ctx: DocContext, view: SentenceView, trigger: Span, type: PloverType): string {
+function locationOf(ctx: DocContext, view: SentenceView, trigger: Span, type: PloverType): PlaceMention | undefined {
   // Only force lands on a place; what is accused, asked or met is an actor ("accused Israel").
   const hit = (p: Span) => FORCE_TYPES.has(type) && placeHit(ctx, trigger, p, true);
   const placeLike = (p: Span) => hit(p) || PLACE_CONTEXT.test(ctx.text.slice(Math.max(0, p.start - 30), p.start));
   // A place named inside a longer actor name ("at the US embassy", "on US bases") is part of that name.
   const withinName = (p: Span) => view.actors.some((a) => a.start <= p.start && p.end <= a.end && a.end - a.start > p.end - p.start);
   const places = view.places.filter((p) => !view.actors.some((a) => a.start < p.end && p.start < a.end) || (placeLike(p) && (!withinName(p) || hit(p))));
-  if (places.length === 0) return '';
+  if (places.length === 0) return undefined;
   // The place the trigger hit is more precise than the area named after it ("struck Camp Taji, north of Baghdad").
   const after = places.filter((p) => p.start >= trigger.end && (hit(p) || LOCATIVE.test(ctx.text.slice(Math.max(trigger.end, p.start - 30), p.start))));
   const first = after[0] ?? places.find((p) => p.end <= trigger.start && p.start >= trigger.start - 80) ?? places[0];
   // A place inside the one chosen and named next to it is the more precise answer ("Al Asad airbase in western
   // Iraq", "Baghdad's Green Zone").
   const near = (p: Span) => Math.max(p.start, first.start) - Math.min(p.end, first.end) <= NEXT_TO;
-  const chosen = places.find((p) => near(p) && placeAncestors(ctx.knowledge, p.placeId).some((a) => a.id === first.placeId)) ?? first;
-  return ctx.knowledge.places.get(chosen.placeId)?.name ?? chosen.text;
+  return places.find((p) => near(p) && placeAncestors(ctx.knowledge, p.placeId).some((a) => a.id === first.placeId)) ?? first;
 }
 
 /** Whether a token tagged VERB starts in [from, to) of the sentence. */
@@ -193,6 +193,8 @@ const CLAUSE_OPEN = /(?:,\s*and|;|\bbut|,\s*which|,\s*who|\bthat|\b(?:after|befo
 const SUBORDINATE_OPENED = /\b(?:after|before|when|while|because|although|though|if|unless|until|once|whereas)\s+[^,;]*$/iu;
 /** A relative clause about a person or thing opened before the end of a text, and not closed since. */
 const RELATIVE_OPENED = /\b(?:who|whom|whose)\s+[^,;]*$/iu;
+/** A subordinate clause opening a text and closed by its comma, right before what follows. */
+const FRONTED_CLAUSE = /^\s*(?:if|when|unless|once|after|before|while|because|although|though|until)\s+[^;]*,\s*(?:the\s+)?$/iu;
 /** Openings of a subordinate clause: its subject is its own, never the main clause's. */
 const SUBORDINATOR = /^(?:after|before|when|while|because|although|though|if|unless|until|once|whereas)\s+$/iu;
 
@@ -209,6 +211,12 @@ function subjectOf(ctx: DocContext, view: SentenceView, trigger: Span, before: A
   for (const m of head.matchAll(CLAUSE_OPEN)) {
     clauseStart = view.sentence.start + m.index + m[0].length;
     subordinate = SUBORDINATOR.test(m[0]);
+  }
+  // "if the Americans insisted on staying, the factions would use": a fronted subordinate clause ends at its comma.
+  const comma = text.lastIndexOf(',', trigger.start);
+  if (subordinate && comma >= clauseStart && !verbBetween(ctx, view, comma + 1, trigger.start)) {
+    clauseStart = comma + 1;
+    subordinate = false;
   }
   // A subject stands before its clause's first verb: "a drone hit the base and wounded ..." has no actor subject.
   const free = (m: ActorMention, from: number): boolean => !PREPOSITION_BEFORE.test(text.slice(from, m.start)) && !verbBetween(ctx, view, from, m.start);
@@ -305,7 +313,9 @@ export function argumentsOf(ctx: DocContext, view: SentenceView, trigger: Span, 
       const catenated = before.findLast((m) => m.start >= report.content.start && /^\s+\S+\s+to\s+$/u.test(text.slice(m.end, trigger.start)) &&
         ctx.lexicon.catenativeVerbs.endsWith(text.slice(m.end, trigger.start).replace(/\s*to\s+$/u, '')));
       // "announced the end of the truce, a day after a US airstrike ... killed four fighters": a subordinate clause's own subject.
-      const opensClause = (m: ActorMention): boolean => SUBORDINATE_OPENED.test(text.slice(report.content.start, m.start));
+      // "… that if the Americans stayed, the factions would use …": the main clause's subject after a fronted one.
+      const opensClause = (m: ActorMention): boolean => SUBORDINATE_OPENED.test(text.slice(report.content.start, m.start)) ||
+        FRONTED_CLAUSE.test(text.slice(report.content.start, m.start));
       // "quoted diplomatic sources as saying Washington had set conditions": the name opening the words said.
       const opening = verbBetween(ctx, view, report.content.start, trigger.start) ? undefined : before.find((m) => m.start >= report.content.start &&
         m.start - report.content.start <= 40 && !PREPOSITION_BEFORE.test(text.slice(report.content.start, m.start)));
@@ -316,10 +326,11 @@ export function argumentsOf(ctx: DocContext, view: SentenceView, trigger: Span, 
         source.push(report.speaker.actorId);
       }
     } else if (subject) source.push(...withConjuncts(ctx, before, subject));
-    else if (report?.own && report.speaker.actorId && VERBAL.has(type)) source.push(report.speaker.actorId);
     else {
+      // "He warned that if the Americans insisted ...": the pronoun before the trigger is its subject, whoever speaks later.
       const antecedent = subordinate ? undefined : pronounSubject(ctx, view, trigger);
       if (antecedent) source.push(antecedent);
+      else if (report?.own && report.speaker.actorId && VERBAL.has(type)) source.push(report.speaker.actorId);
     }
   }
 
@@ -378,5 +389,13 @@ export function argumentsOf(ctx: DocContext, view: SentenceView, trigger: Span, 
   source = unique(source.map((id) => voiceOf(ctx.knowledge, id)));
   target = unique(target.flatMap((id) => (ctx.knowledge.actors.get(id)?.type === 'person' ? [voiceOf(ctx.knowledge, id), id] : [id]))).filter((id) => !source.includes(id));
   const { fatalities, injured } = casualties(ctx, view);
-  return { source, target, location: locationOf(ctx, view, trigger, type), fatalities, injured };
+  const place = locationOf(ctx, view, trigger, type);
+  const site = place && ctx.knowledge.places.get(place.placeId);
+  // "rockets fell near the Ain al-Asad base": an attack on a site that hosts foreign forces, with no target named,
+  // hits them (not when their own side strikes there).
+  if (type === 'ASSAULT' && target.length === 0 && site) {
+    const sides = new Set(source.map((id) => sideOf(ctx.knowledge, id)));
+    target = site.hosts.filter((id) => !sides.has(sideOf(ctx.knowledge, id)));
+  }
+  return { source, target, location: site?.name ?? place?.text ?? '', fatalities, injured };
 }

@@ -299,7 +299,9 @@ export function findReports(ctx: DocContext): Report[] {
       // "No injuries were reported", "the first claimed by an Iraqi faction": a passive names no speaker before it; nor
       // does a participle used as an adjective ("the reported arrangement").
       if (/\b(?:(?:was|were|is|are|been|being|be)(?:\s+(?:first|also|already|later|then|again|officially|\p{L}+ly))?|the|a|an|this|its|their)\s+$/iu.test(before) ||
-        /^\s+by\b/iu.test(ctx.text.slice(vEnd, vEnd + 4))) continue;
+        /^\s+by\b/iu.test(ctx.text.slice(vEnd, vEnd + 4)) ||
+        // "insisted on staying", "commented on withdrawing": a verb with a gerund object reports no words.
+        /^\s+on\s+\p{L}+ing\b/iu.test(ctx.text.slice(vEnd, vEnd + 30))) continue;
       // 'told the agency, “The factions announced the truce ...”': a verb inside the quote an earlier verb opens is the
       // quoted speaker's word, not a report of its own.
       if (insideQuote(before) && verbs.some((o) => o.end <= v.start && /[“"]/u.test(text.slice(o.end, v.start)))) continue;

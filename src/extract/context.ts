@@ -5,6 +5,7 @@ import type { Actor, Knowledge } from '../knowledge/types.ts';
 import type { Lexicon } from './lexicon.ts';
 import { normalizeName } from '../knowledge/normalize.ts';
 import { tokenSimilarity } from '../knowledge/fuzzy.ts';
+import { actorCountry } from '../knowledge/relations.ts';
 
 export interface SentenceView {
   index: number;
@@ -120,6 +121,12 @@ export function voiceOf(k: Knowledge, actorId: string): string {
   const a = k.actors.get(actorId);
   if (!a || a.type !== 'person') return actorId;
   return a.organisation ?? a.memberOf[0]?.id ?? actorId;
+}
+
+/** The state an actor belongs to (a state is its own), else the actor itself. */
+export function sideOf(k: Knowledge, id: string): string {
+  const a = k.actors.get(id);
+  return (a && actorCountry(a)) ?? id;
 }
 
 export function actorOf(k: Knowledge, id: string): Actor | undefined {

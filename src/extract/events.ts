@@ -2,7 +2,7 @@
 // arguments and date; mentions of the same happening in one article merged into one event.
 import type { ActorMention, EventOut, PloverType, Span } from '../pipeline/types.ts';
 import type { Place } from '../knowledge/types.ts';
-import { voiceOf, type DocContext, type SentenceView } from './context.ts';
+import { sideOf, voiceOf, type DocContext, type SentenceView } from './context.ts';
 import type { Lexicon, Trigger } from './lexicon.ts';
 import type { Report } from './attribution.ts';
 import { modalityOf, untimed } from './status.ts';
@@ -47,6 +47,8 @@ function hits(ctx: DocContext, view: SentenceView): Hit[] {
     // A reporting verb introduces a statement, not an event; a vague default code names no act.
     if (ctx.lexicon.reportingVerbs.startsWith(v.text) || (v.pattern === null && ctx.lexicon.vagueVerbCodes.some((c) => v.cameo.startsWith(c))) || timed(v) || inName(v) ||
       v.start < view.opening) continue;
+    // "announced a halt to attacks": the pattern's object is what is halted, no happening.
+    if (v.objectStart > v.end && ctx.lexicon.haltedBefore.endsWithin(ctx.text.slice(v.end, v.objectStart), 2)) continue;
     all.push({ start: v.start, end: v.end, trigger: verbTrigger(ctx, v.type, v.mode), coded: true });
   }
   // A general verb that is no verb here ("rallies" as a noun) leaves its words to the nominal triggers.
@@ -226,6 +228,8 @@ interface Told {
   news: string | null;
   /** Whether two locations are different sites, neither inside the other (al-Tanf and the Conoco field). */
   apart: (a: string, b: string) => boolean;
+  /** Whether two actor ids may name one side: the same, or a state and a body of its own ("Americans", "US forces"). */
+  kin: (a: string, b: string) => boolean;
 }
 
 const KM_PER_DEGREE = 111.2;
@@ -254,9 +258,13 @@ function sitesApart(ctx: DocContext): (a: string, b: string) => boolean {
 }
 
 /** Two lists of participants that may name the same side: one is empty or they share one. */
-const compatible = (x: string[], y: string[]): boolean => x.length === 0 || y.length === 0 || x.some((id) => y.includes(id));
+const compatible = (x: string[], y: string[], kin: Told['kin']): boolean => x.length === 0 || y.length === 0 || x.some((id) => y.some((o) => kin(id, o)));
 
-function sameHappening(a: EventOut, b: EventOut, { part, headline, news, apart }: Told): boolean {
+function kinOf(k: DocContext['knowledge']): Told['kin'] {
+  return (a, b) => a === b || (k.actors.get(a)?.type === 'state' && sideOf(k, b) === a) || (k.actors.get(b)?.type === 'state' && sideOf(k, a) === b);
+}
+
+function sameHappening(a: EventOut, b: EventOut, { part, headline, news, apart, kin }: Told): boolean {
   if (a.type !== b.type || a.status !== b.status || apart(a.location, b.location)) return false;
   // A headline tells in the present, undated, the latest news that the article then tells with its date: one
   // happening when the body's falls in the week before publication and no participant differs.
@@ -265,7 +273,7 @@ function sameHappening(a: EventOut, b: EventOut, { part, headline, news, apart }
     const told = title === a ? b : a;
     // A headline's targets are often its places ("Kill 16 in Iraq and Syria"): a shared agent settles it.
     const sameAgent = a.source.some((id) => b.source.includes(id));
-    return news !== null && told.date !== null && datesOverlap(told.date, news, 0) && compatible(a.source, b.source) && (sameAgent || compatible(a.target, b.target));
+    return news !== null && told.date !== null && datesOverlap(told.date, news, 0) && compatible(a.source, b.source, kin) && (sameAgent || compatible(a.target, b.target, kin));
   }
   // "strikes ... hours after a drone hit the base and wounded soldiers": one sentence telling two happenings.
   if (a.evidence_start === b.evidence_start && part.get(a) !== part.get(b)) return false;
@@ -299,6 +307,12 @@ function precision(date: string | null): number {
   return 20 - date.length;
 }
 
+/** Both tellings' participants, the more precise first: "US forces" stands for "the Americans" of the other. */
+function joined(first: string[], second: string[], kin: Told['kin']): string[] {
+  const all = [...new Set([...first, ...second])];
+  return all.filter((id) => !all.some((o) => o !== id && kin(id, o) && second.includes(id) && !first.includes(id)));
+}
+
 function merge(events: EventOut[], told: Told): EventOut[] {
   const out: EventOut[] = [];
   for (const e of events) {
@@ -313,7 +327,7 @@ function merge(events: EventOut[], told: Told): EventOut[] {
       Object.assign(twin, e, {
         id: title.id,
         source: [...new Set([...e.source, ...title.source])],
-        target: [...new Set([...e.target, ...title.target])].filter((t) => !e.source.includes(t) && !title.source.includes(t)),
+        target: joined(e.target, title.target, told.kin).filter((t) => !e.source.includes(t) && !title.source.includes(t)),
         mode: e.mode || title.mode,
         location: e.location || title.location,
         fatalities: e.fatalities ?? title.fatalities,
@@ -322,7 +336,7 @@ function merge(events: EventOut[], told: Told): EventOut[] {
       continue;
     }
     twin.source = [...new Set([...twin.source, ...e.source])];
-    twin.target = [...new Set([...twin.target, ...e.target])].filter((t) => !twin.source.includes(t));
+    twin.target = joined(twin.target, e.target, told.kin).filter((t) => !twin.source.includes(t));
     // The telling that dates the act more exactly is the fuller one: its words, trigger and place stand for the act.
     if (precision(e.date) < precision(twin.date)) {
       Object.assign(twin, { date: e.date, date_basis: e.date_basis, trigger: e.trigger, evidence: e.evidence, evidence_start: e.evidence_start, evidence_end: e.evidence_end });
@@ -609,5 +623,5 @@ export function extractEvents(ctx: DocContext, reports: Report[]): EventOut[] {
     }
   }
   const news = ctx.today ? `${addDays(ctx.today, -7)}/${ctx.today}` : null;
-  return merge(attachBackReferences(events), { part, headline, news, apart: sitesApart(ctx) });
+  return merge(attachBackReferences(events), { part, headline, news, apart: sitesApart(ctx), kin: kinOf(ctx.knowledge) });
 }

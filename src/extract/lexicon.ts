@@ -36,6 +36,7 @@ const CueFile = z.strictObject({
   instrument_cues: phrases,
   weapon_modes: z.array(z.string().min(1)),
   reaction_cues: phrases,
+  halted_before: phrases,
   non_eventive_before: phrases,
   non_eventive_after: phrases,
   status: z.strictObject({ denied: phrases, conditional: phrases, future: phrases, hypothetical: phrases, wished: phrases, intention: phrases, prevented: phrases }),
@@ -88,6 +89,8 @@ export interface Lexicon {
   weaponModes: ReadonlySet<string>;
   /** Words after which a nominal trigger names what a reaction answers, a past happening ("respond to the killing"). */
   reactionCues: PhraseSet;
+  /** "halt to", "suspension of": a verb pattern's object after these is what is stopped. */
+  haltedBefore: PhraseSet;
   nonEventiveBefore: PhraseSet;
   nonEventiveAfter: PhraseSet;
   status: Record<'denied' | 'conditional' | 'future' | 'hypothetical' | 'wished' | 'intention' | 'prevented', PhraseSet>;
@@ -203,6 +206,7 @@ export function loadLexicon(dir: string = DEFAULT_DIR, verbsDir?: string): Lexic
     instrumentCues: new PhraseSet(cues.instrument_cues),
     weaponModes: new Set(cues.weapon_modes),
     reactionCues: new PhraseSet(cues.reaction_cues),
+    haltedBefore: new PhraseSet(cues.halted_before),
     nonEventiveBefore: new PhraseSet(cues.non_eventive_before),
     nonEventiveAfter: new PhraseSet(cues.non_eventive_after),
     status: {

@@ -28,6 +28,8 @@ function lastEnd(re: RegExp, s: string): number {
 
 /** Characters of left and right context that form the trigger's clause (about eight and twelve words). */
 const LEFT = 60;
+/** An "if" or "unless" clause closed by its comma, and the trigger's clause after it with no comma of its own. */
+const FRONTED_CONDITION = /\b(?:if|unless)\s[^;]*,[^,;]*$/iu;
 const RIGHT = 90;
 
 /** The text from `from` to `to` with the time expressions in it blanked: "In May" holds no "may", "the strikes on Saturday killed" is "the strikes killed". */
@@ -83,7 +85,10 @@ export function modalityOf(lx: Lexicon, text: string, sentence: Span, trigger: S
   const near = left.slice(-40);
   const denied = (lx.status.denied.test(near) && !otherVerbNegated(lx, near, nominal)) || /\bno\s+(?:\S+\s+){0,2}$/iu.test(left.slice(-25)) && /\b(has|have|had) been\b/iu.test(right.slice(0, 40));
   const future = !answered && lx.status.future.test(left);
-  const conditional = lx.status.conditional.test(right) || lx.status.conditional.test(left);
+  // "warned that if the Americans insisted on staying in defiance of the vote, the factions would use ...": a long
+  // conditional clause fronted before the trigger's own.
+  const conditional = lx.status.conditional.test(right) || lx.status.conditional.test(left) ||
+    FRONTED_CONDITION.test(text.slice(sentence.start, trigger.start));
   const hypothetical = lx.status.hypothetical.test(near);
   if (future && lx.status.wished.test(left)) return null;
   if (lx.status.prevented.test(near)) return null;

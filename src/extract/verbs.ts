@@ -31,6 +31,8 @@ export interface VerbHit {
   mode: string;
   /** The pattern that matched, as written in verbs.yaml; null when the verb's default code applied. */
   pattern: string | null;
+  /** Character offset of the first word the pattern matched after the verb ("attack" of "announced an attack"), -1 if none. */
+  objectStart: number;
 }
 
 /** A compiled verb lexicon: build it with loadVerbLexicon and pass it to findVerbEvents; its fields are internal. */
@@ -856,6 +858,7 @@ export function findVerbEvents(lex: VerbLexicon, tokens: Token[], sentence: Sent
       type: bestCode.type,
       mode: bestCode.mode,
       pattern: bestPattern ? bestPattern.text : null,
+      objectStart: bestCount > 0 ? tokens[bestStart[0]].start : -1,
     });
     v = tokenEnd - 1;
   }

@@ -143,7 +143,7 @@ function loadPack(dir: string, k: Knowledge, definedIn: Map<string, string>, ref
     define(definedIn, 'place', e.id, file);
     if ((e.lat === undefined) !== (e.lon === undefined)) throw new PackError(file, e.id, 'give both lat and lon, or neither');
     const place: Place = {
-      id: e.id, name: e.name, type: e.type as PlaceType, aliases: e.aliases, pack,
+      id: e.id, name: e.name, type: e.type as PlaceType, aliases: e.aliases, hosts: e.hosts, pack,
       ...(e.parent !== undefined && { parent: e.parent }),
       ...(e.iso3 !== undefined && { iso3: e.iso3 }),
       ...(e.lat !== undefined && { lat: e.lat }),
@@ -151,6 +151,7 @@ function loadPack(dir: string, k: Knowledge, definedIn: Map<string, string>, ref
     };
     k.places.set(e.id, place);
     if (e.parent !== undefined) refs.push({ file, entry: e.id, what: 'parent', id: e.parent, kind: 'place' });
+    for (const h of e.hosts) refs.push({ file, entry: e.id, what: 'hosts', id: h, kind: 'actor' });
   }
 
   for (const [raw, label, file] of entries(dir, 'reference-events.yaml')) {

@@ -79,6 +79,7 @@ export const placeSchema = z.strictObject({
   aliases: names,
   lat: z.number().min(-90, 'latitude must be within -90..90').max(90, 'latitude must be within -90..90').optional(),
   lon: z.number().min(-180, 'longitude must be within -180..180').max(180, 'longitude must be within -180..180').optional(),
+  hosts: z.array(id).default([]),
   note: z.string().optional(),
 });
 

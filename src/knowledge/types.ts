@@ -71,6 +71,8 @@ export interface Place {
   iso3?: string;
   lat?: number;
   lon?: number;
+  /** Actors whose forces the site hosts ("Ain al-Asad" hosts US forces): an attack on it with no target named hits them. */
+  hosts: string[];
   pack: string;
 }
 

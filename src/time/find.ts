@@ -57,13 +57,14 @@ function joinRange(start: Sem, end: Sem | null): Sem | null {
 
 /**
  * "Two days later" after "On August 5": counted from the nearest preceding single-day expression in the same
- * or the previous paragraph. Left unresolved when there is none, or when the count lands after the reference
+ * or the previous paragraph (not a "since" or "until" bound). Left unresolved when there is none, or when the count lands after the reference
  * day in a clause that narrates the past (the anchor was then not the happening meant).
  */
 function anchored(text: string, r: ParsedResult, sem: Sem, before: TimeMention[], ref: Day | null): Sem | null {
   const a = sem.anchor;
   if (!a) return null;
-  const base = [...before].reverse().find((t) => t.precision === 'day' && !t.value.includes('/'));
+  // "since October 17" bounds a period: no happening of its day to count from.
+  const base = [...before].reverse().find((t) => t.precision === 'day' && !t.value.includes('/') && t.kind !== 'since' && t.kind !== 'until');
   if (!base || paragraphBreaks(text.slice(base.end, r.index)) > 1) return null;
   const baseDay = valueBounds(base.value)?.from;
   if (!baseDay) return null;

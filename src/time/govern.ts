@@ -21,11 +21,20 @@ export function governingTime(times: TimeMention[], sentence: Span, at: number, 
     const before = inClause.filter((t) => t.start <= at).at(-1);
     if (before) return before;
     // After the act, "until the end of the year" tells how long it lasts, not when it happened.
-    const after = inClause.find((t) => t.start > at && t.kind !== 'until');
+    // "warned that if they stayed in defiance of the vote of January": a time of another noun than the act's own ("the attack of January 5").
+    const after = inClause.find((t) => t.start > at && t.kind !== 'until' && !ofAnother(text, at, t));
     if (after) return after;
   }
-  return inSentence.filter((t) => t.start <= at).at(-1) ?? inSentence.find((t) => t.kind !== 'until') ?? null;
+  const free = text === undefined ? inSentence : inSentence.filter((t) => !ofAnother(text, at, t));
+  return free.filter((t) => t.start <= at).at(-1) ?? free.find((t) => t.kind !== 'until') ?? null;
 }
+
+/** "the parliament's vote of January": a time after "of" that is not right after the act at `at` ("the attack of January 5"). */
+function ofAnother(text: string, at: number, t: TimeMention): boolean {
+  return OF_BEFORE.test(text.slice(Math.max(0, t.start - 4), t.start)) && !/^\S+\s+of\s+$/u.test(text.slice(at, t.start));
+}
+
+const OF_BEFORE = /\bof\s+$/iu;
 
 /** The clause of the sentence around position `at`, between clause-breaking punctuation. */
 export function clauseAround(text: string, sentence: Span, at: number): Span {

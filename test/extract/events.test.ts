@@ -369,3 +369,40 @@ test('the dateline\'s date dates no happening in its sentence; rockets that "lan
   const list = events('BAGHDAD, March 4 (Wire) - An explosion hit a PMF depot in the Jurf al-Nasr area, 60 km south of Baghdad, on Sunday. Rockets landed near the US embassy in the Green Zone on Saturday.');
   assert.deepEqual(list.map((e) => [e.type, e.date]), [['ASSAULT', '2024-03-03'], ['ASSAULT', '2024-03-02']]);
 });
+
+test('a verb pattern whose object is what is halted names no act of that object ("announce halt to attacks")', () => {
+  const found = events('Iraqi factions announce conditional halt to attacks on US forces.');
+  assert.deepEqual(found.filter((e) => e.type === 'ASSAULT'), [], JSON.stringify(found));
+  assert.ok(found.some((e) => e.type === 'CONCEDE'));
+});
+
+test('the main clause after a fronted "if" clause has its own subject, and the threat is conditional', () => {
+  const said = events('Kataib Hezbollah spokesman Mohammed Mohi told Reuters on Sunday that if the Americans insisted on staying, the armed factions would use all the weapons at their disposal.');
+  const use = said.find((e) => e.type === 'THREATEN');
+  assert.ok(use, JSON.stringify(said));
+  assert.deepEqual(use.source, ['IRAQI_ARMED_FACTIONS']);
+  assert.equal(use.status, 'conditional');
+  // A pronoun subject is the one who warns, not a name in the clause after; "the vote of January" dates only the vote.
+  const warned = events('Kataib Hezbollah spokesman Mohammed Mohi spoke to Reuters on Sunday. He warned that if the Americans insisted on staying in defiance of the parliament\'s vote of January, the factions would use all the weapons at their disposal.')
+    .filter((e) => e.type === 'THREATEN');
+  assert.ok(warned.length > 0);
+  for (const e of warned) {
+    assert.ok(!e.source.includes('USA'), JSON.stringify(e));
+    assert.equal(e.status, 'conditional');
+    assert.notEqual(e.date?.slice(0, 7), '2024-01');
+  }
+});
+
+test('an attack on a site that hosts foreign forces hits them when no target is named, unless their own side strikes', () => {
+  const [hit] = events('On Sunday, two rockets struck the vicinity of the Ain al-Asad air base in Anbar.').filter((e) => e.type === 'ASSAULT');
+  assert.ok(hit);
+  assert.deepEqual(hit.target, ['US_FORCES']);
+  assert.equal(hit.location, 'Ain al-Asad Air Base');
+  const [own] = events('On Sunday, US aircraft bombed the Ain al-Asad air base.').filter((e) => e.type === 'ASSAULT');
+  assert.ok(own);
+  assert.deepEqual(own.target, []);
+  // "north of Baghdad" places the base; Baghdad is no recipient.
+  const [taji] = events('On Sunday, rockets struck Camp Taji, north of Baghdad.').filter((e) => e.type === 'ASSAULT');
+  assert.ok(taji);
+  assert.ok(!taji.target.includes('IRAQ_GOV'), JSON.stringify(taji));
+});

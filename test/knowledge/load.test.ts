@@ -165,3 +165,7 @@ test('default packs: world first, then theatre packs, never the lexicon or verb 
   assert.equal(k.packs[k.packs.length - 1].name, basename(extra));
   assert.equal(k.actors.get('TEST_EXTRA_GROUP')!.country, 'IRQ');
 });
+
+test('a place\'s hosts must be actors the packs define', () => {
+  expectError({ 'places.yaml': '- { id: P_BASE, name: Base, type: base, hosts: [NOBODY] }\n' }, 'places.yaml', 'P_BASE', /hosts refers to unknown actor id "NOBODY"/);
+});

@@ -8,7 +8,7 @@ function actor(id: string, type: Actor['type'], extra: Partial<Actor> = {}): Act
 }
 
 function place(id: string, type: Place['type'], parent?: string): Place {
-  return { id, name: id.toLowerCase(), type, aliases: [], parent, pack: 'test' };
+  return { id, name: id.toLowerCase(), type, aliases: [], parent, hosts: [], pack: 'test' };
 }
 
 export function knowledge(): Knowledge {

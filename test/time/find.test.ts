@@ -182,3 +182,9 @@ test('"fall" is a season only when named as one: not "rockets fall", "the fall o
   assert.deepEqual(resolve('The talks began last fall.', 'last fall', '2024-05-14'), ['2023-09/2023-11', 'season', 'point']);
   assert.deepEqual(resolve('The talks began in the fall of 2022.', 'the fall of 2022', '2024-05-14'), ['2022-09/2022-11', 'season', 'point']);
 });
+
+test('"hours later" counts from a happening\'s day, never from a "since" bound', () => {
+  const times = findTimes('Ryder said on Friday that US forces had been attacked 38 times since October 17. Hours later, a drone targeted the base.', '2023-11-04');
+  const later = times.find((t) => /Hours later/u.test(t.text));
+  assert.equal(later?.value, '2023-11-03');
+});
