@@ -38,7 +38,9 @@ const LOCATIVE_PREP = new RegExp(String.raw`(?:\b${PLACE_PREP}|\b${COMPASS}\s+of
 /** Words that open the telling of another happening than the act's. */
 const OTHER_HAPPENING = 'after|before|since|following|retaliation for|response to|revenge for|because';
 const ANOTHER_HAPPENING = new RegExp(String.raw`\b(?:${OTHER_HAPPENING})\b`, 'iu');
-const CLAUSE_AFTER = new RegExp(String.raw`\b(?:if|unless|when|whenever|while|although|though|whereas|so that|so as|in order|until|${OTHER_HAPPENING})\b|;|\.\.|,\s*(?:which|who|whose)\b|\b(?:who|whom|whose)\b`, 'iu');
+// Where the trigger's clause ends: a subordinate clause, another happening, a relative clause, or a second verb joined
+// by "and" ("condemned the attack, and said he had directed the security services").
+const CLAUSE_AFTER = new RegExp(String.raw`\b(?:if|unless|when|whenever|while|although|though|whereas|so that|so as|in order|until|${OTHER_HAPPENING})\b|;|\.\.|,\s*(?:which|who|whose)\b|\b(?:who|whom|whose)\b|\s(?:and|but)\s+(?:also\s+)?(?:said|told|(?!(?:armed|allied|united|affiliated|related|backed|aligned|linked)\b)\p{Ll}+ed)\b`, 'iu');
 const NOUN_RECIPIENT = /^\s*(?:against|on|at|targeting)\s+(?:the\s+|a\s+|an\s+)?(?:[\p{L}-]+\s+(?:of|for|belonging to|used by)\s+(?:the\s+)?)?[“"‘']?$/iu;
 const TARGET_PREP = /\b(?:against|on|at|targeting|targeted|with|to|toward|towards)\s+(?:the\s+|its\s+|their\s+|a\s+|an\s+)?[“"‘']?\s*$/iu;
 

@@ -313,6 +313,9 @@ function joined(first: string[], second: string[], kin: Told['kin']): string[] {
   return all.filter((id) => !all.some((o) => o !== id && kin(id, o) && second.includes(id) && !first.includes(id)));
 }
 
+/** How many sentences after an attack a toll with no attack of its own may be told ("Most were intercepted ... . Several were wounded"). */
+const TOLL_SENTENCES = 2;
+
 function merge(events: EventOut[], told: Told): EventOut[] {
   const out: EventOut[] = [];
   for (const e of events) {
@@ -540,14 +543,17 @@ export function extractEvents(ctx: DocContext, reports: Report[]): EventOut[] {
       const named = type === 'ASSAULT' && nobody && (ctx.lexicon.killedWords.test(trigger) || ctx.lexicon.injuredWords.test(trigger)) ?
         IN_THE.exec(ctx.text.slice(h.end, view.sentence.end))?.[1].toLowerCase().replace(/s$/u, '') : undefined;
       // "The PMF said 16 of its members were killed": with no attack in the sentence, the toll of the one just told.
-      const justTold = type === 'ASSAULT' && nobody && named === undefined && passive(ctx.text, view, h) && !found.some((o) => o !== h && o.trigger.type === 'ASSAULT') &&
+      // Victims may be named ("at least one Iraqi service member was wounded, CENTCOM said") when no time of the
+      // sentence tells it apart ("Al-Muhandis was killed ... early on Friday"); the agent may not.
+      const justTold = type === 'ASSAULT' && args.source.length === 0 && (nobody || view.times.length === 0) && named === undefined && passive(ctx.text, view, h) && !found.some((o) => o !== h && o.trigger.type === 'ASSAULT') &&
         (ctx.lexicon.killedWords.test(trigger) || ctx.lexicon.injuredWords.test(trigger)) ? lastAssault : undefined;
       const attacks = named === undefined ? [] : events.filter((c) => c.event.type === 'ASSAULT').map((c) => c.event);
       const toll = attacks.filter((e) => e.trigger.toLowerCase().includes(named!)).pop() ?? attacks.pop() ??
-        (justTold && justTold.sentence >= view.index - 1 ? justTold.event : undefined);
+        (justTold && justTold.sentence >= view.index - TOLL_SENTENCES ? justTold.event : undefined);
       if (toll) {
         toll.fatalities ??= args.fatalities;
         toll.injured ??= args.injured;
+        if (toll.target.length === 0) toll.target = args.target;
         continue;
       }
       // A crowd protests with no actor named ("Hundreds of supporters of the PMF demonstrated in Tahrir Square").
