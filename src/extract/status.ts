@@ -84,7 +84,8 @@ export function modalityOf(lx: Lexicon, text: string, sentence: Span, trigger: S
   const left = told.left.slice(lastEnd(TEMPORAL_BEFORE, told.left));
   const near = left.slice(-40);
   const denied = (lx.status.denied.test(near) && !otherVerbNegated(lx, near, nominal)) || /\bno\s+(?:\S+\s+){0,2}$/iu.test(left.slice(-25)) && /\b(has|have|had) been\b/iu.test(right.slice(0, 40));
-  const future = !answered && lx.status.future.test(left);
+  // A verb phrase may hold its own modal ("will meet" of the verb lexicon).
+  const future = !answered && (lx.status.future.test(left) || /^(?:will|shall)\s/iu.test(text.slice(trigger.start, trigger.end)));
   // "warned that if the Americans insisted on staying in defiance of the vote, the factions would use ...": a long
   // conditional clause fronted before the trigger's own.
   const conditional = lx.status.conditional.test(right) || lx.status.conditional.test(left) ||

@@ -782,6 +782,16 @@ function candidatesOf(s: Scope, b: Block, lo: number, vs: number, af: number, hi
 }
 
 /** The PLOVER events the verbs of one sentence express, left to right, not overlapping. */
+/**
+ * "a number of suspects", "the attacks": a word wink tags VERB right after a determiner or a preposition (not "to")
+ * is a noun there, unless a gerund ("accused of attacking").
+ */
+function nounSlot(tokens: Token[], v: number, base: number): boolean {
+  if (v === base) return false;
+  const prev = tokens[v - 1];
+  return (prev.pos === 'DET' || (prev.pos === 'ADP' && !isWord(prev, 'to'))) && !/ing$/iu.test(tokens[v].text);
+}
+
 export function findVerbEvents(lex: VerbLexicon, tokens: Token[], sentence: Sentence, text: string): VerbHit[] {
   const base = sentence.tokenStart;
   const end = sentence.tokenEnd;
@@ -790,7 +800,7 @@ export function findVerbEvents(lex: VerbLexicon, tokens: Token[], sentence: Sent
   const hits: VerbHit[] = [];
   usedCount = 0;
   for (let v = base; v < end; v++) {
-    if (tokens[v].pos !== 'VERB' || isUsed(v) || startsNotVerb(lex, tokens, v, end)) continue;
+    if (tokens[v].pos !== 'VERB' || isUsed(v) || startsNotVerb(lex, tokens, v, end) || nounSlot(tokens, v, base)) continue;
     const entries = lex.forms.get(hashOf(tokens[v].text));
     if (!entries) continue;
     if (!hashed) {

@@ -406,3 +406,12 @@ test('an attack on a site that hosts foreign forces hits them when no target is 
   assert.ok(taji);
   assert.ok(!taji.target.includes('IRAQ_GOV'), JSON.stringify(taji));
 });
+
+test('a verb phrase holding its own "will" is planned, and a verb form after a determiner or preposition is a noun', () => {
+  const [meet] = events('The coordination committee will meet in the coming days.');
+  assert.ok(meet, 'a meeting to come');
+  assert.equal(meet.status, 'planned');
+  const arrested = events('On Sunday, security forces arrested a number of suspects involved in launching rockets at the Victory base.');
+  assert.deepEqual(arrested.filter((e) => e.type === 'ACCUSE'), [], JSON.stringify(arrested));
+  assert.ok(arrested.some((e) => e.type === 'COERCE'));
+});
