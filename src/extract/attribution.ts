@@ -36,13 +36,23 @@ function lastBefore(mentions: ActorMention[], pos: number, pred: (m: ActorMentio
   return best;
 }
 
+/** Words between a reporting verb and an early "that": a few, or more with no verb among them ("warned Iraqi President Barham Salih in a phone call last month that"). */
+const THAT_WORDS = 8;
+const THAT_WORDS_VERBLESS = 14;
+
 /**
  * What follows a reporting verb: "said on Sunday in a statement that ..." starts after an early "that", before any
- * quote; 'told Shafaq News, "The factions ..."' and 'said: "..."' start at the quote.
+ * quote; 'told Shafaq News, "The factions ..."' and 'said: "..."' start at the quote. `verbless(from, to)` tells whether
+ * no verb stands between two offsets (a "that" after one may be a relative pronoun: "the strikes were a violation that").
  */
-function afterVerb(text: string, span: Span): Span {
-  const head = text.slice(span.start, Math.min(span.end, span.start + 90));
-  const opener = /^\s*(?:[^\s“"‘]+\s+){0,8}?that\s+|^[^“"‘,:;]{0,60}[,:]\s*(?=[“"‘])/iu.exec(head);
+function afterVerb(text: string, span: Span, verbless: (from: number, to: number) => boolean): Span {
+  const head = text.slice(span.start, Math.min(span.end, span.start + 120));
+  let opener = /^[^“"‘,:;]{0,60}[,:]\s*(?=[“"‘])/u.exec(head);
+  const that = /^\s*(?:[^\s“"‘]+\s+){0,14}?that\s+/iu.exec(head);
+  if (that) {
+    const words = that[0].trim().split(/\s+/u).length - 1;
+    if (words <= THAT_WORDS || (words <= THAT_WORDS_VERBLESS && verbless(span.start, span.start + that[0].length))) opener = that;
+  }
   // Not past a second verb's "that" ("had set conditions for a return to talks, adding that ...", "were making progress
   // and that ..."): those are its words.
   const skipped = opener && (/,\s*\p{L}+ing\b/u.test(opener[0]) || /\b(?:and|but|or)\s+that\s+$/iu.test(opener[0])) ? null : opener;
@@ -317,7 +327,7 @@ export function findReports(ctx: DocContext): Report[] {
         ? (made ? made.speaker : last && last.sentence === view.index - 1 ? last.speaker : null)
         : speakerOf(ctx, view, vStart, vEnd, ctx.text.slice(speakerFrom, vStart), last, speakerFrom);
       if (!speaker) continue;
-      const content = quotedBefore ? trimSpan(ctx.text, { start: view.opening, end: speakerFrom }) : trailing?.content ?? afterVerb(ctx.text, { start: vEnd, end: s.end });
+      const content = quotedBefore ? trimSpan(ctx.text, { start: view.opening, end: speakerFrom }) : trailing?.content ?? afterVerb(ctx.text, { start: vEnd, end: s.end }, (a, b) => !hasVerb(ctx, view, a, b));
       if (content.end - content.start < 12) continue;
       // Of several verbs, the one right after its speaker ("a government source confirmed") wins.
       const gap = participle ? 1000 : speakerGap(ctx, view, speaker, vStart);
@@ -360,7 +370,7 @@ function splitAtParticiples(ctx: DocContext, r: Report, verbs: Array<{ start: nu
   if (!cut) return [r];
   const joined = /\s+and\s+$/iu.exec(ctx.text.slice(cut.start - 6, cut.start))?.[0].length ?? 0;
   const first = trimSpan(ctx.text, { start: r.content.start, end: cut.start - joined });
-  const second = afterVerb(ctx.text, { start: cut.end, end: r.content.end });
+  const second = afterVerb(ctx.text, { start: cut.end, end: r.content.end }, (a, b) => !hasVerb(ctx, ctx.sentences[r.sentence], a, b));
   if (second.end - second.start < 12 || first.end - first.start < 12) return [r];
   return [{ ...r, content: first }, { ...r, verb: { start: cut.start, end: cut.end, text: cut.phrase }, content: second }];
 }

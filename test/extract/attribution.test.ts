@@ -269,3 +269,12 @@ test('"announced on Sunday that its fighters targeted" claims the attack', () =>
   const [s] = statements('The Islamic Resistance in Iraq announced on Sunday that its fighters targeted a vital target in the occupied territories.');
   assert.equal(s?.stance, 'claim_responsibility');
 });
+
+test('the words said start after a far "that" only when no verb stands before it; "insisted on staying" reports nothing', () => {
+  const [told] = statements('Secretary of State Mike Pompeo warned Iraqi President Barham Salih in a phone call on Sunday that the embassy would be shut down.');
+  assert.equal(told.evidence, 'the embassy would be shut down.');
+  // "the strikes were a new violation ... that undermined": a relative "that" after a verb is no opener.
+  const [relative] = statements('Government spokesman Basim al-Awadi said on Sunday the strikes were a new violation of Iraqi sovereignty that undermined efforts to keep the country stable.');
+  assert.match(relative.evidence, /the strikes were a new violation/);
+  assert.deepEqual(statements('On Sunday the Americans insisted on staying in Iraq despite the vote.'), []);
+});
