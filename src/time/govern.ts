@@ -26,8 +26,14 @@ export function governingTime(times: TimeMention[], sentence: Span, at: number, 
     if (after) return after;
   }
   const free = text === undefined ? inSentence : inSentence.filter((t) => !ofAnother(text, at, t));
-  return free.filter((t) => t.start <= at).at(-1) ?? free.find((t) => t.kind !== 'until') ?? null;
+  // "have threatened to abandon the truce, after a US strike ... late last month": a time after the act in a clause of
+  // another happening is that happening's.
+  const own = (t: TimeMention): boolean => t.kind !== 'until' && (text === undefined || t.start <= at || !ANOTHER_BEFORE.test(text.slice(at, t.start)));
+  return free.filter((t) => t.start <= at).at(-1) ?? free.find(own) ?? null;
 }
+
+// Not "hours after" (the same day), nor "before" (also "before the Senate committee") or "when" (the same time).
+const ANOTHER_BEFORE = /(?<!\b(?:hours?|minutes?|moments?|shortly|soon|just|right)\s+)\b(?:after|following|since|amid|because)\b/iu;
 
 /** "the parliament's vote of January": a time after "of" that is not right after the act at `at` ("the attack of January 5"). */
 function ofAnother(text: string, at: number, t: TimeMention): boolean {

@@ -41,3 +41,16 @@ test('an "until ..." after the act tells how long it lasts, not when it happened
   assert.equal(governingTime(times, whole(text), text.indexOf('agreed'), text), null);
   assert.equal(governingTime(times, whole(text), text.indexOf('agreed')), null);
 });
+
+test('a time of another happening or of another noun, outside the act\'s clause, does not date it', () => {
+  const after = 'Armed factions have threatened to abandon the truce, after a US drone strike killed four of their members late last month.';
+  assert.equal(governingTime(findTimes(after, '2024-08-08'), whole(after), after.indexOf('threatened'), after), null);
+  // "hours after" puts both on one day.
+  const hours = 'The United States struck three sites, hours after a drone hit the Erbil air base on Monday.';
+  assert.equal(governingTime(findTimes(hours, '2023-12-26'), whole(hours), hours.indexOf('struck'), hours)?.value, '2023-12-25');
+  const of = 'He warned that if the Americans stayed in defiance of the vote of January, the factions would act.';
+  assert.equal(governingTime(findTimes(of, '2020-10-11'), whole(of), of.indexOf('act.'), of), null);
+  // The act's own "of": "the attack of January 5".
+  const own = 'They condemned the attack of January 5 on the base.';
+  assert.equal(governingTime(findTimes(own, '2024-02-11'), whole(own), own.indexOf('attack'), own)?.value, '2024-01-05');
+});
