@@ -137,7 +137,9 @@ function titledBody(ctx: DocContext, view: SentenceView, titleEnd: number, last:
     return before?.actorId ?? null;
   }
   const qualifier = /((?:\p{L}[\p{L}-]*\s+){1,2})\p{L}+$/u.exec(pre)?.[1].trim();
-  return qualifier ? ctx.lookup(`the ${qualifier}`) ?? ctx.lookup(qualifier) : null;
+  // "Coalition spokesman" after "the international coalition": the body named before by that head word.
+  const head = qualifier?.split(/\s+/u).at(-1);
+  return qualifier ? ctx.lookup(`the ${qualifier}`) ?? ctx.lookup(qualifier) ?? headWordAntecedent(ctx, `the ${head}`, titleEnd) : null;
 }
 
 /** Who speaks before a reporting verb: a pronoun for the last speaker, a named person, an anonymous source, the group in subject position. */
@@ -311,7 +313,9 @@ export function findReports(ctx: DocContext): Report[] {
       if (/\b(?:(?:was|were|is|are|been|being|be)(?:\s+(?:first|also|already|later|then|again|officially|\p{L}+ly))?|the|a|an|this|its|their)\s+$/iu.test(before) ||
         /^\s+by\b/iu.test(ctx.text.slice(vEnd, vEnd + 4)) ||
         // "insisted on staying", "commented on withdrawing": a verb with a gerund object reports no words.
-        /^\s+on\s+\p{L}+ing\b/iu.test(ctx.text.slice(vEnd, vEnd + 30))) continue;
+        /^\s+on\s+\p{L}+ing\b/iu.test(ctx.text.slice(vEnd, vEnd + 30)) ||
+        // "wrote to the Security Council": a letter sent, its words not given.
+        (/^writ|^wrote/iu.test(v.phrase) && /^\s+to\b/iu.test(ctx.text.slice(vEnd, vEnd + 4)))) continue;
       // 'told the agency, “The factions announced the truce ...”': a verb inside the quote an earlier verb opens is the
       // quoted speaker's word, not a report of its own.
       if (insideQuote(before) && verbs.some((o) => o.end <= v.start && /[“"]/u.test(text.slice(o.end, v.start)))) continue;

@@ -278,3 +278,13 @@ test('the words said start after a far "that" only when no verb stands before it
   assert.match(relative.evidence, /the strikes were a new violation/);
   assert.deepEqual(statements('On Sunday the Americans insisted on staying in Iraq despite the vote.'), []);
 });
+
+test('"wrote that" reports words, "wrote to" a letter; a title after a body\'s head word speaks for that body', () => {
+  const [wrote] = statements('Abu Ali al-Askari, a security official in Kataib Hezbollah, wrote on Sunday that the halt does not mean the resistance has abandoned its weapons.');
+  assert.equal(wrote.speaker_actor, 'KATAIB_HEZBOLLAH');
+  assert.match(wrote.evidence, /^the halt does not mean/);
+  assert.deepEqual(statements('On Sunday, the Israeli foreign minister wrote to the UN Security Council about the factions.'), []);
+  const titled = statements('The international coalition said on Sunday that rockets hit the base. Coalition spokesman Wayne Marotto said in a tweet that 14 rockets were launched.').at(-1)!;
+  assert.equal(titled.speaker, 'Wayne Marotto');
+  assert.equal(titled.speaker_actor, 'INTL_COALITION');
+});
