@@ -48,8 +48,9 @@ const THAT_WORDS_VERBLESS = 14;
 function afterVerb(text: string, span: Span, verbless: (from: number, to: number) => boolean): Span {
   const head = text.slice(span.start, Math.min(span.end, span.start + 120));
   let opener = /^[^“"‘,:;]{0,60}[,:]\s*(?=[“"‘])/u.exec(head);
-  const that = /^\s*(?:[^\s“"‘]+\s+){0,14}?that\s+/iu.exec(head);
-  if (that) {
+  // A name in quotes may stand before it ('told "Al-Araby Al-Jadeed" that'), not a quote still open.
+  const that = /^\s*(?:[^\s]+\s+){0,14}?that\s+/iu.exec(head);
+  if (that && !insideQuote(that[0])) {
     const words = that[0].trim().split(/\s+/u).length - 1;
     if (words <= THAT_WORDS || (words <= THAT_WORDS_VERBLESS && verbless(span.start, span.start + that[0].length))) opener = that;
   }

@@ -91,11 +91,13 @@ export function extractTruces(ctx: DocContext, events: EventOut[], statements: S
     const states = [...named.filter((id) => sideOf(ctx, id) === 'state').map((id) => stateOf(ctx, id)), ...statesNamed()];
     return states.find((s) => s !== own) ?? states[0] ?? null;
   };
-  // A faction's words belong to its own truce, else to its umbrella's, else to a truce the factions made together.
+  // A faction's words belong to its own truce, else to its umbrella's, else to a truce the factions made together; a
+  // collective's words ("the armed factions threatened to abandon the truce") to the one truce the article tells.
+  const collective = (id: string): boolean => ctx.knowledge.actors.get(id)?.type === 'umbrella_group';
   const find = (faction: string, joinCollective: boolean): Draft | undefined =>
     drafts.find((d) => d.faction === faction) ??
     drafts.find((d) => factionFamily(ctx, faction).has(d.faction)) ??
-    (joinCollective ? drafts.find((d) => ctx.knowledge.actors.get(d.faction)?.type === 'umbrella_group') : undefined);
+    (joinCollective ? drafts.find((d) => collective(d.faction)) ?? (collective(faction) && drafts.length === 1 ? drafts[0] : undefined) : undefined);
   // A faction's own declaration is its own truce; its words may be about the truce the factions made together.
   const open = (faction: string, state: string | null, joinCollective = false): Draft | undefined => {
     const have = find(faction, joinCollective);
@@ -165,6 +167,9 @@ export function extractTruces(ctx: DocContext, events: EventOut[], statements: S
     const faction = speakerSide === 'faction' ? s.speaker_actor : named.find((id) => sideOf(ctx, id) === 'faction');
     // A faction that rejects a truce it has no part in ("We are not party to any truce") contests the one the article tells.
     const outsider = speakerSide === 'faction' && s.stance === 'truce_reject' && !find(s.speaker_actor!, true);
+    // "Nujaba said it would continue its operations": a faction with no truce of its own that vows attacks, without a
+    // word of a truce, ends none.
+    if (speakerSide === 'faction' && s.stance === 'will_attack' && !find(s.speaker_actor!, true) && !isTruceText(ctx, s.evidence, docHasTerm)) continue;
     const d = outsider ? drafts[0] : speakerSide === 'faction' ? open(s.speaker_actor, counterpart(s.speaker_actor), true) : drafts[0] ?? (faction ? open(faction, counterpart(faction, named), true) : undefined);
     if (!d) continue;
     if (outsider) {

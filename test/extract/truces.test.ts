@@ -157,3 +157,11 @@ test('a truce in force again after it ended is resumed', () => {
   const [t] = truces('Sunday, October 20, 2024\n\nOn August 7, Harakat al-Nujaba declared that the truce with the Americans was over. In September, the Iraqi armed factions agreed to return to the truce, a government source said.');
   assert.deepEqual(states(t!), ['2024-08-07 ended', '2024-09 resumed']);
 });
+
+test('a faction with no truce of its own that vows more attacks opens none; a threat to abandon one strains it', () => {
+  const found = truces('Wednesday, January 31, 2024\n\nKataib Hezbollah said on Tuesday it was suspending military operations against US forces. Harakat al-Nujaba said it would continue its military operations against American forces until the occupation leaves Iraq.');
+  assert.deepEqual(found.map((t) => t.parties[0]), ['KATAIB_HEZBOLLAH']);
+  const [threat] = truces('Monday, March 4, 2024\n\nKataib Hezbollah announced a halt to attacks on American forces on February 1. On Sunday, the armed factions threatened to abandon the truce with the American forces.');
+  assert.ok(threat);
+  assert.deepEqual(states(threat), ['2024-02-01 in_force', '2024-03-03 strained']);
+});
