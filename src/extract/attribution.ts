@@ -98,7 +98,7 @@ const NAME_WORD = String.raw`(?:(?:al|el|ad|as|ash|at|az|bin|ibn)[-\s])?\p{Lu}[\
 // A description in commas starts in lower case ("a spokesman for ..."); a name in commas is the speaker's own.
 // A pronoun opening a sentence is no name ("It called on the government").
 const NAME = String.raw`(?!(?:It|He|She|They|We|This|That|These|Those|There)\b)(?:${NAME_WORD}\s+){0,3}${NAME_WORD}`;
-const UNKNOWN_SUBJECT = new RegExp(String.raw`(?:^\s*|[,.;]\s*|\b(?:and|but)\s+)(${NAME}|[Tt]he\s+\p{Ll}+)\s*(?:,\s*\p{Ll}[^,]{2,80},\s*)?,?\s*(?:also\s+)?$`, 'u');
+const UNKNOWN_SUBJECT = new RegExp(String.raw`(?:^\s*|[,.;]\s*|\b(?:and|but)\s+)(${NAME}|(?:[Tt]he\s+)?\p{Ll}+)\s*(?:,\s*\p{Ll}[^,]{2,80},\s*)?,?\s*(?:also\s+)?$`, 'u');
 // "its spokesman Hussein al-Mousawi told": a name after a title (speaker_titles) closing the words before the verb.
 const TITLED_SUBJECT = new RegExp(String.raw`(${NAME})\s*,?\s*(?:also\s+)?$`, 'u');
 // '"…," said Hussein al-Mousawi, a spokesman', '"…," said group spokesman Hussein al-Mousawi.'
@@ -326,7 +326,8 @@ export function findReports(ctx: DocContext): Report[] {
       const quotedBefore = QUOTE_THEN_SPEAKER.test(before) && /^[\s]*[“"‘]/u.test(text);
       const trailing = quotedBefore || participle ? null : trailingClause(ctx, view, v.phrase, vStart, vEnd);
       // "“...,” he added": only the words after the closing quote can name the speaker.
-      const speakerFrom = quotedBefore ? s.start + before.search(QUOTE_THEN_SPEAKER) + 1 : trailing?.speakerFrom ?? view.opening;
+      // "Hezbollah Brigades suspend attacks; Nujaba says fight goes on": the speaker stands after a semicolon before the verb.
+      const speakerFrom = quotedBefore ? s.start + before.search(QUOTE_THEN_SPEAKER) + 1 : trailing?.speakerFrom ?? Math.max(view.opening, ctx.text.lastIndexOf(';', vStart) + 1);
       // A participle continues this sentence's speaker, or the speaker of the sentence just before.
       const speaker: Speaker | null = participle
         ? (made ? made.speaker : last && last.sentence === view.index - 1 ? last.speaker : null)

@@ -606,8 +606,8 @@ export function extractEvents(ctx: DocContext, reports: Report[]): EventOut[] {
         source: args.source,
         target: args.target,
         location: args.location,
-        // Dated after publication by its own words ("resume next week"): not yet happened.
-        status: modality.status === 'occurred' && ctx.today && date && /^['‘"“]/u.test(basis) && (dayRange(date)?.start ?? '') > ctx.today ? 'planned' : modality.status,
+        // Dated after publication ("resume next week", a round of talks the packs date later): not yet happened.
+        status: modality.status === 'occurred' && ctx.today && date && (dayRange(date)?.start ?? '') > ctx.today ? 'planned' : modality.status,
         fatalities,
         injured: args.injured,
         attributed_to: attributed,

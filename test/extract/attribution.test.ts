@@ -288,3 +288,8 @@ test('"wrote that" reports words, "wrote to" a letter; a title after a body\'s h
   assert.equal(titled.speaker, 'Wayne Marotto');
   assert.equal(titled.speaker_actor, 'INTL_COALITION');
 });
+
+test('a headline clause after a semicolon has its own speaker; a plain noun before the verb speaks ("witnesses said")', () => {
+  const found = statements('Hezbollah Brigades suspend attacks; Nujaba says fight goes on\n\nOn Sunday, the base was quiet, witnesses said.');
+  assert.deepEqual(found.map((s) => [s.speaker, s.speaker_actor]), [['Nujaba', 'NUJABA'], ['witnesses', '']]);
+});

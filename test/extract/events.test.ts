@@ -415,3 +415,10 @@ test('a verb phrase holding its own "will" is planned, and a verb form after a d
   assert.deepEqual(arrested.filter((e) => e.type === 'ACCUSE'), [], JSON.stringify(arrested));
   assert.ok(arrested.some((e) => e.type === 'COERCE'));
 });
+
+test('an act dated after publication, by its words or by the happening it names, has not happened yet', () => {
+  const raw = 'Wednesday, January 10, 2024\n\nForeign Minister Fuad Hussein said that the first round of talks of the Higher Military Commission would be held within days.';
+  const talks = processInput({ source: 'test', name: 'test.txt', format: 'text', raw }, ctx).extraction.events.filter((e) => e.type === 'CONSULT');
+  assert.ok(talks.length > 0);
+  for (const e of talks) assert.equal(e.status, 'planned', JSON.stringify(e));
+});
