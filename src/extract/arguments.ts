@@ -195,6 +195,8 @@ const CLAUSE_OPEN = /(?:,\s*and|;|\bbut|,\s*which|,\s*who|\bthat|\b(?:after|befo
 const SUBORDINATE_OPENED = /\b(?:after|before|when|while|because|although|though|if|unless|until|once|whereas)\s+[^,;]*$/iu;
 /** A relative clause about a person or thing opened before the end of a text, and not closed since. */
 const RELATIVE_OPENED = /\b(?:who|whom|whose)\s+[^,;]*$/iu;
+/** People of a group, right before its name: "members of", "gunmen from", "fighters loyal to". */
+const MEMBERS_OF = /\b(?:members?|fighters?|gunmen|men|elements?|militants?|militiamen|supporters?|followers?|operatives?)\s+(?:of|from|belonging to|affiliated with|loyal to)\s+(?:the\s+)?[“"‘']?\s*$/iu;
 /** A subordinate clause opening a text and closed by its comma, right before what follows. */
 const FRONTED_CLAUSE = /^\s*(?:if|when|unless|once|after|before|while|because|although|though|until)\s+[^;]*,\s*(?:the\s+)?$/iu;
 /** Openings of a subordinate clause: its subject is its own, never the main clause's. */
@@ -221,7 +223,9 @@ function subjectOf(ctx: DocContext, view: SentenceView, trigger: Span, before: A
     subordinate = false;
   }
   // A subject stands before its clause's first verb: "a drone hit the base and wounded ..." has no actor subject.
-  const free = (m: ActorMention, from: number): boolean => !PREPOSITION_BEFORE.test(text.slice(from, m.start)) && !verbBetween(ctx, view, from, m.start);
+  // "armed men from the Brigades surrounded": the group whose members act is the subject.
+  const free = (m: ActorMention, from: number): boolean => (!PREPOSITION_BEFORE.test(text.slice(from, m.start)) || MEMBERS_OF.test(text.slice(from, m.start))) &&
+    !verbBetween(ctx, view, from, m.start);
   return before.find((m) => m.start >= clauseStart && free(m, clauseStart)) ?? (subordinate ? undefined : before.find((m) => free(m, view.sentence.start)));
 }
 

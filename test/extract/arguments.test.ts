@@ -178,3 +178,9 @@ test('an attack "on a coalition logistics convoy" is aimed at the coalition', ()
   const [e] = events('The US-led coalition said. The Ashab al-Kahf claimed responsibility for an IED attack on a coalition logistics convoy near Nasiriyah on Sunday.').filter((x) => x.type === 'ASSAULT');
   assert.deepEqual(e && [e.source, e.target], [['ASHAB_AL_KAHF'], ['INTL_COALITION']]);
 });
+
+test('the group whose members act is the agent ("armed men from the Brigades surrounded")', () => {
+  const [e] = events('On Sunday, dozens of armed men from Kataib Hezbollah surrounded the headquarters of the Counter-Terrorism Service.');
+  assert.ok(e);
+  assert.deepEqual(e.source, ['KATAIB_HEZBOLLAH']);
+});
