@@ -354,11 +354,41 @@ export function findReports(ctx: DocContext): Report[] {
       const named = made.speaker;
       const earlier = !named.actorId && !named.anonymous ? reports.find((r) => r.speaker.name.endsWith(` ${named.name}`)) : undefined;
       if (earlier) made.speaker = earlier.speaker;
-      for (const r of splitAtParticiples(ctx, made, verbs.map((v) => ({ start: s.start + v.start, end: s.start + v.end, phrase: v.phrase })))) reports.push(r);
+      const spans = verbs.map((v) => ({ start: s.start + v.start, end: s.start + v.end, phrase: v.phrase }));
+      for (const part of splitAtSpeakers(ctx, view, made, spans)) for (const r of splitAtParticiples(ctx, part, spans)) reports.push(r);
       last = made;
     }
   }
   return reports;
+}
+
+/** ", and its spokesman Hussein al-Mousawi said": a second speaker joined to the first's words. */
+const JOINED_SPEAKER = /(?:,\s*|\s)(?:and|while|but|whereas)\s+(?=[^,;]{2,60}$)/giu;
+
+/**
+ * "Harakat al-Nujaba vowed to respond, and its spokesman Hussein al-Mousawi said the movement ...": a reporting verb
+ * inside the words said, after "and" and a speaker of its own, starts a second utterance by that speaker.
+ */
+function splitAtSpeakers(ctx: DocContext, view: SentenceView, r: Report, verbs: Array<{ start: number; end: number; phrase: string }>): Report[] {
+  for (const v of verbs) {
+    if (v.start <= r.content.start + 12 || v.start >= r.content.end || /ing$/iu.test(v.phrase)) continue;
+    const head = ctx.text.slice(r.content.start, v.start);
+    const join = [...head.matchAll(JOINED_SPEAKER)].at(-1);
+    if (!join) continue;
+    const from = r.content.start + join.index + join[0].length;
+    const before = ctx.text.slice(from, v.start);
+    // Only a named speaker or a title and name: not a pronoun, nor the words said ("and that the factions said").
+    if (ctx.lexicon.speakerPronouns.startsWith(before) || /^\s*that\b/iu.test(before)) continue;
+    // "its spokesman": of the body whose words come first.
+    const speaker = speakerOf(ctx, view, v.start, v.end, before, r, from);
+    if (!speaker || speaker.name === r.speaker.name || speaker === r.speaker) continue;
+    const content = afterVerb(ctx.text, { start: v.end, end: r.content.end }, (a, b) => !hasVerb(ctx, view, a, b));
+    const first = trimSpan(ctx.text, { start: r.content.start, end: r.content.start + join.index });
+    // The first speaker's words may be short ("vowed to respond").
+    if (content.end - content.start < 12 || first.end - first.start < 8) continue;
+    return [{ ...r, content: first }, { ...r, verb: { start: v.start, end: v.end, text: v.phrase }, speaker, content, channel: channelOf(ctx, view, v.end) }];
+  }
+  return [r];
 }
 
 const CLAUSE_OPENER = /^\s+(?:that|it|they|he|she|we|the|its|their|this|there)\b/iu;

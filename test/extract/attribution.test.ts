@@ -293,3 +293,15 @@ test('a headline clause after a semicolon has its own speaker; a plain noun befo
   const found = statements('Hezbollah Brigades suspend attacks; Nujaba says fight goes on\n\nOn Sunday, the base was quiet, witnesses said.');
   assert.deepEqual(found.map((s) => [s.speaker, s.speaker_actor]), [['Nujaba', 'NUJABA'], ['witnesses', '']]);
 });
+
+test('a second speaker joined by "and" to the first one\'s words says words of their own', () => {
+  const found = statements('On Sunday, Harakat al-Nujaba vowed to respond, and its spokesman Hussein al-Mousawi said the movement will not stop until the last American soldier leaves Iraq.');
+  assert.deepEqual(found.map((s) => [s.speaker, s.speaker_actor, s.stance]), [
+    ['Harakat al-Nujaba', 'NUJABA', 'will_attack'],
+    ['Hussein al-Mousawi', 'NUJABA', 'will_attack'],
+  ]);
+  assert.equal(found[0].evidence, 'to respond');
+  // A pronoun after "and" is the same speaker.
+  const same = statements('On Sunday, Kataib Hezbollah said it would respond to any attack, and it said the truce was over.');
+  assert.deepEqual([...new Set(same.map((s) => s.speaker_actor))], ['KATAIB_HEZBOLLAH']);
+});
