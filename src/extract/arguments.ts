@@ -38,9 +38,10 @@ const LOCATIVE_PREP = new RegExp(String.raw`(?:\b${PLACE_PREP}|\b${COMPASS}\s+of
 /** Words that open the telling of another happening than the act's. */
 const OTHER_HAPPENING = 'after|before|since|following|retaliation for|response to|revenge for|because';
 const ANOTHER_HAPPENING = new RegExp(String.raw`\b(?:${OTHER_HAPPENING})\b`, 'iu');
-// Where the trigger's clause ends: a subordinate clause, another happening, a relative clause, or a second verb joined
-// by "and" ("condemned the attack, and said he had directed the security services").
-const CLAUSE_AFTER = new RegExp(String.raw`\b(?:if|unless|when|whenever|while|although|though|whereas|so that|so as|in order|until|${OTHER_HAPPENING})\b|;|\.\.|,\s*(?:which|who|whose)\b|\b(?:who|whom|whose)\b|\s(?:and|but)\s+(?:also\s+)?(?:said|told|(?!(?:armed|allied|united|affiliated|related|backed|aligned|linked)\b)\p{Ll}+ed)\b`, 'iu');
+// Where the trigger's clause ends: a subordinate clause, another happening, a relative clause, a second verb joined
+// by "and" ("condemned the attack, and said he had directed the security services"), or a participle's clause ("met
+// the leaders, urging them to stop targeting American forces"), unless that names the target or reports words.
+const CLAUSE_AFTER = new RegExp(String.raw`\b(?:if|unless|when|whenever|while|although|though|whereas|so that|so as|in order|until|${OTHER_HAPPENING})\b|;|\.\.|,\s*(?:which|who|whose)\b|\b(?:who|whom|whose)\b|\s(?:and|but)\s+(?:also\s+)?(?:said|told|(?!(?:armed|allied|united|affiliated|related|backed|aligned|linked)\b)\p{Ll}+ed)\b|,\s*(?!(?:targeting|including|adding|saying|noting|stressing|indicating|explaining|stating|pointing|warning)\b)\p{Ll}+ing\b`, 'iu');
 const NOUN_RECIPIENT = /^\s*(?:against|on|at|targeting)\s+(?:the\s+|a\s+|an\s+)?(?:[\p{L}-]+\s+(?:of|for|belonging to|used by)\s+(?:the\s+)?)?[“"‘']?$/iu;
 const TARGET_PREP = /\b(?:against|on|at|targeting|targeted|with|to|toward|towards)\s+(?:the\s+|its\s+|their\s+|a\s+|an\s+)?[“"‘']?\s*$/iu;
 
@@ -190,7 +191,7 @@ export function verbBetween(ctx: DocContext, view: SentenceView, from: number, t
 }
 
 /** Clause openings: the subject of a verb after one of these is looked for after it. */
-const CLAUSE_OPEN = /(?:,\s*and|;|\bbut|,\s*which|,\s*who|\bthat|\b(?:after|before|when|while|because|although|though|if|unless|until|once|whereas))\s+/giu;
+const CLAUSE_OPEN = /(?:,\s*and|;|\.\.|\bbut|,\s*which|,\s*who|\bthat|\b(?:after|before|when|while|because|although|though|if|unless|until|once|whereas))\s+/giu;
 /** A subordinate clause opened before the end of a text, and not closed by a comma or semicolon since. */
 const SUBORDINATE_OPENED = /\b(?:after|before|when|while|because|although|though|if|unless|until|once|whereas)\s+[^,;]*$/iu;
 /** A relative clause about a person or thing opened before the end of a text, and not closed since. */
@@ -226,7 +227,9 @@ function subjectOf(ctx: DocContext, view: SentenceView, trigger: Span, before: A
   // "armed men from the Brigades surrounded": the group whose members act is the subject.
   const free = (m: ActorMention, from: number): boolean => (!PREPOSITION_BEFORE.test(text.slice(from, m.start)) || MEMBERS_OF.test(text.slice(from, m.start))) &&
     !verbBetween(ctx, view, from, m.start);
-  return before.find((m) => m.start >= clauseStart && free(m, clauseStart)) ?? (subordinate ? undefined : before.find((m) => free(m, view.sentence.start)));
+  // A headline's ".." parts are sentences of their own ("Qaani in Baghdad.. Iranian pressure behind the halt").
+  const part = Math.max(view.sentence.start, text.lastIndexOf('..', trigger.start) + 2);
+  return before.find((m) => m.start >= clauseStart && free(m, clauseStart)) ?? (subordinate ? undefined : before.find((m) => m.start >= part && free(m, part)));
 }
 
 const PRONOUN_SUBJECT = /^\s*[“"‘']?\s*(he|she|it|they)\s+(?:[\p{Ll}-]+\s+){0,3}$/iu;
@@ -298,7 +301,9 @@ export function argumentsOf(ctx: DocContext, view: SentenceView, trigger: Span, 
   const head = subjectNoun ?? trigger;
   // Not a name in a phrase of place before a verb ("US strikes in Iraq killed"); "rockets fired by X struck" is X's act.
   // ("a U.S. airstrike": the abbreviation's last period is not part of the name.)
-  const premodified = before.find((m) => /^[\s“"‘']*$/u.test(text.slice(m.end + (/\.\p{Lu}$/u.test(m.text) && text[m.end] === '.' ? 1 : 0), head.start)) && head.start - m.end <= 2 &&
+  // "the latest Baghdad attack": a city before the noun is where it happened, not who did it (a state is: "a US strike").
+  const cityName = (m: ActorMention): boolean => ctx.annotated.tokens[ctx.tokenAt(head.start)]?.pos === 'NOUN' && view.places.some((p) => p.start <= m.start && m.end <= p.end && ctx.knowledge.places.get(p.placeId)?.type !== 'country');
+  const premodified = before.find((m) => !cityName(m) && /^[\s“"‘']*$/u.test(text.slice(m.end + (/\.\p{Lu}$/u.test(m.text) && text[m.end] === '.' ? 1 : 0), head.start)) && head.start - m.end <= 2 &&
     (!PREPOSITION_BEFORE.test(text.slice(clauseStart, m.start)) || /\bby\s+(?:the\s+)?[“"‘']?\s*$/iu.test(text.slice(clauseStart, m.start))));
   const premodifier = premodified ? withConjuncts(ctx, before, premodified) : [demonymBefore(ctx, head)].filter((id): id is string => id !== undefined);
   if (source.length === 0) source.push(...premodifier);
@@ -325,7 +330,10 @@ export function argumentsOf(ctx: DocContext, view: SentenceView, trigger: Span, 
       // "quoted diplomatic sources as saying Washington had set conditions": the name opening the words said.
       const opening = verbBetween(ctx, view, report.content.start, trigger.start) ? undefined : before.find((m) => m.start >= report.content.start &&
         m.start - report.content.start <= 40 && !PREPOSITION_BEFORE.test(text.slice(report.content.start, m.start)));
-      const own = catenated ?? (subject && subject.start >= report.content.start && (subject.start - report.content.start <= 40 || opensClause(subject)) ? subject : opening);
+      // A subject far into the words said still opens them when no verb stands before it ("that the commander of the
+      // Iranian Revolutionary Guard's Quds Force, Esmail Qaani, visited").
+      const own = catenated ?? (subject && subject.start >= report.content.start && (subject.start - report.content.start <= 40 || opensClause(subject) ||
+        !verbBetween(ctx, view, report.content.start, subject.start)) ? subject : opening);
       if (own) source.push(own.actorId);
       // "against militants who were attempting to launch attack drones": the relative clause's subject is its noun, not the speaker.
       else if (report.speaker.actorId && (!subordinate || VERBAL.has(type)) && !RELATIVE_OPENED.test(text.slice(report.content.start, trigger.start))) {

@@ -313,8 +313,8 @@ export function findReports(ctx: DocContext): Report[] {
       // does a participle used as an adjective ("the reported arrangement").
       if (/\b(?:(?:was|were|is|are|been|being|be)(?:\s+(?:first|also|already|later|then|again|officially|\p{L}+ly))?|the|a|an|this|its|their)\s+$/iu.test(before) ||
         /^\s+by\b/iu.test(ctx.text.slice(vEnd, vEnd + 4)) ||
-        // "insisted on staying", "commented on withdrawing": a verb with a gerund object reports no words.
-        /^\s+on\s+\p{L}+ing\b/iu.test(ctx.text.slice(vEnd, vEnd + 30)) ||
+        // "insisted on staying", "commented on the attack": a verb with an object after "on" reports no words.
+        /^\s+on\s+\p{L}+ing\b/iu.test(ctx.text.slice(vEnd, vEnd + 30)) || (/^(?:comment|insist)/iu.test(v.phrase) && /^\s+on\b/iu.test(ctx.text.slice(vEnd, vEnd + 4))) ||
         // "wrote to the Security Council": a letter sent, its words not given.
         (/^writ|^wrote/iu.test(v.phrase) && /^\s+to\b/iu.test(ctx.text.slice(vEnd, vEnd + 4)))) continue;
       // 'told the agency, “The factions announced the truce ...”': a verb inside the quote an earlier verb opens is the

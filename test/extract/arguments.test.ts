@@ -184,3 +184,16 @@ test('the group whose members act is the agent ("armed men from the Brigades sur
   assert.ok(e);
   assert.deepEqual(e.source, ['KATAIB_HEZBOLLAH']);
 });
+
+test('a participle clause after a comma ends the act\'s objects, a headline\'s ".." its subject, and a city before an attack noun is its place', () => {
+  const [met] = events('On Sunday, Quds Force commander Esmail Qaani met with leaders of the armed factions, urging them to stop targeting American forces.').filter((e) => e.type === 'CONSULT');
+  assert.ok(met);
+  assert.ok(!met.source.includes('US_FORCES') && !met.target.includes('US_FORCES'), JSON.stringify(met));
+  assert.ok([...met.source, ...met.target].includes('IRAQI_ARMED_FACTIONS'));
+  const [halt] = events('Qaani in Baghdad.. Iranian pressure behind the halt of attacks on American forces').filter((e) => e.type === 'CONCEDE');
+  assert.ok(halt);
+  assert.deepEqual(halt.source, []);
+  const city = events('On Sunday, the group commented on the latest Baghdad attack.').filter((e) => e.type === 'ASSAULT');
+  assert.equal(city.length, 1);
+  assert.deepEqual(city[0].source, []);
+});
