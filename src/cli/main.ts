@@ -6,6 +6,14 @@ import { readdirSync } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+// A reader that stops early (`trucewatch events | head`) closes the pipe: that ends the output, it is no error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
+}
+
 const self = fileURLToPath(import.meta.url);
 const here = dirname(self);
 // .ts run from source, .js when built (scripts/build.js).

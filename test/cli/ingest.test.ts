@@ -91,3 +91,17 @@ test('ingest survives SIGKILL mid-batch and resumes; start then serves the store
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a reader that stops early ends the output quietly: no stack trace, exit code 0', async () => {
+  const bin = join(ROOT, 'bin/trucewatch.js');
+  // Many lines, so the command is still writing when the reader closes the pipe.
+  const text = Array.from({ length: 3000 }, (_, i) => `On Sunday ${i}, and on March ${(i % 28) + 1}, 2024.`).join(' ');
+  const child = spawn(process.execPath, [bin, 'dates', text, '--ref', '2024-03-04'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let err = '';
+  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+  await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+  child.stdout.destroy();
+  const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+  assert.equal(code, 0, err);
+  assert.doesNotMatch(err, /EPIPE|Error/);
+});
