@@ -343,6 +343,7 @@ export function findReports(ctx: DocContext): Report[] {
       const own = content.start >= vEnd || /[“"‘']\s*$/u.test(ctx.text.slice(Math.max(0, content.start - 2), content.start));
       made = { sentence: view.index, verb: { start: vStart, end: vEnd, text: v.phrase }, speaker, content, channel: channelOf(ctx, view, vEnd), continuation: false, own };
     }
+    made ??= accordingTo(ctx, view, last);
     // A sentence that opens a quote, or speaks in the first person, right after a statement continues it.
     const continues = /^\s*[“"]/u.test(text) || /(?:^|\s)(?:[Ww]e|[Oo]ur|us)\b/u.test(text);
     if (!made && last && last.sentence === view.index - 1 && continues) {
@@ -360,6 +361,45 @@ export function findReports(ctx: DocContext): Report[] {
     }
   }
   return reports;
+}
+
+const ACCORDING_LEAD = /^\s*according\s+to\s+([^,;]{3,120}?)\s*,\s*/iu;
+// "the statement", "a statement by the group": what the words are according to.
+const STATEMENT_WORDS = /^(?:the|a|an|its|their|this)\s+(?:\p{L}+\s+)?(?:statement|communiqu[eé]|announcement|post|tweet|video)\b/iu;
+
+/**
+ * "According to the statement, the group will continue ...", "According to a security source, ...": the words after
+ * the comma are the source's. (A trailing "..., according to officials" only attributes a fact: see claims.)
+ */
+function accordingTo(ctx: DocContext, view: SentenceView, last: Report | null): Report | null {
+  const m = ACCORDING_LEAD.exec(ctx.text.slice(view.opening, view.sentence.end));
+  if (!m) return null;
+  const phraseStart = view.opening + m.index + m[0].indexOf(m[1]);
+  const phrase = { start: phraseStart, end: phraseStart + m[1].length };
+  // Not a place ("a security source in Erbil"): who the words are from.
+  const named = view.actors.filter((a) => a.start >= phrase.start && a.end <= phrase.end && notOutlet(ctx, a) &&
+    !view.places.some((p) => p.start < a.end && a.start < p.end));
+  const person = named.find((a) => isPerson(ctx, a));
+  const anon = ctx.lexicon.anonymousSources.findAll(m[1])[0];
+  let speaker: Speaker | null = null;
+  if (anon && !person) {
+    // "two officials of Iran-backed factions", "security sources": anonymous, of the body named with them.
+    speaker = { name: m[1].slice(anon.start, anon.end).replace(/^(a|an|the)\s+/iu, ''), actorId: named[0]?.actorId ?? null, anonymous: true, role: '' };
+  } else if (person ?? named[0]) {
+    const who = (person ?? named[0])!;
+    speaker = { name: person ? ctx.knowledge.actors.get(who.actorId)?.name ?? who.text : who.text.replace(/^the\s+/iu, ''), actorId: who.actorId, anonymous: false, role: '' };
+  } else if (STATEMENT_WORDS.test(m[1])) {
+    // "According to the statement": the statement told just before, by a speaker or by whoever issued it.
+    const prev = ctx.sentences[view.index - 1];
+    const issuer = prev && /\bstatement\b/iu.test(prev.sentence.text) ? prev.actors.find((a) => notOutlet(ctx, a) && inSubjectPosition(ctx, prev, a)) : undefined;
+    if (last && last.sentence >= view.index - 2) speaker = last.speaker;
+    else if (issuer) speaker = { name: issuer.text.replace(/^the\s+/iu, ''), actorId: issuer.actorId, anonymous: false, role: '' };
+  }
+  if (!speaker) return null;
+  const content = trimSpan(ctx.text, { start: view.opening + m.index + m[0].length, end: view.sentence.end });
+  if (content.end - content.start < 12) return null;
+  const verb = { start: phrase.start, end: phrase.start, text: 'according to' };
+  return { sentence: view.index, verb, speaker, content, channel: channelOf(ctx, view, phrase.end), continuation: false, own: true };
 }
 
 /** ", and its spokesman Hussein al-Mousawi said": a second speaker joined to the first's words. */

@@ -305,3 +305,16 @@ test('a second speaker joined by "and" to the first one\'s words says words of t
   const same = statements('On Sunday, Kataib Hezbollah said it would respond to any attack, and it said the truce was over.');
   assert.deepEqual([...new Set(same.map((s) => s.speaker_actor))], ['KATAIB_HEZBOLLAH']);
 });
+
+test('"According to X, ..." makes the words after the comma X\'s; "the statement" is the one issued just before', () => {
+  const [byGroup] = statements('According to a statement by the Islamic Resistance in Iraq, its fighters targeted the Harir base with a drone on Sunday.');
+  assert.equal(byGroup.speaker_actor, 'ISLAMIC_RESISTANCE_IN_IRAQ');
+  assert.equal(byGroup.stance, 'claim_responsibility');
+  assert.match(byGroup.evidence, /^its fighters targeted/);
+  const issued = statements('Kataib Hezbollah issued a statement on Sunday. According to the statement, the group will continue its attacks until the occupation leaves.');
+  assert.deepEqual(issued.map((s) => [s.speaker_actor, s.stance]), [['KATAIB_HEZBOLLAH', 'will_attack']]);
+  const [anon] = statements('According to security sources, the detained men were preparing to launch rockets on Sunday.');
+  assert.equal(anon.speaker, 'security sources');
+  // A trailing "according to" attributes a fact; it is no statement of a position.
+  assert.deepEqual(statements('Two drones targeted the Harir base on Sunday, according to a security source.'), []);
+});
