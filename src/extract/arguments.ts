@@ -183,6 +183,13 @@ function locationOf(ctx: DocContext, view: SentenceView, trigger: Span, type: Pl
   return places.find((p) => near(p) && placeAncestors(ctx.knowledge, p.placeId).some((a) => a.id === first.placeId)) ?? first;
 }
 
+/** Whether an actor's name is that of a place other than a country ("Baghdad" for the government seated there). */
+function inCity(ctx: DocContext, view: SentenceView, m: ActorMention): boolean {
+  return view.places.some((p) => p.start <= m.start && m.end <= p.end && ctx.knowledge.places.get(p.placeId)?.type !== 'country');
+}
+
+const CITY_QUARTER = new RegExp(String.raw`\b(?:in|of)\s+(?:the\s+)?(?:${COMPASS}ern|central|downtown)\s+$`, 'iu');
+
 /** Whether a token tagged VERB starts in [from, to) of the sentence. */
 export function verbBetween(ctx: DocContext, view: SentenceView, from: number, to: number): boolean {
   const tokens = ctx.annotated.tokens;
@@ -302,7 +309,7 @@ export function argumentsOf(ctx: DocContext, view: SentenceView, trigger: Span, 
   // Not a name in a phrase of place before a verb ("US strikes in Iraq killed"); "rockets fired by X struck" is X's act.
   // ("a U.S. airstrike": the abbreviation's last period is not part of the name.)
   // "the latest Baghdad attack": a city before the noun is where it happened, not who did it (a state is: "a US strike").
-  const cityName = (m: ActorMention): boolean => ctx.annotated.tokens[ctx.tokenAt(head.start)]?.pos === 'NOUN' && view.places.some((p) => p.start <= m.start && m.end <= p.end && ctx.knowledge.places.get(p.placeId)?.type !== 'country');
+  const cityName = (m: ActorMention): boolean => ctx.annotated.tokens[ctx.tokenAt(head.start)]?.pos === 'NOUN' && inCity(ctx, view, m);
   const premodified = before.find((m) => !cityName(m) && /^[\s“"‘']*$/u.test(text.slice(m.end + (/\.\p{Lu}$/u.test(m.text) && text[m.end] === '.' ? 1 : 0), head.start)) && head.start - m.end <= 2 &&
     (!PREPOSITION_BEFORE.test(text.slice(clauseStart, m.start)) || /\bby\s+(?:the\s+)?[“"‘']?\s*$/iu.test(text.slice(clauseStart, m.start))));
   const premodifier = premodified ? withConjuncts(ctx, before, premodified) : [demonymBefore(ctx, head)].filter((id): id is string => id !== undefined);
@@ -354,7 +361,9 @@ export function argumentsOf(ctx: DocContext, view: SentenceView, trigger: Span, 
 
   // Recipient: the first actor after the trigger, preferably after "against/on/with/to".
   const sourceSet = new Set(source);
-  const objects = after.filter((m) => !sourceSet.has(m.actorId) && (active || !/\bby\s+(?:the\s+)?[“"‘']?\s*$/iu.test(text.slice(byFrom, m.start))));
+  // "in eastern Baghdad" is a place; "in western Iraq" may name the country hit.
+  const quarter = (m: ActorMention): boolean => inCity(ctx, view, m) && CITY_QUARTER.test(text.slice(Math.max(trigger.end, m.start - 30), m.start));
+  const objects = after.filter((m) => !sourceSet.has(m.actorId) && !quarter(m) && (active || !/\bby\s+(?:the\s+)?[“"‘']?\s*$/iu.test(text.slice(byFrom, m.start))));
   const marked = objects.find((m) => TARGET_PREP.test(text.slice(trigger.end, m.start)));
   // A place where it happened ("strikes in Iraq") is a recipient only when nothing else is named, and only right
   // after the act: in "operations against the bases of the occupation in Iraq" the bases were the recipient.
@@ -389,7 +398,7 @@ export function argumentsOf(ctx: DocContext, view: SentenceView, trigger: Span, 
     const victim = mentions.find((m) => m.start < victimEnd && !sourceSet.has(m.actorId) && (
       ctx.lexicon.killedWords.test(text.slice(Math.max(view.sentence.start, m.start - 35), m.start)) ||
       ctx.lexicon.injuredWords.test(text.slice(Math.max(view.sentence.start, m.start - 35), m.start)) ||
-      /^\s*(?:were|was)\s+(?:killed|wounded|injured)/iu.test(text.slice(m.end, m.end + 20))));
+      /^\s*(?:were|was|(?:have|has|had)\s+been)\s+(?:killed|wounded|injured)/iu.test(text.slice(m.end, m.end + 24))));
     if (victim) target.push(victim.actorId);
   }
   if (JOINT.has(type) && target.length > 0) {

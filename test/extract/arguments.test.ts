@@ -197,3 +197,13 @@ test('a participle clause after a comma ends the act\'s objects, a headline\'s "
   assert.equal(city.length, 1);
   assert.deepEqual(city[0].source, []);
 });
+
+test('a quarter of a city is where an act happened; victims named before "have been killed" are its recipients', () => {
+  const [strike] = events('On Wednesday, a US drone strike on a car in eastern Baghdad killed a Kataib Hezbollah commander.').filter((e) => e.type === 'ASSAULT');
+  assert.ok(strike);
+  assert.ok(!strike.target.includes('IRAQ_GOV'), JSON.stringify(strike));
+  assert.ok(strike.target.includes('KATAIB_HEZBOLLAH'));
+  const [bombing] = events('At least three Iraqi civilians have been killed in a car bombing in central Baghdad on Sunday.').filter((e) => e.type === 'ASSAULT');
+  assert.ok(bombing);
+  assert.deepEqual(bombing.target, ['IRQ']);
+});

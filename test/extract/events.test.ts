@@ -422,3 +422,8 @@ test('an act dated after publication, by its words or by the happening it names,
   assert.ok(talks.length > 0);
   for (const e of talks) assert.equal(e.status, 'planned', JSON.stringify(e));
 });
+
+test('people who protest are no protest of their own: "the killing of protesters"', () => {
+  const found = events('On Sunday, the US accused the militia leaders of involvement in the killing of protesters.');
+  assert.deepEqual(found.filter((e) => e.type === 'PROTEST'), [], JSON.stringify(found));
+});
