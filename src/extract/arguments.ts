@@ -183,6 +183,24 @@ function locationOf(ctx: DocContext, view: SentenceView, trigger: Span, type: Pl
   return places.find((p) => near(p) && placeAncestors(ctx.knowledge, p.placeId).some((a) => a.id === first.placeId)) ?? first;
 }
 
+const STATE_BODIES = new Set(['state', 'state_force', 'government_body']);
+
+/** Whether an actor is a state or one of its bodies (not a group that merely has a country). */
+function ofState(ctx: DocContext, id: string): boolean {
+  const a = ctx.knowledge.actors.get(id);
+  return a !== undefined && STATE_BODIES.has(a.type);
+}
+
+/**
+ * The agents of an act, less a state's bodies when it hits that state: no side attacks itself ("CENTCOM said the
+ * commander planned attacks on US forces" names no American agent).
+ */
+export function agentsOf(ctx: DocContext, type: PloverType, source: string[], target: string[]): string[] {
+  if (type !== 'ASSAULT' || target.length === 0) return source;
+  const hit = new Set(target.filter((id) => ofState(ctx, id)).map((id) => sideOf(ctx.knowledge, id)));
+  return source.filter((id) => !(ofState(ctx, id) && hit.has(sideOf(ctx.knowledge, id))));
+}
+
 /** Whether an actor's name is that of a place other than a country ("Baghdad" for the government seated there). */
 function inCity(ctx: DocContext, view: SentenceView, m: ActorMention): boolean {
   return view.places.some((p) => p.start <= m.start && m.end <= p.end && ctx.knowledge.places.get(p.placeId)?.type !== 'country');
@@ -412,6 +430,7 @@ export function argumentsOf(ctx: DocContext, view: SentenceView, trigger: Span, 
   source = unique(source.map((id) => voiceOf(ctx.knowledge, id)));
   target = unique(target.flatMap((id) => (ctx.knowledge.actors.get(id)?.type === 'person' ? [voiceOf(ctx.knowledge, id), id] : [id]))).filter((id) => !source.includes(id));
   const { fatalities, injured } = casualties(ctx, view);
+  source = agentsOf(ctx, type, source, target);
   const place = locationOf(ctx, view, trigger, type);
   const site = place && ctx.knowledge.places.get(place.placeId);
   // "rockets fell near the Ain al-Asad base": an attack on a site that hosts foreign forces, with no target named,

@@ -6,7 +6,7 @@ import { sideOf, voiceOf, type DocContext, type SentenceView } from './context.t
 import type { Lexicon, Trigger } from './lexicon.ts';
 import type { Report } from './attribution.ts';
 import { modalityOf, untimed } from './status.ts';
-import { agentsAfter, argumentsOf, MUTUAL, passive, placeHit, PREPOSITION_BEFORE, verbBetween } from './arguments.ts';
+import { agentsAfter, agentsOf, argumentsOf, MUTUAL, passive, placeHit, PREPOSITION_BEFORE, verbBetween } from './arguments.ts';
 import { Dater } from './dating.ts';
 import { evidenceOf } from './evidence.ts';
 import { findVerbEvents } from './verbs.ts';
@@ -230,6 +230,8 @@ interface Told {
   apart: (a: string, b: string) => boolean;
   /** Whether two actor ids may name one side: the same, or a state and a body of its own ("Americans", "US forces"). */
   kin: (a: string, b: string) => boolean;
+  /** The agents that remain of an act's sources given its targets (see agentsOf). */
+  agents: (type: PloverType, source: string[], target: string[]) => string[];
 }
 
 const KM_PER_DEGREE = 111.2;
@@ -350,7 +352,8 @@ function merge(events: EventOut[], told: Told): EventOut[] {
     twin.fatalities ??= e.fatalities;
     twin.injured ??= e.injured;
   }
-  return out.map((e, i) => ({ ...e, id: `e${String(i + 1).padStart(2, '0')}` }));
+  // Tellings joined may pair an agent with its own side as target: that agent was only the speaker of one of them.
+  return out.map((e, i) => ({ ...e, source: told.agents(e.type, e.source, e.target), id: `e${String(i + 1).padStart(2, '0')}` }));
 }
 
 /** A relative clause opening right after a noun ("attack that targeted the airport ..."), not closed before its end. */
@@ -629,5 +632,6 @@ export function extractEvents(ctx: DocContext, reports: Report[]): EventOut[] {
     }
   }
   const news = ctx.today ? `${addDays(ctx.today, -7)}/${ctx.today}` : null;
-  return merge(attachBackReferences(events), { part, headline, news, apart: sitesApart(ctx), kin: kinOf(ctx.knowledge) });
+  return merge(attachBackReferences(events), { part, headline, news, apart: sitesApart(ctx), kin: kinOf(ctx.knowledge),
+    agents: (type, source, target) => agentsOf(ctx, type, source, target) });
 }

@@ -207,3 +207,13 @@ test('a quarter of a city is where an act happened; victims named before "have b
   assert.ok(bombing);
   assert.deepEqual(bombing.target, ['IRQ']);
 });
+
+test('no state attacks itself: a body of the state hit is no agent of the attack, while a group of its country may be', () => {
+  const cited = events('US Central Command said the commander was responsible for directly planning and participating in attacks on American forces in the region, and that the strike was carried out in response to the attacks on US service members, including the one that killed three soldiers in Jordan on January 28.')
+    .filter((e) => e.type === 'ASSAULT' && e.target.includes('US_FORCES'));
+  assert.ok(cited.length > 0);
+  for (const e of cited) assert.ok(!e.source.includes('CENTCOM'), JSON.stringify(e));
+  const [raid] = events('On Sunday, dozens of armed men from Kataib Hezbollah attacked the headquarters of the Iraqi security forces in Baghdad.').filter((e) => e.type === 'ASSAULT');
+  assert.ok(raid);
+  assert.deepEqual(raid.source, ['KATAIB_HEZBOLLAH']);
+});
