@@ -199,6 +199,8 @@ function eventive(ctx: DocContext, view: SentenceView, h: Hit): boolean {
   // is not the thing stopped or discussed: "continued to send arms" is sending.
   if (h.trigger.kind !== 'general' && !catenated(lx, before) && lx.nonEventiveBefore.endsWithin(before, 2)) return false;
   if (lx.nonEventiveAfter.startsWith(ctx.text.slice(h.end, Math.min(view.sentence.end, h.end + 40)))) return false;
+  // "this presence threatens security": a danger, not a threat anyone made.
+  if (h.trigger.type === 'THREATEN' && lx.inanimateAgents.endsWith(before)) return false;
   // A general verb (hits() kept only verbs) counts when finite: not "to negotiate", not a participle ("discussing"), but a
   // progressive is ("are demanding", "has been sharing").
   if (h.trigger.kind === 'general') {

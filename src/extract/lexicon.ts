@@ -37,6 +37,7 @@ const CueFile = z.strictObject({
   weapon_modes: z.array(z.string().min(1)),
   reaction_cues: phrases,
   halted_before: phrases,
+  inanimate_agents: phrases,
   non_eventive_before: phrases,
   non_eventive_after: phrases,
   status: z.strictObject({ denied: phrases, conditional: phrases, future: phrases, hypothetical: phrases, wished: phrases, intention: phrases, prevented: phrases }),
@@ -89,6 +90,8 @@ export interface Lexicon {
   weaponModes: ReadonlySet<string>;
   /** Words after which a nominal trigger names what a reaction answers, a past happening ("respond to the killing"). */
   reactionCues: PhraseSet;
+  /** "this presence threatens security": subjects whose threat is a danger, no act. */
+  inanimateAgents: PhraseSet;
   /** "halt to", "suspension of": a verb pattern's object after these is what is stopped. */
   haltedBefore: PhraseSet;
   nonEventiveBefore: PhraseSet;
@@ -207,6 +210,7 @@ export function loadLexicon(dir: string = DEFAULT_DIR, verbsDir?: string): Lexic
     weaponModes: new Set(cues.weapon_modes),
     reactionCues: new PhraseSet(cues.reaction_cues),
     haltedBefore: new PhraseSet(cues.halted_before),
+    inanimateAgents: new PhraseSet(cues.inanimate_agents),
     nonEventiveBefore: new PhraseSet(cues.non_eventive_before),
     nonEventiveAfter: new PhraseSet(cues.non_eventive_after),
     status: {

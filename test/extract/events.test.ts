@@ -427,3 +427,9 @@ test('people who protest are no protest of their own: "the killing of protesters
   const found = events('On Sunday, the US accused the militia leaders of involvement in the killing of protesters.');
   assert.deepEqual(found.filter((e) => e.type === 'PROTEST'), [], JSON.stringify(found));
 });
+
+test('a danger is no threat: "this presence threatens security"', () => {
+  const found = events('On Sunday, the deputy said the foreign presence threatens security and stability in Iraq.');
+  assert.deepEqual(found.filter((e) => e.type === 'THREATEN'), [], JSON.stringify(found));
+  assert.equal(events('On Sunday, Kataib Hezbollah threatened to attack US bases.').filter((e) => e.type === 'THREATEN').length, 1);
+});
