@@ -278,15 +278,37 @@ function stateAt(d: Draft, day: string): TruceState | null {
 
 /**
  * "the factions ended this truce": an act on a truce that names no recipient is aimed at the truce's
- * other party, as the article's truces give it.
+ * other party, as the article's truces give it; a party's threat of violence ("will resume their operations") at
+ * that state's forces.
  */
 export function aimAtCounterparts(ctx: DocContext, events: EventOut[], truces: TruceOut[]): EventOut[] {
   return events.map((e) => {
-    if (e.target.length > 0 || e.source.length === 0 || !ctx.lexicon.truce.terms.test(e.trigger)) return e;
+    const violence = e.type === 'THREATEN' && e.mode === 'violence';
+    if (e.target.length > 0 || e.source.length === 0 || !(violence || ctx.lexicon.truce.terms.test(e.trigger))) return e;
     const family = new Set(e.source.flatMap((id) => [...factionFamily(ctx, id)]));
-    const truce = truces.find((t) => t.parties.some((p) => family.has(p)));
-    const target = truce ? truce.parties.filter((p) => !family.has(p)) : [];
+    // A faction's threat of violence, in an article of one truce, is aimed at that truce's other side.
+    const truce = truces.find((t) => t.parties.some((p) => family.has(p))) ?? (violence && truces.length === 1 ? truces[0] : undefined);
+    // The parties are [faction, state]: the state's side acting aims at the faction, anyone else at the state.
+    const other = truce && (family.has(truce.parties[1]) ? truce.parties[0] : truce.parties[1]);
+    const target = other && !family.has(other) ? [violence ? forcesOfState(ctx, other) : other] : [];
     return target.length > 0 ? { ...e, target } : e;
   });
+}
+
+const armedForces = new WeakMap<DocContext['knowledge'], Map<string, string>>();
+
+/** A state's armed forces as the packs name them (the United States → US forces, not a command within them), else the state. */
+function forcesOfState(ctx: DocContext, state: string): string {
+  let byState = armedForces.get(ctx.knowledge);
+  if (!byState) {
+    byState = new Map();
+    const forces = [...ctx.knowledge.actors.values()].filter((a) => a.forcesOf !== undefined);
+    for (const a of forces) {
+      const inner = a.memberOf.some((m) => forces.some((b) => b.id === m.id && b.forcesOf === a.forcesOf));
+      if (!inner && !byState.has(a.forcesOf!)) byState.set(a.forcesOf!, a.id);
+    }
+    armedForces.set(ctx.knowledge, byState);
+  }
+  return byState.get(state) ?? state;
 }
 

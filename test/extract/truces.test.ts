@@ -165,3 +165,11 @@ test('a faction with no truce of its own that vows more attacks opens none; a th
   assert.ok(threat);
   assert.deepEqual(states(threat), ['2024-02-01 in_force', '2024-03-03 strained']);
 });
+
+test('a faction\'s threat of violence that names no target is aimed at the forces of the truce\'s other side', () => {
+  const raw = 'Monday, March 4, 2024\n\nKataib Hezbollah announced a halt to attacks on American forces on February 1. On Sunday, Harakat al-Nujaba threatened to resume its operations if the talks fail.';
+  const { events } = processInput({ source: 'test', name: 'test.txt', format: 'text', raw }, ctx).extraction;
+  const threat = events.find((e) => e.type === 'THREATEN' && e.source.includes('NUJABA'));
+  assert.ok(threat, JSON.stringify(events));
+  assert.deepEqual(threat.target, ['US_FORCES']);
+});
