@@ -82,6 +82,11 @@ function dayOf(value: string): string | null {
 /** How far back the news an article follows may lie (see Dater.date). */
 const RECENT_DAYS = 31;
 
+/** A sentence opening with a pronoun subject and its verb: "He called on ...", "It also warned ...". */
+const CONTINUED = /^\s*(?:He|She|It|They)\s+(?:also\s+)?\p{Ll}+(?:ed|s)\b/u;
+/** Words that move a sentence to another time than the one before. */
+const MOVED = /\b(?:earlier|later|previously|before|after|since|ago|last|next|then|once|formerly|recently)\b/iu;
+
 const FIRST_SINCE = /\b(?:first|biggest|largest|deadliest|worst|most serious|heaviest)\b[^.;,]*$/iu;
 
 export class Dater {
@@ -97,6 +102,21 @@ export class Dater {
       }
       for (const r of referenceEventsIn(ctx, view)) this.anchors.push({ at: view.sentence.start, day: r.date });
     }
+  }
+
+  /**
+   * "Al-Fatlawi said on Wednesday that ... . He called on parliament to ...": a sentence that goes on about the same
+   * subject by a pronoun, with no time of its own and no word that moves it in time, tells the same occasion as the
+   * sentence before, when that one names a single day.
+   */
+  private sameOccasion(view: SentenceView): Dated | null {
+    const prev = this.ctx.sentences[view.index - 1];
+    const text = this.ctx.text.slice(view.opening, view.sentence.end);
+    if (!prev || !CONTINUED.test(text) || MOVED.test(text)) return null;
+    const days = new Set(prev.times.filter((t) => t.kind === 'point' && t.precision === 'day').map((t) => t.value));
+    if (days.size !== 1) return null;
+    const [day] = days;
+    return this.ctx.today && day > this.ctx.today ? null : { date: day, basis: `the occasion of the sentence before (${day})` };
   }
 
   /**
@@ -130,6 +150,8 @@ export class Dater {
       return { date: t.value, basis: `'${t.text}'` };
     }
     if (ref) return { date: ref.date, basis: `refers to ${ref.name} (${ref.date})` };
+    const occasion = this.sameOccasion(view);
+    if (occasion) return occasion;
     if (!today) return { date: null, basis: 'no date in the text' };
     let anchor: string | null = null;
     for (const a of this.anchors) if (a.at < view.sentence.start && a.day < today && (!anchor || a.day > anchor)) anchor = a.day;

@@ -433,3 +433,15 @@ test('a danger is no threat: "this presence threatens security"', () => {
   assert.deepEqual(found.filter((e) => e.type === 'THREATEN'), [], JSON.stringify(found));
   assert.equal(events('On Sunday, Kataib Hezbollah threatened to attack US bases.').filter((e) => e.type === 'THREATEN').length, 1);
 });
+
+test('a sentence going on about the same subject by a pronoun tells the occasion of the sentence before', () => {
+  const found = events('Fatah Alliance leader Ali al-Fatlawi said in a statement on Wednesday that the forces are determined to expel American forces. He called on the House of Representatives to intervene.');
+  const call = found.find((e) => e.type === 'REQUEST');
+  assert.ok(call, JSON.stringify(found));
+  assert.equal(call.date, '2024-02-28');
+  // A word that moves it in time keeps it apart.
+  const later = events('Fatah Alliance leader Ali al-Fatlawi said in a statement on Wednesday that the forces are determined to expel American forces. He later called on the House of Representatives to intervene.')
+    .find((e) => e.type === 'REQUEST');
+  assert.ok(later);
+  assert.notEqual(later.date, '2024-02-28');
+});
