@@ -28,6 +28,8 @@ function lastEnd(re: RegExp, s: string): number {
 
 /** Characters of left and right context that form the trigger's clause (about eight and twelve words). */
 const LEFT = 60;
+/** A period after a negated act: "since February", "for weeks", "in months". */
+const LULL_AFTER = /^[^.;]*?\b(?:since|for\s+(?:days|weeks|months|years)|in\s+(?:days|weeks|months|years))\b/iu;
 /** An "if" or "unless" clause closed by its comma, and the trigger's clause after it with no comma of its own. */
 const FRONTED_CONDITION = /\b(?:if|unless)\s[^;]*,[^,;]*$/iu;
 const RIGHT = 90;
@@ -103,6 +105,8 @@ export function modalityOf(lx: Lexicon, text: string, sentence: Span, trigger: S
   if (COOPERATIVE.has(type) && /\b(?:will|would|shall|can|could)\s+not\s+(?:\S+\s+)?$|\bwon['’]t\s+(?:\S+\s+)?$/iu.test(near)) return { status: 'occurred', type: 'REJECT', mode: '' };
   if ((COOPERATIVE.has(type) || type === 'RETREAT' || type === 'CONCEDE') && NEGATED_INTENT.test(near)) return { status: 'occurred', type: 'REJECT', mode: '' };
   if (NO_PLAN.test(near)) return null;
+  // "have not carried out any attack since February": a lull told, no act denied.
+  if (denied && /\bany\b/iu.test(`${near.slice(-8)}${text.slice(trigger.start, trigger.end)}`) && LULL_AFTER.test(text.slice(trigger.end, sentence.end))) return null;
   if (denied) return { status: 'denied' };
   // PLOVER codes what is promised by what it promises: future cooperation is AGREE, a future
   // withdrawal is a concession (CONCEDE), future hostility short of violence is a THREATEN. A promise is

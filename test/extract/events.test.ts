@@ -445,3 +445,10 @@ test('a sentence going on about the same subject by a pronoun tells the occasion
   assert.ok(later);
   assert.notEqual(later.date, '2024-02-28');
 });
+
+test('a lull told ("have not carried out any attack since February") is no act; a denied attack is', () => {
+  assert.deepEqual(events('The Brigades have not carried out any attack on US forces since February.').filter((e) => e.type === 'ASSAULT'), []);
+  const [denied] = events('On Sunday, Kataib Hezbollah denied carrying out the attack on the Victory base.').filter((e) => e.type === 'ASSAULT');
+  assert.ok(denied);
+  assert.equal(denied.status, 'denied');
+});
