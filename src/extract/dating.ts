@@ -37,19 +37,31 @@ const GENERIC = new Set(['state', 'state_force', 'government_body', 'igo', 'poli
 /**
  * Reference events the sentence speaks of: one of their actors is named (not merely an office title)
  * and one of their cue phrases occurs. With only generic actors named (a state, a government body),
- * a cue of two words or more is needed. Two events of different dates matching one sentence is
- * ambiguous, and neither is kept.
+ * a cue of two words or more is needed. Two events of different dates matching one sentence are
+ * told apart by the mention at `at`: the one whose cue is strictly nearest it; without `at`, or
+ * with a tie, neither is kept.
  */
-export function referenceEventsIn(ctx: DocContext, view: SentenceView): ReferenceEvent[] {
+export function referenceEventsIn(ctx: DocContext, view: SentenceView, at?: number): ReferenceEvent[] {
   let found = memo.get(view);
   if (!found) memo.set(view, (found = matchReferenceEvents(ctx, view)));
-  return found;
+  if (new Set(found.map((f) => f.r.date)).size <= 1) return found.map((f) => f.r);
+  // Happenings of different dates: the one whose cue is nearest the mention at `at`, if one is strictly nearest.
+  if (at === undefined) return [];
+  const distance = (f: Found): number => Math.min(...f.cues.map((c) => Math.abs(view.sentence.start + c - at)));
+  const ranked = [...found].sort((a, b) => distance(a) - distance(b));
+  return distance(ranked[0]) < distance(ranked[1]) ? [ranked[0].r] : [];
+}
+
+/** A reference event matched in a sentence, with where its cues start in the sentence. */
+interface Found {
+  r: ReferenceEvent;
+  cues: number[];
 }
 
 /** Each sentence is matched once, however many mentions in it are dated. */
-const memo = new WeakMap<SentenceView, ReferenceEvent[]>();
+const memo = new WeakMap<SentenceView, Found[]>();
 
-function matchReferenceEvents(ctx: DocContext, view: SentenceView): ReferenceEvent[] {
+function matchReferenceEvents(ctx: DocContext, view: SentenceView): Found[] {
   const named = view.actors.filter((m) => m.via === 'alias' || m.via === 'fuzzy');
   if (named.length === 0) return [];
   const text = ctx.text.slice(view.sentence.start, view.sentence.end);
@@ -59,18 +71,17 @@ function matchReferenceEvents(ctx: DocContext, view: SentenceView): ReferenceEve
     const r = index.owner[m.index];
     cuesBy.set(r, [...(cuesBy.get(r) ?? []), m]);
   }
-  const found: Array<{ r: ReferenceEvent; distinctive: boolean }> = [];
+  const found: Array<Found & { distinctive: boolean }> = [];
   for (const r of ctx.knowledge.referenceEvents) {
     const cues = cuesBy.get(r);
     if (!cues) continue;
     const hits = named.filter((m) => r.actors.includes(m.actorId));
     if (hits.length === 0) continue;
     const distinctive = hits.some((m) => !GENERIC.has(ctx.knowledge.actors.get(m.actorId)?.type ?? ''));
-    if (distinctive || cues.some((c) => /\s/.test(c.phrase))) found.push({ r, distinctive });
+    if (distinctive || cues.some((c) => /\s/.test(c.phrase))) found.push({ r, cues: cues.map((c) => c.start), distinctive });
   }
   // A match through a named person or group outranks one through a state or a government body.
-  const best = found.some((f) => f.distinctive) ? found.filter((f) => f.distinctive) : found;
-  return new Set(best.map((f) => f.r.date)).size > 1 ? [] : best.map((f) => f.r);
+  return found.some((f) => f.distinctive) ? found.filter((f) => f.distinctive) : found;
 }
 
 function dayOf(value: string): string | null {
@@ -133,7 +144,7 @@ export class Dater {
     // A reference event dates the mention only when it involves one of the mention's own actors (if it has any);
     // `actors` null means the mention is an utterance, which a happening it speaks of does not date.
     const involves = (r: ReferenceEvent): boolean => r.actors.some((a) => actors!.includes(a) || actors!.includes(voiceOf(this.ctx.knowledge, a)));
-    const ref = actors === null ? undefined : referenceEventsIn(this.ctx, view).find((r) => actors.length === 0 || involves(r));
+    const ref = actors === null ? undefined : referenceEventsIn(this.ctx, view, at).find((r) => actors.length === 0 || involves(r));
     // Words are said by publication: a time after it ("forces would remain until the end of 2026") is what they speak of.
     // Nor is "since October 17" when they were said.
     const spokenOf = actors === null && t !== null && (t.kind === 'since' || (today !== null && (dayRange(t.value)?.start ?? '') > today));

@@ -452,3 +452,11 @@ test('a lull told ("have not carried out any attack since February") is no act; 
   assert.ok(denied);
   assert.equal(denied.status, 'denied');
 });
+
+test('of two well-known happenings a sentence speaks of, each act is dated by the one whose cue is nearest', () => {
+  const found = events('The halt began when Kataib Hezbollah announced the suspension of its operations, two days after a drone attack killed three American soldiers in Jordan.');
+  const halt = found.find((e) => e.type === 'CONCEDE');
+  const attack = found.find((e) => e.type === 'ASSAULT');
+  assert.equal(halt?.date, '2024-01-30', JSON.stringify(found));
+  assert.equal(attack?.date, '2024-01-28');
+});
