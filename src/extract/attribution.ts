@@ -353,7 +353,9 @@ export function findReports(ctx: DocContext): Report[] {
     if (made) {
       // "Watout pointed out": the speaker named in full before ("Yasser Iskandar Watout"), by a surname no pack knows.
       const named = made.speaker;
-      const earlier = !named.actorId && !named.anonymous ? reports.find((r) => r.speaker.name.endsWith(` ${named.name}`)) : undefined;
+      // Spelt with a capital article at the start of a sentence ("Al-Saadi added" after "Saad al-Saadi").
+      const surname = ` ${named.name.toLowerCase()}`;
+      const earlier = !named.actorId && !named.anonymous ? reports.find((r) => r.speaker.name.toLowerCase().endsWith(surname)) : undefined;
       if (earlier) made.speaker = earlier.speaker;
       const spans = verbs.map((v) => ({ start: s.start + v.start, end: s.start + v.end, phrase: v.phrase }));
       for (const part of splitAtSpeakers(ctx, view, made, spans)) for (const r of splitAtParticiples(ctx, part, spans)) reports.push(r);

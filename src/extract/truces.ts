@@ -168,8 +168,12 @@ export function extractTruces(ctx: DocContext, events: EventOut[], statements: S
     // A faction that rejects a truce it has no part in ("We are not party to any truce") contests the one the article tells.
     const outsider = speakerSide === 'faction' && s.stance === 'truce_reject' && !find(s.speaker_actor!, true);
     // "Nujaba said it would continue its operations": a faction with no truce of its own that vows attacks, without a
-    // word of a truce, ends none.
-    if (speakerSide === 'faction' && s.stance === 'will_attack' && !find(s.speaker_actor!, true) && !isTruceText(ctx, s.evidence, docHasTerm)) continue;
+    // word of a truce, ends none; on a condition ("it will be met with a response if it continues") it strains the one
+    // truce the article tells.
+    if (speakerSide === 'faction' && s.stance === 'will_attack' && !find(s.speaker_actor!, true) && !isTruceText(ctx, s.evidence, docHasTerm)) {
+      if (drafts.length === 1 && ctx.lexicon.status.conditional.test(s.evidence)) strain(drafts[0], s.date, s);
+      continue;
+    }
     const d = outsider ? drafts[0] : speakerSide === 'faction' ? open(s.speaker_actor, counterpart(s.speaker_actor), true) : drafts[0] ?? (faction ? open(faction, counterpart(faction, named), true) : undefined);
     if (!d) continue;
     if (outsider) {

@@ -318,3 +318,8 @@ test('"According to X, ..." makes the words after the comma X\'s; "the statement
   // A trailing "according to" attributes a fact; it is no statement of a position.
   assert.deepEqual(statements('Two drones targeted the Harir base on Sunday, according to a security source.'), []);
 });
+
+test('a speaker named again by surname with a capital article is the one named in full before', () => {
+  const found = statements('The leader in Asaib Ahl al-Haq, Saad al-Saadi, told reporters on Monday that the resistance gave the government enough time. Al-Saadi added that the delay is a violation of the understandings.');
+  assert.deepEqual(found.map((s) => [s.speaker, s.speaker_actor]), [['Saad al-Saadi', 'ASAIB_AHL_AL_HAQ'], ['Saad al-Saadi', 'ASAIB_AHL_AL_HAQ']]);
+});

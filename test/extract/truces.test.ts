@@ -173,3 +173,10 @@ test('a faction\'s threat of violence that names no target is aimed at the force
   assert.ok(threat, JSON.stringify(events));
   assert.deepEqual(threat.target, ['US_FORCES']);
 });
+
+test('a faction outside the one truce told, threatening on a condition, strains it', () => {
+  const [t] = truces('Tuesday, July 16, 2024\n\nKataib Hezbollah announced a halt to attacks on American forces on February 1. On Monday, Asaib Ahl al-Haq leader Saad al-Saadi said the delay of the talks will be met with a response if it continues.');
+  assert.ok(t);
+  assert.deepEqual(t.parties, ['KATAIB_HEZBOLLAH', 'USA']);
+  assert.deepEqual(states(t), ['2024-02-01 in_force', '2024-07-15 strained']);
+});
