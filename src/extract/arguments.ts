@@ -225,6 +225,8 @@ const RELATIVE_OPENED = /\b(?:who|whom|whose)\s+[^,;]*$/iu;
 const MEMBERS_OF = /\b(?:members?|fighters?|gunmen|men|elements?|militants?|militiamen|supporters?|followers?|operatives?)\s+(?:of|from|belonging to|affiliated with|loyal to)\s+(?:the\s+)?[“"‘']?\s*$/iu;
 /** A subordinate clause opening a text and closed by its comma, right before what follows. */
 const FRONTED_CLAUSE = /^\s*(?:if|when|unless|once|after|before|while|because|although|though|until)\s+[^;]*,\s*(?:the\s+)?$/iu;
+/** Parts of speech of the word before a relative "that" ("the attack that", "one that"), not a verb's ("said that"). */
+const RELATIVE_HEAD = new Set(['NOUN', 'PROPN', 'NUM', 'PRON']);
 /** Openings of a subordinate clause: its subject is its own, never the main clause's. */
 const SUBORDINATOR = /^(?:after|before|when|while|because|although|though|if|unless|until|once|whereas)\s+$/iu;
 
@@ -240,7 +242,12 @@ function subjectOf(ctx: DocContext, view: SentenceView, trigger: Span, before: A
   let subordinate = false;
   for (const m of head.matchAll(CLAUSE_OPEN)) {
     clauseStart = view.sentence.start + m.index + m[0].length;
-    subordinate = SUBORDINATOR.test(m[0]);
+    // "one that killed three soldiers": "that" after a noun opens a relative clause, whose subject is that noun.
+    const at = view.sentence.start + m.index;
+    // Not "told Reuters that": the noun is then the hearer of a reporting verb; and "attacks that harmed civilians and
+    // blamed ...": a verb after "and" is the main clause's again.
+    subordinate = SUBORDINATOR.test(m[0]) || (/^that\s/iu.test(m[0]) && RELATIVE_HEAD.has(ctx.annotated.tokens[ctx.tokenAt(at) - 1]?.pos ?? '') &&
+      !ctx.lexicon.reportingVerbs.endsWithin(text.slice(Math.max(view.sentence.start, at - 40), at), 3) && !/\sand\s/iu.test(text.slice(at, trigger.start)));
   }
   // "if the Americans insisted on staying, the factions would use": a fronted subordinate clause ends at its comma.
   const comma = text.lastIndexOf(',', trigger.start);

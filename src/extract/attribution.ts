@@ -283,6 +283,17 @@ function trailingClause(ctx: DocContext, view: SentenceView, verb: string, vStar
 // The words after the quote name the speaker, with perhaps a description in commas ("Hussein al-Mousawi, a spokesman for the group,").
 const QUOTE_THEN_SPEAKER = /(?<=[^\s“"‘])[”"’]\s*,?\s*(?:\S+\s+){0,4}(?:\p{Ll}[^,”"]{2,80},\s*)?$/u;
 
+const HEARERS = /^\s+(?:reporters|journalists|the\s+(?:agency|newspaper|paper|channel|station|television|website|press)|(?:a|the)\s+(?:press\s+conference|news\s+conference))\b/iu;
+
+/** "told Reuters the group remained ...", "told reporters the ...": where the words start, past the one told. */
+function hearerEnd(ctx: DocContext, view: SentenceView, verb: string, vEnd: number): number {
+  if (!/^t[eo]l/iu.test(verb)) return vEnd;
+  const outlet = view.actors.find((m) => m.start > vEnd && /^[\s“"‘]*$/u.test(ctx.text.slice(vEnd, m.start)) && ctx.knowledge.actors.get(m.actorId)?.type === 'media_outlet');
+  if (outlet) return outlet.end + (/^[”"’]/u.test(ctx.text.slice(outlet.end, outlet.end + 1)) ? 1 : 0);
+  const hearer = HEARERS.exec(ctx.text.slice(vEnd, vEnd + 40));
+  return hearer ? vEnd + hearer[0].length : vEnd;
+}
+
 /** Whether the end of `text` lies inside a quotation: more “ than ”, or an odd number of straight quotes. */
 function insideQuote(text: string): boolean {
   let curly = 0;
@@ -333,7 +344,8 @@ export function findReports(ctx: DocContext): Report[] {
         ? (made ? made.speaker : last && last.sentence === view.index - 1 ? last.speaker : null)
         : speakerOf(ctx, view, vStart, vEnd, ctx.text.slice(speakerFrom, vStart), last, speakerFrom);
       if (!speaker) continue;
-      const content = quotedBefore ? trimSpan(ctx.text, { start: view.opening, end: speakerFrom }) : trailing?.content ?? afterVerb(ctx.text, { start: vEnd, end: s.end }, (a, b) => !hasVerb(ctx, view, a, b));
+      const content = quotedBefore ? trimSpan(ctx.text, { start: view.opening, end: speakerFrom }) : trailing?.content ??
+        afterVerb(ctx.text, { start: hearerEnd(ctx, view, v.phrase, vEnd), end: s.end }, (a, b) => !hasVerb(ctx, view, a, b));
       if (content.end - content.start < 12) continue;
       // Of several verbs, the one right after its speaker ("a government source confirmed") wins.
       const gap = participle ? 1000 : speakerGap(ctx, view, speaker, vStart);

@@ -134,12 +134,14 @@ export class Dater {
    * Dates a mention at absolute offset `at` in the given sentence. `from` limits the expressions
    * that may govern it to those after that offset (a happening in "following a strike that ..."
    * is not dated by the main clause's "On Sunday"). `series`: the mention may be many happenings ("attacks").
+   * `until`: expressions from there on are not the mention's (the words an utterance says: "told Reuters the group
+   * remained committed to the suspension it announced in late January").
    */
-  date(view: SentenceView, at: number, from = view.sentence.start, actors: string[] | null = [], series = false): Dated {
+  date(view: SentenceView, at: number, from = view.sentence.start, actors: string[] | null = [], series = false, until = Infinity): Dated {
     const today = this.ctx.today;
     // "the first attack on American troops since early February": the time bounds the lull before it, not the act.
     // The dateline's date is the report's, not the happening's.
-    const t = governingTime(view.times.filter((x) => x.start >= Math.max(from, view.opening) && !(x.kind === 'since' &&
+    const t = governingTime(view.times.filter((x) => x.start >= Math.max(from, view.opening) && x.start < until && !(x.kind === 'since' &&
       FIRST_SINCE.test(this.ctx.text.slice(Math.max(view.sentence.start, x.start - 80), x.start)))), view.sentence, at, this.ctx.text);
     // A reference event dates the mention only when it involves one of the mention's own actors (if it has any);
     // `actors` null means the mention is an utterance, which a happening it speaks of does not date.

@@ -45,7 +45,11 @@ export function extractStatements(ctx: DocContext, reports: Report[]): Statement
     // "X announced the arrest of ...": an announcement of a happening is an event, not a position.
     if (stance === 'other' && /^announc/iu.test(r.verb.text) && !/^(?:[^,.;“"‘]{0,30}\s)?(?:that\b|[“"‘])/iu.test(ctx.text.slice(r.verb.end, r.content.end).trim())) continue;
     // A continued quote keeps the date of the words it continues.
-    const dated: Dated = r.continuation && lastDate ? { date: lastDate, basis: 'continues the previous quote' } : dater.date(view, r.verb.start, view.sentence.start, null);
+    // The words said, after the verb, tell of their own times, not of when they were said; a time opening them is the
+    // verb's ("threatened on Sunday to impose sanctions").
+    const lead = view.times.find((t) => t.start >= r.content.start && t.start - r.content.start <= 4);
+    const wordsFrom = r.content.start >= r.verb.end ? lead?.end ?? r.content.start : Infinity;
+    const dated: Dated = r.continuation && lastDate ? { date: lastDate, basis: 'continues the previous quote' } : dater.date(view, r.verb.start, view.sentence.start, null, false, wordsFrom);
     lastDate = dated.date;
     const prev = out[out.length - 1];
     if (prev && r.continuation && prev.speaker === r.speaker.name && prev.stance === stance && r.sentence - prevSentence === 1) {

@@ -174,7 +174,9 @@ export function extractTruces(ctx: DocContext, events: EventOut[], statements: S
       if (drafts.length === 1 && ctx.lexicon.status.conditional.test(s.evidence)) strain(drafts[0], s.date, s);
       continue;
     }
-    const d = outsider ? drafts[0] : speakerSide === 'faction' ? open(s.speaker_actor, counterpart(s.speaker_actor), true) : drafts[0] ?? (faction ? open(faction, counterpart(faction, named), true) : undefined);
+    // A faction with no truce of its own that speaks of keeping one speaks of the one truce the article tells.
+    const lone = speakerSide === 'faction' && HOLDING.has(s.stance) && drafts.length === 1 && !find(s.speaker_actor!, true);
+    const d = outsider || lone ? drafts[0] : speakerSide === 'faction' ? open(s.speaker_actor, counterpart(s.speaker_actor), true) : drafts[0] ?? (faction ? open(faction, counterpart(faction, named), true) : undefined);
     if (!d) continue;
     if (outsider) {
       add(d, s.date, 'contested', s);
@@ -190,7 +192,7 @@ export function extractTruces(ctx: DocContext, events: EventOut[], statements: S
       if (before(s.date, d)) add(d, s.date, 'proposed', s);
     }
     else if (threatened(s)) strain(d, s.date, s);
-    else hold(d, s.date, s, speakerSide === 'faction' && s.stance !== 'truce_support');
+    else hold(d, s.date, s, speakerSide === 'faction' && !lone && s.stance !== 'truce_support');
   }
 
   // The article's own words, outside anything reported: "The truce between the factions and Washington collapsed on

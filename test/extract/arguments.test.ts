@@ -217,3 +217,11 @@ test('no state attacks itself: a body of the state hit is no agent of the attack
   assert.ok(raid);
   assert.deepEqual(raid.source, ['KATAIB_HEZBOLLAH']);
 });
+
+test('a relative clause after a noun has that noun as subject, not the main clause\'s', () => {
+  const found = events('The U.S. military has carried out strikes against Kataib Hezbollah in response to more than 170 attacks on its forces since Oct. 17, including one that killed three U.S. soldiers at a base in Jordan in January.');
+  const killed = found.find((e) => e.trigger === 'killed');
+  assert.ok(killed, JSON.stringify(found));
+  assert.deepEqual(killed.source, []);
+  assert.deepEqual(killed.target, ['US_FORCES']);
+});

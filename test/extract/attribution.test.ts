@@ -323,3 +323,12 @@ test('a speaker named again by surname with a capital article is the one named i
   const found = statements('The leader in Asaib Ahl al-Haq, Saad al-Saadi, told reporters on Monday that the resistance gave the government enough time. Al-Saadi added that the delay is a violation of the understandings.');
   assert.deepEqual(found.map((s) => [s.speaker, s.speaker_actor]), [['Saad al-Saadi', 'ASAIB_AHL_AL_HAQ'], ['Saad al-Saadi', 'ASAIB_AHL_AL_HAQ']]);
 });
+
+test('the words said start past the one told, and their own times do not date the saying', () => {
+  const [s] = statements('A spokesman for Kataib Hezbollah, Jaafar al-Husseini, told Reuters the group remained committed to the suspension it announced in late January.');
+  assert.match(s.evidence, /^the group remained committed/);
+  assert.notEqual(s.date, '2024-01');
+  // A time right after the verb is the saying's.
+  const [dated] = statements('President Donald Trump threatened on Sunday to impose sanctions on Iraq if its troops were forced out.');
+  assert.equal(dated.date, '2024-03-03');
+});
