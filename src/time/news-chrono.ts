@@ -288,6 +288,23 @@ function weekdayParser(run: NewsRun): Parser {
   });
 }
 
+/**
+ * "on the night of Wednesday-Thursday", "the night between Saturday and Sunday" (as Arabic reports date a night): the
+ * two days of the nearest such night, before the reference day or after it in a future clause.
+ */
+function nightParser(run: NewsRun): Parser {
+  const source = `${B}(?:on\\s+|during\\s+)?(?:the\\s+)?night\\s+(?:of|between)\\s+(${WEEKDAY})\\s*(?:-|–|—|/|to|and)\\s*(${WEEKDAY})${E}`;
+  return parser(run, source, (ctx, m, ref) => {
+    const [first, second] = [lookup(lexicon.weekdays, m[1]), lookup(lexicon.weekdays, m[2])];
+    if (!ref || first === undefined || second !== (first + 1) % 7) return null;
+    const dir = clauseDirection(ctx.text, m.index ?? 0, (m.index ?? 0) + m[0].length);
+    const day = weekdayNear(ref, first, dir);
+    // Told in the past on its first day, the night has not ended: the one a week before.
+    const night = dir !== 'future' && compareDays(addDays(day, 1), ref) > 0 ? addDays(day, -7) : day;
+    return span(night, addDays(night, 1), 'day', 'point');
+  });
+}
+
 /** "last weekend", "over the weekend", "next weekend": its Saturday and Sunday ("last"/"next": of the ISO week before/after the reference day's). */
 function weekendParser(run: NewsRun): Parser {
   const source = `${B}(?:(${REL}|the)\\s+)(?:${alt(lexicon.weekend)})${E}`;
@@ -525,7 +542,7 @@ function newsChrono(run: NewsRun): typeof casual {
   // First in the list: on an equal-length overlap chrono keeps the earlier parser's result.
   c.parsers.unshift(
     periodParser(run), yearParser(run), agoParser(run), spanParser(run), recentParser(run), durationParser(run),
-    anchoredParser(run), casualDayParser(run), weekdayParser(run), weekendParser(run), ordinalDayParser(run), betweenDaysParser(run), monthWeekParser(run),
+    anchoredParser(run), casualDayParser(run), nightParser(run), weekdayParser(run), weekendParser(run), ordinalDayParser(run), betweenDaysParser(run), monthWeekParser(run),
   );
   c.refiners.push(numericRefiner(run), dateOnlyRefiner(run), yearSuffixRefiner(run), pastBiasRefiner(run), betweenRefiner(), kindRefiner(run));
   return c;

@@ -188,3 +188,12 @@ test('"hours later" counts from a happening\'s day, never from a "since" bound',
   const later = times.find((t) => /Hours later/u.test(t.text));
   assert.equal(later?.value, '2023-11-03');
 });
+
+test('"the night of Wednesday-Thursday" is the nearest such night, both its days', () => {
+  assert.deepEqual(resolve('Rockets fell on the base on the night of Wednesday-Thursday.', 'night of Wednesday-Thursday', '2024-08-23'), ['2024-08-21/2024-08-22', 'day', 'point']);
+  assert.deepEqual(resolve('Drones struck late on the night of Saturday to Sunday.', 'Saturday to Sunday', '2024-08-23'), ['2024-08-17/2024-08-18', 'day', 'point']);
+  // Told on its first day, the night has not ended: the week before's.
+  assert.deepEqual(resolve('The attack came on the night between Friday and Saturday.', 'Friday and Saturday', '2024-08-23'), ['2024-08-16/2024-08-17', 'day', 'point']);
+  // Days that do not follow each other are no night.
+  assert.notDeepEqual(resolve('It happened on the night of Monday-Wednesday.', 'Monday', '2024-08-23'), ['2024-08-19/2024-08-20', 'day', 'point']);
+});
