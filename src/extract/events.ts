@@ -364,6 +364,9 @@ const RELATIVE_AFTER = /^\s*(?:[\p{L}-]+\s+){0,2}?(?:that|which)\s[^,;]*$/iu;
 const TEMPORAL_PP = /\b(?:following|after|before|since|amid|despite|in response to|in retaliation for)\s+(?:the\s+|a\s+|an\s+|their\s+|its\s+|this\s+|that\s+)?(?:[\p{L}.’'-]+\s+){0,2}$/iu;
 
 /** Start of a temporal prepositional phrase ("following a US strike") that holds a nominal trigger, or null. */
+/** A sentence opening with a condition, up to its comma: "If the talks fail", "Unless Washington withdraws". */
+const LEADING_CONDITION = /^\s*[“"]?\s*(?:if|unless|should)\s[^,;]*$/iu;
+
 function nominalPP(ctx: DocContext, view: SentenceView, h: Hit): number | null {
   // A verb whose subject is the attack noun stands where the noun does ("two days after a US drone strike ... killed").
   const noun = h.trigger.kind === 'noun' ? h : h.subject;
@@ -523,6 +526,8 @@ export function extractEvents(ctx: DocContext, reports: Report[]): EventOut[] {
       // before it is no act of its own.
       const main = told[told.length - 1];
       if (main && CONDITION_BETWEEN.test(ctx.text.slice(main.end, h.start))) continue;
+      // "If the talks fail, the factions will resume attacks": so is a condition told before it.
+      if (LEADING_CONDITION.test(ctx.text.slice(view.opening, h.start))) continue;
       const answered = h.trigger.kind === 'noun' && ctx.lexicon.reactionCues.endsWithin(ctx.text.slice(Math.max(view.sentence.start, h.start - 50), h.start), 2);
       const modality = modalityOf(ctx.lexicon, ctx.text, view.sentence, h, h.trigger.type, answered, ctx.annotated.times, h.trigger.kind === 'noun');
       if (!modality) continue;

@@ -11,6 +11,8 @@ const BOUNDARY = /[.!?;\n]/;
 // Where reported words begin.
 const REPORTED = /\bthat\b|["“”]/iu;
 const COORDINATED = /,?\s+(?:and|but|while|whereas)\s+/iu;
+// A reporting verb in the past right before the expression (perhaps with whom it was told).
+const SAID_BEFORE = /\b(?:said|told|added|stated|announced|confirmed|reported|noted|stressed|warned|explained)\s+(?:(?:reporters|journalists|\p{Lu}\p{L}*)\s+)?$/u;
 
 /** Whether the clause around text[start, end) speaks of the future: a cue before it in the clause, or within a few words after it. */
 export function clauseDirection(text: string, start: number, end: number): Direction {
@@ -23,6 +25,8 @@ export function clauseDirection(text: string, start: number, end: number): Direc
   const after = text.slice(end, to).split(REPORTED)[0].split(COORDINATED)[0];
   // Nor do quoted words before it: '"Any violation will be met with a response," a commander said on Wednesday'.
   const before = text.slice(from, start);
+  // "..., the factions will resume attacks, Kataib Hezbollah said on Sunday": the time of a saying just told is past.
+  if (SAID_BEFORE.test(before)) return 'past';
   const quote = Math.max(before.lastIndexOf('"'), before.lastIndexOf('”'), before.lastIndexOf('“'));
   return FUTURE.test(before.slice(quote + 1)) || FUTURE.test(after) ? 'future' : 'past';
 }

@@ -460,3 +460,12 @@ test('of two well-known happenings a sentence speaks of, each act is dated by th
   assert.equal(halt?.date, '2024-01-30', JSON.stringify(found));
   assert.equal(attack?.date, '2024-01-28');
 });
+
+test('a leading condition is no act; not ruling out and considering an attack threaten it; a saying\'s weekday is past', () => {
+  const found = events('If the talks fail, the armed factions will resume attacks on US forces, Kataib Hezbollah said on Sunday.');
+  assert.deepEqual(found.map((e) => [e.type, e.status, e.date]), [['THREATEN', 'conditional', '2024-03-03']]);
+  const [ruled] = events('On Sunday, Kataib Hezbollah said it does not rule out targeting US bases.');
+  assert.equal(ruled?.type, 'THREATEN');
+  const [weighed] = events('On Sunday, Washington was considering strikes against the factions.');
+  assert.deepEqual([weighed?.type, weighed?.status], ['THREATEN', 'threatened']);
+});
