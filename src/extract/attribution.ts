@@ -378,6 +378,12 @@ export function findReports(ctx: DocContext): Report[] {
 }
 
 const ACCORDING_LEAD = /^\s*according\s+to\s+([^,;]{3,120}?)\s*,\s*/iu;
+const ACCORDING_TAIL = /,\s*according\s+to\s+(?:the\s+|a\s+|an\s+)?([^,;]{3,120}?)\s*[.!?]?\s*$/iu;
+
+/** "Two drones hit the base, according to a security source": who the sentence's facts are from ("security source"), or ''. */
+export function accordingToTail(ctx: DocContext, view: SentenceView): string {
+  return ACCORDING_TAIL.exec(ctx.text.slice(view.opening, view.sentence.end))?.[1] ?? '';
+}
 // "the statement", "a statement by the group": what the words are according to.
 const STATEMENT_WORDS = /^(?:the|a|an|its|their|this)\s+(?:\p{L}+\s+)?(?:statement|communiqu[eé]|announcement|post|tweet|video)\b/iu;
 

@@ -4,7 +4,7 @@ import type { ActorMention, EventOut, PloverType, Span } from '../pipeline/types
 import type { Place } from '../knowledge/types.ts';
 import { sideOf, voiceOf, type DocContext, type SentenceView } from './context.ts';
 import type { Lexicon, Trigger } from './lexicon.ts';
-import type { Report } from './attribution.ts';
+import { accordingToTail, type Report } from './attribution.ts';
 import { modalityOf, untimed } from './status.ts';
 import { agentsAfter, agentsOf, argumentsOf, MUTUAL, passive, placeHit, PREPOSITION_BEFORE, verbBetween } from './arguments.ts';
 import { Dater } from './dating.ts';
@@ -601,7 +601,7 @@ export function extractEvents(ctx: DocContext, reports: Report[]): EventOut[] {
         if (shift !== null && anchor && day.test(anchor)) [date, basis] = [addDays(anchor, shift), `${anchor} ${shift < 0 ? '−' : '+'} ${Math.abs(shift)} days ('${ctx.text.slice(pp, pp + 6).trim()}')`];
         else if (h.subject) ({ date, basis } = dater.date(view, at, view.sentence.start, actors));
       }
-      const attributed = report && h.start >= report.content.start ? report.speaker.name : '';
+      const attributed = report && h.start >= report.content.start ? report.speaker.name : accordingToTail(ctx, view);
       const nominal = h.trigger.kind === 'noun';
       // "the strike", and a verb whose subject it is ("The strike hit the vehicle", "the rockets fell on"): told before.
       const noun = nominal ? h : h.subject;

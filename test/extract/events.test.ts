@@ -469,3 +469,9 @@ test('a leading condition is no act; not ruling out and considering an attack th
   const [weighed] = events('On Sunday, Washington was considering strikes against the factions.');
   assert.deepEqual([weighed?.type, weighed?.status], ['THREATEN', 'threatened']);
 });
+
+test('an act told "according to" a source is attributed to it', () => {
+  const [e] = events('On Friday, two drones were shot down near the Ain al-Asad base, according to a security official.');
+  assert.ok(e);
+  assert.equal(e.attributed_to, 'security official');
+});
