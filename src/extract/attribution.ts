@@ -358,7 +358,8 @@ export function findReports(ctx: DocContext): Report[] {
     made ??= accordingTo(ctx, view, last);
     // A sentence that opens a quote, or speaks in the first person, right after a statement continues it.
     const continues = /^\s*[“"]/u.test(text) || /(?:^|\s)(?:[Ww]e|[Oo]ur|us)\b/u.test(text);
-    if (!made && last && last.sentence === view.index - 1 && continues) {
+    // A fragment ("“Without warranty.”") continues nothing: a quote that goes on says a few words at least.
+    if (!made && last && last.sentence === view.index - 1 && continues && text.trim().split(/\s+/u).length >= CONTINUED_WORDS) {
       // A quote that runs on into the next sentence keeps its speaker.
       made = { sentence: view.index, verb: { start: s.start, end: s.start, text: '' }, speaker: last.speaker, content: trimSpan(ctx.text, { start: s.start, end: s.end }), channel: last.channel, continuation: true, own: true };
     }
@@ -450,6 +451,8 @@ function splitAtSpeakers(ctx: DocContext, view: SentenceView, r: Report, verbs: 
   }
   return [r];
 }
+
+const CONTINUED_WORDS = 4;
 
 const CLAUSE_OPENER = /^\s+(?:that|it|they|he|she|we|the|its|their|this|there)\b/iu;
 

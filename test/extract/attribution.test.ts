@@ -332,3 +332,10 @@ test('the words said start past the one told, and their own times do not date th
   const [dated] = statements('President Donald Trump threatened on Sunday to impose sanctions on Iraq if its troops were forced out.');
   assert.equal(dated.date, '2024-03-03');
 });
+
+test('a fragment after a statement continues nothing; a quoted sentence does', () => {
+  const frag = statements('On Sunday, credible sources said the talks would resume. “Without warranty.”');
+  assert.equal(frag.length, 1);
+  const goes = statements('On Sunday, Kataib Hezbollah said the truce was over. “We will resume our operations against the occupation.”');
+  assert.equal(goes.length, 2);
+});
