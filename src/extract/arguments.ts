@@ -206,6 +206,7 @@ function inCity(ctx: DocContext, view: SentenceView, m: ActorMention): boolean {
   return view.places.some((p) => p.start <= m.start && m.end <= p.end && ctx.knowledge.places.get(p.placeId)?.type !== 'country');
 }
 
+const FRAMEWORK_OF = /\b(?:(?:within|in)\s+the\s+framework|under\s+the\s+(?:auspices|umbrella|sponsorship))\s+of\s+(?:the\s+)?$/iu;
 const CITY_QUARTER = new RegExp(String.raw`\b(?:in|of)\s+(?:the\s+)?(?:${COMPASS}ern|central|downtown)\s+$`, 'iu');
 
 /** Whether a token tagged VERB starts in [from, to) of the sentence. */
@@ -388,7 +389,9 @@ export function argumentsOf(ctx: DocContext, view: SentenceView, trigger: Span, 
   const sourceSet = new Set(source);
   // "in eastern Baghdad" is a place; "in western Iraq" may name the country hit.
   const quarter = (m: ActorMention): boolean => inCity(ctx, view, m) && CITY_QUARTER.test(text.slice(Math.max(trigger.end, m.start - 30), m.start));
-  const objects = after.filter((m) => !sourceSet.has(m.actorId) && !quarter(m) && (active || !/\bby\s+(?:the\s+)?[“"‘']?\s*$/iu.test(text.slice(byFrom, m.start))));
+  // "within the framework of the Supreme Military Council", "under the auspices of the UN": where it is done, not to whom.
+  const framework = (m: ActorMention): boolean => FRAMEWORK_OF.test(text.slice(Math.max(trigger.end, m.start - 40), m.start));
+  const objects = after.filter((m) => !sourceSet.has(m.actorId) && !quarter(m) && !framework(m) && (active || !/\bby\s+(?:the\s+)?[“"‘']?\s*$/iu.test(text.slice(byFrom, m.start))));
   const marked = objects.find((m) => TARGET_PREP.test(text.slice(trigger.end, m.start)));
   // A place where it happened ("strikes in Iraq") is a recipient only when nothing else is named, and only right
   // after the act: in "operations against the bases of the occupation in Iraq" the bases were the recipient.

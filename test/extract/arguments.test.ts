@@ -225,3 +225,9 @@ test('a relative clause after a noun has that noun as subject, not the main clau
   assert.deepEqual(killed.source, []);
   assert.deepEqual(killed.target, ['US_FORCES']);
 });
+
+test('a framework an act is done within is no recipient of it', () => {
+  const [agreed] = events('On Sunday, it was agreed to continue the negotiation sessions within the framework of the Higher Military Commission.').filter((e) => e.type === 'AGREE');
+  assert.ok(agreed);
+  assert.deepEqual(agreed.target, []);
+});
