@@ -201,6 +201,8 @@ function eventive(ctx: DocContext, view: SentenceView, h: Hit): boolean {
   if (lx.nonEventiveAfter.startsWith(ctx.text.slice(h.end, Math.min(view.sentence.end, h.end + 40)))) return false;
   // "this presence threatens security": a danger, not a threat anyone made.
   if (h.trigger.type === 'THREATEN' && lx.inanimateAgents.endsWith(before)) return false;
+  // "the US Army is still providing support": a state of affairs, no datable happening.
+  if (/\bstill\s+$/iu.test(before) && /ing\b/iu.test(ctx.text.slice(h.start, h.end).split(/\s/u)[0])) return false;
   // A general verb (hits() kept only verbs) counts when finite: not "to negotiate", not a participle ("discussing"), but a
   // progressive is ("are demanding", "has been sharing").
   if (h.trigger.kind === 'general') {

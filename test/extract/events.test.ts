@@ -475,3 +475,8 @@ test('an act told "according to" a source is attributed to it', () => {
   assert.ok(e);
   assert.equal(e.attributed_to, 'security official');
 });
+
+test('a state of affairs ("is still providing support") is no datable happening', () => {
+  assert.deepEqual(events('On Sunday, she said the US Army is still providing support to the Iraqi security forces.').filter((e) => e.type === 'AID'), []);
+  assert.equal(events('On Sunday, the US Army began providing support to the Iraqi security forces.').filter((e) => e.type === 'AID').length, 1);
+});
