@@ -390,7 +390,7 @@ const STATEMENT_WORDS = /^(?:the|a|an|its|their|this)\s+(?:\p{L}+\s+)?(?:stateme
 
 /**
  * "According to the statement, the group will continue ...", "According to a security source, ...": the words after
- * the comma are the source's. (A trailing "..., according to officials" only attributes a fact: see claims.)
+ * the comma are the source's. (A trailing "..., according to officials" only attributes a fact: see accordingToTail.)
  */
 function accordingTo(ctx: DocContext, view: SentenceView, last: Report | null): Report | null {
   const m = ACCORDING_LEAD.exec(ctx.text.slice(view.opening, view.sentence.end));

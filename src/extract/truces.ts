@@ -165,17 +165,18 @@ export function extractTruces(ctx: DocContext, events: EventOut[], statements: S
     // truce with the American forces will end if ...") are about the truce of the faction they name.
     const named = speakerSide === 'faction' ? [] : ctx.annotated.actors.filter((m) => m.start >= s.evidence_start && m.end <= s.evidence_end).map((m) => m.actorId);
     const faction = speakerSide === 'faction' ? s.speaker_actor : named.find((id) => sideOf(ctx, id) === 'faction');
+    const partyTo = speakerSide === 'faction' ? find(s.speaker_actor!, true) : undefined;
     // A faction that rejects a truce it has no part in ("We are not party to any truce") contests the one the article tells.
-    const outsider = speakerSide === 'faction' && s.stance === 'truce_reject' && !find(s.speaker_actor!, true);
+    const outsider = speakerSide === 'faction' && s.stance === 'truce_reject' && !partyTo;
     // "Nujaba said it would continue its operations": a faction with no truce of its own that vows attacks, without a
     // word of a truce, ends none; on a condition ("it will be met with a response if it continues") it strains the one
     // truce the article tells.
-    if (speakerSide === 'faction' && s.stance === 'will_attack' && !find(s.speaker_actor!, true) && !isTruceText(ctx, s.evidence, docHasTerm)) {
+    if (speakerSide === 'faction' && s.stance === 'will_attack' && !partyTo && !isTruceText(ctx, s.evidence, docHasTerm)) {
       if (drafts.length === 1 && ctx.lexicon.status.conditional.test(s.evidence)) strain(drafts[0], s.date, s);
       continue;
     }
     // A faction with no truce of its own that speaks of keeping one speaks of the one truce the article tells.
-    const lone = speakerSide === 'faction' && HOLDING.has(s.stance) && drafts.length === 1 && !find(s.speaker_actor!, true);
+    const lone = speakerSide === 'faction' && HOLDING.has(s.stance) && drafts.length === 1 && !partyTo;
     const d = outsider || lone ? drafts[0] : speakerSide === 'faction' ? open(s.speaker_actor, counterpart(s.speaker_actor), true) : drafts[0] ?? (faction ? open(faction, counterpart(faction, named), true) : undefined);
     if (!d) continue;
     if (outsider) {
