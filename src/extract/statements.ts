@@ -28,6 +28,7 @@ export function stanceOf(ctx: DocContext, said: string, lead = ''): { stance: St
 }
 
 const PARTICIPLE_VERB = /^(?:saying|stating|adding)$/iu;
+const RELATIVE_ASIDE = /,\s*(?:which|who)\b[^,]*,/giu;
 
 export function extractStatements(ctx: DocContext, reports: Report[]): StatementOut[] {
   const dater = new Dater(ctx);
@@ -41,9 +42,12 @@ export function extractStatements(ctx: DocContext, reports: Report[]): Statement
     const said = ctx.text.slice(from, r.content.end);
     let { stance, topic } = stanceOf(ctx, said, ctx.text.slice(Math.max(view.sentence.start, from - 20), from));
     // "welcomed the agreement, saying ...": the act the participle explains states the position too.
-    if (stance === 'other' && PARTICIPLE_VERB.test(r.verb.text)) ({ stance, topic } = stanceOf(ctx, ctx.text.slice(view.opening, r.verb.start)));
-    // "X announced the arrest of ...": an announcement of a happening is an event, not a position.
-    if (stance === 'other' && /^announc/iu.test(r.verb.text) && !/^(?:[^,.;“"‘]{0,30}\s)?(?:that\b|[“"‘])/iu.test(ctx.text.slice(r.verb.end, r.content.end).trim())) continue;
+    // A relative clause set off by commas ("The Brigades, which announced a halt, commented ...") is no part of that act.
+    if (stance === 'other' && PARTICIPLE_VERB.test(r.verb.text)) ({ stance, topic } = stanceOf(ctx, ctx.text.slice(view.opening, r.verb.start).replace(RELATIVE_ASIDE, ',')));
+    // "X announced the arrest of ...": an announcement of a happening is an event, not a position; nor is one told in
+    // passing, in a relative clause ("The Brigades, which announced a halt to attacks, ...").
+    const nounObject = !/^(?:[^,.;“"‘]{0,30}\s)?(?:that\b|[“"‘])/iu.test(ctx.text.slice(r.verb.end, r.content.end).trim());
+    if (nounObject && /^announc/iu.test(r.verb.text) && (stance === 'other' || /,\s*(?:which|who)\s+(?:\S+\s+)?$/iu.test(ctx.text.slice(view.sentence.start, r.verb.start)))) continue;
     // A continued quote keeps the date of the words it continues.
     // The words said, after the verb, tell of their own times, not of when they were said; a time opening them is the
     // verb's ("threatened on Sunday to impose sanctions").

@@ -109,8 +109,15 @@ export function extractTruces(ctx: DocContext, events: EventOut[], statements: S
   let order = 0;
   const add = (d: Draft, date: string | null, state: TruceState, ev: { evidence: string; evidence_start: number; evidence_end: number }): void => {
     // The same state on the same day, told again, is one entry (the first telling is its evidence).
-    if (!date || d.entries.some((x) => x.date === date.split('/')[0] && x.state === state)) return;
-    d.entries.push({ date: date.split('/')[0], state, evidence: ev.evidence, evidence_start: ev.evidence_start, evidence_end: ev.evidence_end, order: order++ });
+    if (!date) return;
+    // Words dated only between the happening they follow and publication, a span that takes in the declaration, speak
+    // of the truce declared: they count from its day, not from before it ("days after the strike, the Pentagon said ...").
+    // A proposal comes before a declaration.
+    const span = dayRange(date);
+    const declared = d.declared ? dayRange(d.declared) : null;
+    const from = state !== 'proposed' && date.includes('/') && span && declared && span.start < declared.start && declared.start <= span.end ? d.declared!.split('/')[0] : date.split('/')[0];
+    if (d.entries.some((x) => x.date === from && x.state === state)) return;
+    d.entries.push({ date: from, state, evidence: ev.evidence, evidence_start: ev.evidence_start, evidence_end: ev.evidence_end, order: order++ });
   };
 
   // Declarations, then proposals: a proposal told after the declaration is of the truce already in force.
@@ -187,7 +194,9 @@ export function extractTruces(ctx: DocContext, events: EventOut[], statements: S
     if (s.stance === 'truce_conditional' && !d.conditions) d.conditions = s.evidence;
     // "otherwise they will resume their operations", "any violation will be met with a response": a threat on a
     // condition strains the truce; it does not end it.
-    if (s.stance === 'will_attack' && ctx.lexicon.status.conditional.test(s.evidence)) strain(d, s.date, s);
+    // The state's vow to answer an attack ("the United States would still respond to the killing of its soldiers")
+    // strains the truce; only the faction's words, or words of the truce itself, end it.
+    if (s.stance === 'will_attack' && (ctx.lexicon.status.conditional.test(s.evidence) || (s.speaker_actor && stateOf(ctx, voiceOf(ctx.knowledge, s.speaker_actor)) === d.state && !isTruceText(ctx, s.evidence, docHasTerm)))) strain(d, s.date, s);
     else if (ENDED.has(s.stance)) add(d, s.date, someoneHolds ? 'contested' : 'ended', s);
     else if (s.stance === 'truce_proposed') {
       if (before(s.date, d)) add(d, s.date, 'proposed', s);

@@ -9,6 +9,9 @@ import type { Sentence, Token } from '../pipeline/types.ts';
 const nlp = winkNLP(model, ['sbd', 'pos']);
 const its = nlp.its;
 
+// Titles wink splits off as "Maj" + "." and then ends the sentence at ("Maj. Gen. Pat Ryder", "Amb. Alina Romanowski").
+const TITLE_BEFORE_STOP = /^(?:Maj|Adm|Cmdr|Cdr|Insp|Pres|Amb|Lt|Col|Gen|Brig|Sgt|Capt|Cpl|Pvt|Gov|Sen|Rep|Dr|Mr|Mrs|Ms|Prof|Supt|Lieut)$/;
+
 export interface Tokenized {
   tokens: Token[];
   sentences: Sentence[];
@@ -36,7 +39,14 @@ export function tokenize(text: string): Tokenized {
       starts.push(p);
       p += values[i].length;
     }
-    for (const [first, last] of doc.sentences().out(its.span) as [number, number][]) {
+    const spans = doc.sentences().out(its.span) as [number, number][];
+    for (let k = 0; k < spans.length; k++) {
+      const first = spans[k][0];
+      let last = spans[k][1];
+      // A title's stop ends no sentence when a capitalised name follows it.
+      while (k + 1 < spans.length && values[last] === '.' && TITLE_BEFORE_STOP.test(values[last - 1] ?? '') && /^[A-Z]/.test(values[spans[k + 1][0]] ?? '')) {
+        last = spans[++k][1];
+      }
       let a = first;
       let b = last;
       while (a <= b && pos[a] === 'SPACE') a++;

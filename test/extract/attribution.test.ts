@@ -339,3 +339,21 @@ test('a fragment after a statement continues nothing; a quoted sentence does', (
   const goes = statements('On Sunday, Kataib Hezbollah said the truce was over. “We will resume our operations against the occupation.”');
   assert.equal(goes.length, 2);
 });
+
+test('a faction suspending or keeping up its attacks states its position; an aside that announced a halt is no statement', () => {
+  const list = statements([
+    'Kataib Hezbollah announced that it is suspending "military and security operations" against U.S. forces.',
+    'Harakat al-Nujaba said late Tuesday it would keep up its attacks.',
+    'The Pentagon said it would still respond. "Actions speak louder than words," Pentagon spokesman Maj. Gen. Pat Ryder told reporters.',
+    'The Brigades, which announced a halt to attacks against Americans, commented on the raid, saying, "America has no honour."',
+  ].join(' '));
+  assert.deepEqual(list.map((s) => `${s.speaker_actor} ${s.stance}`), [
+    'KATAIB_HEZBOLLAH truce_holding',
+    'NUJABA will_attack',
+    'PENTAGON will_attack',
+    'PENTAGON other',
+    'KATAIB_HEZBOLLAH other',
+  ]);
+  assert.equal(list[3].speaker, 'Pat Ryder');
+  assert.equal(list[3].evidence, 'Actions speak louder than words');
+});

@@ -180,3 +180,14 @@ test('a faction outside the one truce told, threatening on a condition, strains 
   assert.deepEqual(t.parties, ['KATAIB_HEZBOLLAH', 'USA']);
   assert.deepEqual(states(t), ['2024-02-01 in_force', '2024-07-15 strained']);
 });
+
+test('the state\'s vow to answer an attack strains the truce, from its declaration, and ends nothing', () => {
+  const [t] = truces([
+    'Tuesday, January 30, 2024',
+    '',
+    'Kataib Hezbollah announced on Tuesday that it is suspending military operations against US forces, days after a drone strike killed three American soldiers in Jordan.',
+    'Days after the strike, the Pentagon said it would still respond.',
+  ].join('\n'));
+  assert.ok(t);
+  assert.deepEqual(states(t), ['2024-01-30 in_force', '2024-01-30 strained']);
+});
