@@ -28,7 +28,8 @@ const JOINT: ReadonlySet<PloverType> = new Set(['CONSULT']);
 const OWNER_BEFORE = /\b(?:for|of|belonging to|affiliated with|owned by)\s+(?:the\s+)?$/iu;
 const PASSIVE = /\b(?:was|were|been|being|is|are)\s+(?:\S+\s+){0,2}?(?:subjected|targeted|attacked|hit|struck|killed|wounded|injured|arrested|bombed|shelled)\b|\bcame under\b/iu;
 /** Text that ends with a preposition: an actor right after it is not a clause's subject. Shared with attribution.ts. */
-export const PREPOSITION_BEFORE = /\b(?:of|to|with|against|on|at|in|for|from|into|about|toward|towards|by|over|under|regarding|allied with|backed by)\s+(?:the\s+|its\s+|their\s+)?[“"‘']?\s*$/iu;
+// "in northeastern Jordan": a compass word may stand between.
+export const PREPOSITION_BEFORE = /\b(?:of|to|with|against|on|at|in|for|from|into|about|toward|towards|by|over|under|regarding|allied with|backed by)\s+(?:the\s+|its\s+|their\s+)?(?:(?:(?:north|south)(?:-?(?:east|west))?|east|west)ern\s+|central\s+)?[“"‘']?\s*$/iu;
 const PLACE_PREP = String.raw`(?:in|at|near|inside|outside|across|throughout|within)\s+(?:the\s+)?[“"‘']?\s*`;
 /** Nothing but a preposition of place between the act and the name ("strikes in Iraq"). */
 const LOCATIVE_ONLY = new RegExp(`^\\s*${PLACE_PREP}$`, 'iu');
@@ -206,6 +207,7 @@ function inCity(ctx: DocContext, view: SentenceView, m: ActorMention): boolean {
   return view.places.some((p) => p.start <= m.start && m.end <= p.end && ctx.knowledge.places.get(p.placeId)?.type !== 'country');
 }
 
+const PLURAL_NAME = /(?:forces|troops|factions|militias|soldiers|members|groups|brigades)$/iu;
 const FRAMEWORK_OF = /\b(?:(?:within|in)\s+the\s+framework|under\s+the\s+(?:auspices|umbrella|sponsorship))\s+of\s+(?:the\s+)?$/iu;
 const CITY_QUARTER = new RegExp(String.raw`\b(?:in|of)\s+(?:the\s+)?(?:${COMPASS}ern|central|downtown)\s+$`, 'iu');
 
@@ -397,11 +399,18 @@ export function argumentsOf(ctx: DocContext, view: SentenceView, trigger: Span, 
   // after the act: in "operations against the bases of the occupation in Iraq" the bases were the recipient.
   const object = marked ?? objects.find((m) => !LOCATIVE_PREP.test(text.slice(trigger.end, m.start))) ??
     objects.find((m) => LOCATIVE_ONLY.test(text.slice(trigger.end, m.start)));
+  // "days after Washington blamed it for a drone strike", "wrote to the Security Council urging it to act": a pronoun
+  // right after a verb that is no attack stands for the nearest body or group named before it ("it" for no plural).
+  const pronoun = active && type !== 'ASSAULT' ? /^\s+(it|them)\b/iu.exec(text.slice(trigger.end, trigger.end + 6))?.[1].toLowerCase() : undefined;
+  const pronounObject = pronoun ? [...view.actors].reverse().find((m) => m.end <= trigger.start && !sourceSet.has(m.actorId) &&
+    ctx.knowledge.actors.get(m.actorId)?.type !== 'person' && (pronoun === 'them' || !PLURAL_NAME.test(m.text))) : undefined;
   // "called on the House of Representatives to intervene": a name inside the trigger, after its verb, is its object.
   const inner = view.actors.find((m) => m.start > trigger.start && m.end <= trigger.end && ctx.knowledge.actors.get(m.actorId)?.type !== 'media_outlet');
   if (inner && target.length === 0 && !passiveSubject) {
     target.push(inner.actorId);
     source = source.filter((id) => id !== inner.actorId);
+  } else if (pronounObject && target.length === 0) {
+    target.push(pronounObject.actorId);
   } else if (object && target.length === 0) {
     target.push(object.actorId);
     // "the leader of the Iraqi Hezbollah Brigades, Abu Baqir al-Saadi": the apposition is a recipient too.

@@ -231,3 +231,17 @@ test('a framework an act is done within is no recipient of it', () => {
   assert.ok(agreed);
   assert.deepEqual(agreed.target, []);
 });
+
+test('a pronoun object stands for the nearest body named before it, "it" for no plural', () => {
+  const blamed = byTrigger(events('Kataib Hezbollah said it was suspending operations against U.S. forces, days after Washington blamed it for a drone strike that killed three American soldiers.'), 'blamed');
+  assert.deepEqual([blamed.source, blamed.target], [['USA'], ['KATAIB_HEZBOLLAH']]);
+  const urged = events('The Israeli foreign minister wrote to the UN Security Council this week urging it to act against the armed factions.').find((e) => e.type === 'REQUEST');
+  assert.ok(urged);
+  assert.deepEqual(urged.target, ['UN_SECURITY_COUNCIL']);
+});
+
+test('a state named as the place, after a compass word, does not act', () => {
+  const e = events('The drone attack on Tower 22, a logistics base in northeastern Jordan near the Syrian border, on Sunday also wounded more than 40 troops.').filter((x) => x.type === 'ASSAULT');
+  assert.ok(e.length > 0);
+  assert.ok(e.every((x) => !x.source.includes('JOR')), JSON.stringify(e));
+});
