@@ -5,7 +5,7 @@ import type { ReferenceEvent } from '../knowledge/types.ts';
 import { addDays, addMonths, compareDays, type Day, formatDay, formatMonth, parseIsoDay, valueBounds, weekday } from './calendar.ts';
 import { clauseDirection } from './bias.ts';
 import { findTimes } from './find.ts';
-import { alt, COUNT, lexicon, lookup, parseCount, REL, UNIT, UNIT_DAYS, WEEKDAY } from './lexicon.ts';
+import { alt, COUNT, lexicon, lookup, MONTH, monthNumber, parseCount, REL, UNIT, UNIT_DAYS, WEEKDAY } from './lexicon.ts';
 
 export interface PublishedInput {
   text: string;
@@ -127,13 +127,40 @@ function inferred(input: PublishedInput): Published | null {
   if (latest.precision === 'day') {
     candidates.push(...weekdayCandidates(input.text, latest), ...agoCandidates(input.text, anchors));
   }
+  // "since the truce last February", "said in August": a month named without its year, told as past, later in the
+  // latest dated happening's year, is a later happening; the bare weekdays narrated count from that month.
+  const month = monthAnchor(input.text, latest);
+  if (month) {
+    candidates.push({ from: month.day, to: month.day, precision: 'month', basis: `latest dated happening (${latest.label}) + ${month.label}` });
+    candidates.push(...weekdayCandidates(input.text, month));
+  }
   const best = candidates.reduce((a, b) => {
     const c = compareDays(b.from, a.from);
-    return c > 0 || (c === 0 && compareDays(b.to, a.to) < 0) ? b : a;
+    // The latest start; then the narrowest; then a day before a month.
+    const d = c === 0 ? compareDays(b.to, a.to) : 0;
+    return c > 0 || d < 0 || (c === 0 && d === 0 && b.precision === 'day' && a.precision === 'month') ? b : a;
   });
   if (best.precision === 'month') return { value: formatMonth(best.from.y, best.from.m), precision: 'month', basis: best.basis };
   const value = compareDays(best.from, best.to) === 0 ? formatDay(best.from) : `${formatDay(best.from)}/${formatDay(best.to)}`;
   return { value, precision: 'day', basis: best.basis };
+}
+
+const BARE_MONTH = new RegExp(`\\b(last|in|early|late|mid-|since|during|until)\\s+(${MONTH})\\b(?![ \\t]*,?[ \\t]*\\d)`, 'gi');
+
+/** The latest month named without year or day, as past, later in `latest`'s year (after "last", the month after it). */
+function monthAnchor(text: string, latest: Anchor): Anchor | null {
+  let best: Anchor | null = null;
+  for (const m of text.matchAll(BARE_MONTH)) {
+    const n = monthNumber(m[2]);
+    // Capitalised, as a month is written ("may" and "march" are words too).
+    if (!n || !/^\p{Lu}/u.test(m[2]) || clauseDirection(text, m.index, m.index + m[0].length) === 'future') continue;
+    // A month before the happening's is most likely the same year's, before it: it says nothing of publication.
+    if (n <= latest.day.m) continue;
+    const start = { y: latest.day.y, m: n, d: 1 };
+    const day = /^last$/iu.test(m[1]) ? addMonths(start, 1) : start;
+    if (!best || compareDays(day, best.day) > 0) best = { day, precision: 'month', label: `'${m[0]}'`, sentence: null };
+  }
+  return best;
 }
 
 /** Dates written with their year, at day or month precision, in clauses that narrate the past. */

@@ -118,3 +118,16 @@ test('a dateline without its year is its first occurrence after the latest happe
   // A year-old happening: the next year's date.
   assert.equal(published('BAGHDAD, Feb 3 (Wire) - The attacks began in October 2023.').value, '2024-02-03');
 });
+
+test('a month named without its year, told as past and later than the latest dated happening, moves publication on', () => {
+  const last = 'The strike on 2 February 2024 hit 85 targets.\nThe factions have kept the truce they declared last March.';
+  assert.deepEqual([published(last).value, published(last).precision], ['2024-04', 'month']);
+  const weekday = 'The strike on 2 February 2024 hit 85 targets.\nThe minister said in May that talks would resume. Today, Wednesday, the factions attacked.';
+  assert.equal(published(weekday).value, '2024-05-01');
+  // An earlier month is that year's, before the happening; a future month says nothing; nor does "may" the verb.
+  for (const text of [
+    'The strike on 2 February 2024 hit 85 targets, after an attack in late January.',
+    'The strike on 2 February 2024 hit 85 targets.\nTalks will resume in June.',
+    'The strike on 2 February 2024 hit 85 targets.\nThe factions said in may respond.',
+  ]) assert.equal(published(text).value, '2024-02-02', text);
+});
