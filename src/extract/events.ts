@@ -49,6 +49,8 @@ function hits(ctx: DocContext, view: SentenceView): Hit[] {
       v.start < view.opening) continue;
     // "announced a halt to attacks": the pattern's object is what is halted, no happening.
     if (v.objectStart > v.end && ctx.lexicon.haltedBefore.endsWithin(ctx.text.slice(v.end, v.objectStart), 2)) continue;
+    // A coded verb of force, told of a thing ("any escalation will harm Iraq"), is a danger too.
+    if ((v.type === 'THREATEN' || v.type === 'ASSAULT') && danger(ctx, ctx.text.slice(Math.max(s.start, v.start - 50), v.start))) continue;
     all.push({ start: v.start, end: v.end, trigger: verbTrigger(ctx, v.type, v.mode), coded: true });
   }
   // A general verb that is no verb here ("rallies" as a noun) leaves its words to the nominal triggers.
@@ -191,6 +193,11 @@ function modifier(ctx: DocContext, view: SentenceView, h: Hit): boolean {
 
 const TOPIC_BEFORE = /\b(?:on|about|of|over|regarding|concerning)\s+$/iu;
 
+/** "this presence threatens security", "any escalation will harm Iraq": a threat whose subject is a thing is a danger, not a threat anyone made. */
+function danger(ctx: DocContext, before: string): boolean {
+  return ctx.lexicon.inanimateAgents.endsWith(before.replace(/\b(?:will|would|could|can|may|might)\s+(?:not\s+)?(?:\S+ly\s+)?$/iu, ''));
+}
+
 /** A nominal trigger ("attacks") names a happening only in an eventive context, and never right after "stop", "resume", "no" .... */
 function eventive(ctx: DocContext, view: SentenceView, h: Hit): boolean {
   const lx = ctx.lexicon;
@@ -199,8 +206,7 @@ function eventive(ctx: DocContext, view: SentenceView, h: Hit): boolean {
   // is not the thing stopped or discussed: "continued to send arms" is sending.
   if (h.trigger.kind !== 'general' && !catenated(lx, before) && lx.nonEventiveBefore.endsWithin(before, 2)) return false;
   if (lx.nonEventiveAfter.startsWith(ctx.text.slice(h.end, Math.min(view.sentence.end, h.end + 40)))) return false;
-  // "this presence threatens security": a danger, not a threat anyone made.
-  if (h.trigger.type === 'THREATEN' && lx.inanimateAgents.endsWith(before)) return false;
+  if (h.trigger.type === 'THREATEN' && danger(ctx, before)) return false;
   // "the US Army is still providing support": a state of affairs, no datable happening.
   if (/\bstill\s+$/iu.test(before) && /ing\b/iu.test(ctx.text.slice(h.start, h.end).split(/\s/u)[0])) return false;
   // A general verb (hits() kept only verbs) counts when finite: not "to negotiate", not a participle ("discussing"), but a

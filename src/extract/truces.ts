@@ -86,10 +86,12 @@ export function extractTruces(ctx: DocContext, events: EventOut[], statements: S
   // The other side of a faction's truce: a state the event or sentence names, else the one the article names most;
   // not the faction's own country where another is named (the government there mediates, and a local outlet names
   // it in every sentence).
-  const counterpart = (faction: string, named: readonly string[] = []): string | null => {
+  // Only a declaration makes a truce with the faction's own state: words of calm ("called on the factions to be calm,
+  // warning that escalation will harm Iraq") are no truce with it.
+  const counterpart = (faction: string, named: readonly string[] = [], ownState = false): string | null => {
     const own = ctx.knowledge.actors.get(faction)?.country;
     const states = [...named.filter((id) => sideOf(ctx, id) === 'state').map((id) => stateOf(ctx, id)), ...statesNamed()];
-    return states.find((s) => s !== own) ?? states[0] ?? null;
+    return states.find((s) => s !== own) ?? (ownState ? states[0] : undefined) ?? null;
   };
   // A faction's words belong to its own truce, else to its umbrella's, else to a truce the factions made together; a
   // collective's words ("the armed factions threatened to abandon the truce") to the one truce the article tells.
@@ -136,7 +138,7 @@ export function extractTruces(ctx: DocContext, events: EventOut[], statements: S
     const involved = [...e.source, ...e.target, ...(proposing && sentence ? sentence.actors.map((m) => m.actorId) : [])];
     const faction = involved.find((id) => sideOf(ctx, id) === 'faction');
     if (!faction) continue;
-    const d = open(faction, counterpart(faction, involved));
+    const d = open(faction, counterpart(faction, involved, true));
     if (!d) continue;
     if (declaring) {
       d.declared ??= e.date;

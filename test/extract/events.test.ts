@@ -432,6 +432,10 @@ test('a danger is no threat: "this presence threatens security"', () => {
   const found = events('On Sunday, the deputy said the foreign presence threatens security and stability in Iraq.');
   assert.deepEqual(found.filter((e) => e.type === 'THREATEN'), [], JSON.stringify(found));
   assert.equal(events('On Sunday, Kataib Hezbollah threatened to attack US bases.').filter((e) => e.type === 'THREATEN').length, 1);
+  // A modal may stand between, and a coded verb of force is a danger too.
+  const harm = events('On Sunday, Qais al-Khazali called on the factions to be patient, warning that "any escalation will harm Iraq before anyone else."');
+  assert.deepEqual(harm.filter((e) => e.type === 'THREATEN' || e.type === 'ASSAULT'), [], JSON.stringify(harm));
+  assert.equal(events('On Sunday, Kataib Hezbollah said it will harm American interests.').filter((e) => e.type === 'THREATEN').length, 1);
 });
 
 test('a sentence going on about the same subject by a pronoun tells the occasion of the sentence before', () => {

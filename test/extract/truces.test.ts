@@ -191,3 +191,7 @@ test('the state\'s vow to answer an attack strains the truce, from its declarati
   assert.ok(t);
   assert.deepEqual(states(t), ['2024-01-30 in_force', '2024-01-30 strained']);
 });
+
+test('words of calm make no truce between a faction and its own state', () => {
+  assert.deepEqual(truces('Monday, March 4, 2024\n\nQais al-Khazali called on the factions to be calm, warning that escalation will harm Iraq.'), []);
+});
