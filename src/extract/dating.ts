@@ -98,6 +98,7 @@ const CONTINUED = /^\s*(?:He|She|It|They)\s+(?:also\s+)?\p{Ll}+(?:ed|s)\b/u;
 /** Words that move a sentence to another time than the one before. */
 const MOVED = /\b(?:earlier|later|previously|before|after|since|ago|last|next|then|once|formerly|recently)\b/iu;
 
+const SINCE_PHRASE = /\bsince\s+(?:the|its|his|her|their|a|an)\s+[^.;,:]*$/iu;
 const FIRST_SINCE = /\b(?:first|biggest|largest|deadliest|worst|most serious|heaviest)\b[^.;,]*$/iu;
 
 export class Dater {
@@ -141,8 +142,11 @@ export class Dater {
     const today = this.ctx.today;
     // "the first attack on American troops since early February": the time bounds the lull before it, not the act.
     // The dateline's date is the report's, not the happening's.
+    // Nor does the time of the happening a "since" phrase names ("the first attack since the announcement of the truce
+    // last February").
     const t = governingTime(view.times.filter((x) => x.start >= Math.max(from, view.opening) && x.start < until && !(x.kind === 'since' &&
-      FIRST_SINCE.test(this.ctx.text.slice(Math.max(view.sentence.start, x.start - 80), x.start)))), view.sentence, at, this.ctx.text);
+      FIRST_SINCE.test(this.ctx.text.slice(Math.max(view.sentence.start, x.start - 80), x.start))) && !(at < x.start && SINCE_PHRASE.test(this.ctx.text.slice(Math.max(at, x.start - 80), x.start)))),
+    view.sentence, at, this.ctx.text);
     // A reference event dates the mention only when it involves one of the mention's own actors (if it has any);
     // `actors` null means the mention is an utterance, which a happening it speaks of does not date.
     const involves = (r: ReferenceEvent): boolean => r.actors.some((a) => actors!.includes(a) || actors!.includes(voiceOf(this.ctx.knowledge, a)));

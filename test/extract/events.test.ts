@@ -352,6 +352,10 @@ test('"warned it would respond to any further attacks" is a threat on a conditio
 
 test('"the first attack since early February" is dated by its own day, not by the lull before it', () => {
   assert.deepEqual(events('Rockets were fired late on Sunday towards a base hosting US forces in Syria, the first attack on American troops since early February.').map((e) => e.date), ['2024-03-03']);
+  // Nor by the time of the happening a "since" phrase names.
+  const drone = events('On Sunday, the Islamic Resistance in Iraq said it targeted the Ain al-Asad base with two drones, in the first attack of its kind since the announcement of the truce in early February.');
+  assert.ok(drone.length > 0);
+  assert.ok(drone.every((e) => e.date === '2024-03-03'), JSON.stringify(drone.map((e) => [e.trigger, e.date])));
 });
 
 test('rockets that "were fired" are an attack; the dateline\'s agency is no word of an event; "it was first declared" reports nothing', () => {
