@@ -148,8 +148,8 @@ const NEXT_TO = 30;
 // A locative preposition, with a compass word perhaps ("in", "near the", "in north-eastern"), introduces where
 // something happened (LOCATIVE_PREP above is the narrower set that tells a place from a recipient); a compass
 // word alone ("southern", "north of") says that a name is a place.
-// "struck the vicinity of the airport" lands at the airport.
-const LOCATIVE = new RegExp(String.raw`(?:\b(?:in|at|on|near|inside|outside|from)\s+(?:the\s+)?(?:${COMPASS}ern\s+|central\s+)?|\b(?:vicinity|outskirts|perimeter|surroundings)\s+of\s+(?:the\s+)?)$`, 'iu');
+// "struck the vicinity of the airport" lands at the airport, "targeted the occupation base of Ain al-Assad" at the base.
+const LOCATIVE = new RegExp(String.raw`(?:\b(?:in|at|on|near|inside|outside|from)\s+(?:the\s+)?(?:${COMPASS}ern\s+|central\s+)?|\b(?:vicinity|outskirts|perimeter|surroundings|base|airbase|camp|compound)\s+of\s+(?:the\s+)?)$`, 'iu');
 const PLACE_CONTEXT = new RegExp(String.raw`${LOCATIVE.source}|(?:\b${COMPASS}ern|\bcentral|\b(?:${COMPASS}|outskirts|edge|heart|centre|center|suburbs?)\s+of(?:\s+the)?)\s+$`, 'iu');
 
 const HIT_GAP = /^\s*(?:(at|on|near|against|into)\s+)?(?:the\s+)?$/iu;

@@ -402,6 +402,10 @@ test('an attack on a site that hosts foreign forces hits them when no target is 
   assert.ok(hit);
   assert.deepEqual(hit.target, ['US_FORCES']);
   assert.equal(hit.location, 'Ain al-Asad Air Base');
+  // "the base of X" names the place, not a place named later in the sentence.
+  const [drone] = events('On Sunday, the Islamic Resistance in Iraq targeted the occupation base of Ain al-Assad with two drones, in response to the massacres against our people in Gaza.').filter((e) => e.type === 'ASSAULT');
+  assert.ok(drone);
+  assert.deepEqual([drone.location, drone.target], ['Ain al-Asad Air Base', ['US_FORCES']]);
   const [own] = events('On Sunday, US aircraft bombed the Ain al-Asad air base.').filter((e) => e.type === 'ASSAULT');
   assert.ok(own);
   assert.deepEqual(own.target, []);
