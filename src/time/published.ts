@@ -65,8 +65,14 @@ const LABELS = new RegExp(`\\b(?:${alt(lexicon.dateline_words)}|${WEEKDAY})\\b|\
 function isDateline(line: string, t: TimeMention): boolean {
   if (t.end <= LEAD_IN_END && LEAD_IN.test(line.slice(t.end))) return true;
   const rest = `${line.slice(0, t.start)} ${line.slice(t.end)}`.replace(LABELS, ' ');
-  return (rest.match(/\p{L}{2,}/gu) ?? []).length <= MAX_PLACE_WORDS;
+  const words = rest.match(/\p{L}{2,}/gu) ?? [];
+  if (words.length <= MAX_PLACE_WORDS) return true;
+  // "ERBIL, Kurdistan Region of Iraq (Rudaw) – Sunday, 4 Feb. 2024": a date closing a line of names.
+  return words.length <= MAX_NAME_WORDS && /^[\s.,;:)\]]*$/u.test(line.slice(t.end)) && words.every((w) => /^\p{Lu}/u.test(w) || NAME_LINKS.has(w));
 }
+
+const MAX_NAME_WORDS = 8;
+const NAME_LINKS = new Set(['of', 'the', 'and', 'al', 'el']);
 
 const UPDATED = /\bupdated\b/i;
 
@@ -145,6 +151,7 @@ function inferred(input: PublishedInput): Published | null {
   return { value, precision: 'day', basis: best.basis };
 }
 
+const MONTHS_AFTER = 6;
 const BARE_MONTH = new RegExp(`\\b(last|in|early|late|mid-|since|during|until)\\s+(${MONTH})\\b(?![ \\t]*,?[ \\t]*\\d)`, 'gi');
 
 /** The latest month named without year or day, as past, later in `latest`'s year (after "last", the month after it). */
@@ -154,8 +161,9 @@ function monthAnchor(text: string, latest: Anchor): Anchor | null {
     const n = monthNumber(m[2]);
     // Capitalised, as a month is written ("may" and "march" are words too).
     if (!n || !/^\p{Lu}/u.test(m[2]) || clauseDirection(text, m.index, m.index + m[0].length) === 'future') continue;
-    // A month before the happening's is most likely the same year's, before it: it says nothing of publication.
-    if (n <= latest.day.m) continue;
+    // A month before the happening's is most likely the same year's, before it, and one long after it the year
+    // before's ("rockets fired at the embassy in December", in a report on February): neither says anything.
+    if (n <= latest.day.m || n - latest.day.m > MONTHS_AFTER) continue;
     const start = { y: latest.day.y, m: n, d: 1 };
     const day = /^last$/iu.test(m[1]) ? addMonths(start, 1) : start;
     if (!best || compareDays(day, best.day) > 0) best = { day, precision: 'month', label: `'${m[0]}'`, sentence: null };

@@ -80,6 +80,10 @@ test('dateline variants', () => {
   assert.equal(published(`Updated 6 March 2021${body}`).value, '2021-03-06');
   assert.equal(published(`Updated: March 6, 2021\nPublished: March 5, 2021\n7 March 2021${body}`).value, '2021-03-05');
   assert.equal(published(`Updated: March 6, 2021\nUpdated: March 7, 2021${body}`).value, '2021-03-06');
+  const names = published(`ERBIL, Kurdistan Region of Iraq (Rudaw) – Sunday, 4 Feb. 2024${body}`);
+  assert.deepEqual([names.value, names.basis.startsWith('dateline')], ['2024-02-04', true]);
+  // A line that goes on after its date, or says something, is no dateline.
+  assert.doesNotMatch(published(`Rockets hit the base on 4 Feb. 2024${body}`).basis, /dateline/);
   // A full date deep inside a long first paragraph is a happening, not a dateline: inference, not "dateline".
   const p = published(`The parliament voted on 5 January 2020 to expel the foreign forces, a decision the government has never carried out in full.${body}`);
   assert.doesNotMatch(p.basis, /dateline/);
@@ -127,6 +131,7 @@ test('a month named without its year, told as past and later than the latest dat
   // An earlier month is that year's, before the happening; a future month says nothing; nor does "may" the verb.
   for (const text of [
     'The strike on 2 February 2024 hit 85 targets, after an attack in late January.',
+    'The strike on 2 February 2024 hit 85 targets.\nMen were arrested for rockets fired at the embassy in December.',
     'The strike on 2 February 2024 hit 85 targets.\nTalks will resume in June.',
     'The strike on 2 February 2024 hit 85 targets.\nThe factions said in may respond.',
   ]) assert.equal(published(text).value, '2024-02-02', text);
