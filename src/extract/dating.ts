@@ -101,6 +101,16 @@ const MOVED = /\b(?:earlier|later|previously|before|after|since|ago|last|next|th
 const SINCE_PHRASE = /\bsince\s+(?:the|its|his|her|their|a|an)\s+[^.;,:]*$/iu;
 const FIRST_SINCE = /\b(?:first|biggest|largest|deadliest|worst|most serious|heaviest)\b[^.;,]*$/iu;
 
+/** The relative clause about a person or group, set off by commas (", whom ... ,"), that `at` stands in, if any. */
+function asideAround(text: string, sentence: { start: number; end: number }, at: number): { start: number; end: number } | null {
+  const head = text.slice(sentence.start, at);
+  // Not ", which": that clause often tells the happening just named again (", which wounded American personnel").
+  const open = /,\s*(?:who|whom|whose)\b[^,]*$/iu.exec(head);
+  if (!open) return null;
+  const close = text.indexOf(',', at);
+  return close < 0 || close > sentence.end ? null : { start: sentence.start + open.index, end: close };
+}
+
 export class Dater {
   /** Days of dated happenings by position in the text, for the "since the happening it follows" rule. */
   private readonly anchors: Array<{ at: number; day: string }> = [];
@@ -144,7 +154,10 @@ export class Dater {
     // The dateline's date is the report's, not the happening's.
     // Nor does the time of the happening a "since" phrase names ("the first attack since the announcement of the truce
     // last February").
-    const t = governingTime(view.times.filter((x) => x.start >= Math.max(from, view.opening) && x.start < until && !(x.kind === 'since' &&
+    // "The Brigades, whom Washington holds responsible for the Jordan attack, announced on Tuesday": a happening told in
+    // a relative clause set off by commas takes only that clause's times.
+    const aside = asideAround(this.ctx.text, view.sentence, at);
+    const t = governingTime(view.times.filter((x) => x.start >= Math.max(from, view.opening) && x.start < until && (!aside || (x.start >= aside.start && x.end <= aside.end)) && !(x.kind === 'since' &&
       FIRST_SINCE.test(this.ctx.text.slice(Math.max(view.sentence.start, x.start - 80), x.start))) && !(at < x.start && SINCE_PHRASE.test(this.ctx.text.slice(Math.max(at, x.start - 80), x.start)))),
     view.sentence, at, this.ctx.text);
     // A reference event dates the mention only when it involves one of the mention's own actors (if it has any);

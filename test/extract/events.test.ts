@@ -492,3 +492,11 @@ test('a state of affairs ("is still providing support") is no datable happening'
   assert.deepEqual(events('On Sunday, she said the US Army is still providing support to the Iraqi security forces.').filter((e) => e.type === 'AID'), []);
   assert.equal(events('On Sunday, the US Army began providing support to the Iraqi security forces.').filter((e) => e.type === 'AID').length, 1);
 });
+
+test('a happening told in a "who/whom" clause set off by commas takes none of the main clause\'s times', () => {
+  const found = events('On Sunday, a drone attack killed three American soldiers in Jordan. Kataib Hezbollah, whom Washington holds responsible for the drone attack on Tower 22, announced on Tuesday that it was suspending its operations.');
+  assert.equal(found.find((e) => e.type === 'CONCEDE')?.date, '2024-02-27');
+  const told = found.filter((e) => e.type !== 'CONCEDE');
+  assert.ok(told.some((e) => e.type === 'ACCUSE'), JSON.stringify(found));
+  assert.ok(told.every((e) => e.date !== '2024-02-27'), JSON.stringify(told.map((e) => [e.trigger, e.date])));
+});
