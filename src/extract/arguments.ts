@@ -402,8 +402,11 @@ export function argumentsOf(ctx: DocContext, view: SentenceView, trigger: Span, 
   // "days after Washington blamed it for a drone strike", "wrote to the Security Council urging it to act": a pronoun
   // right after a verb that is no attack stands for the nearest body or group named before it ("it" for no plural).
   const pronoun = active && type !== 'ASSAULT' ? /^\s+(it|them)\b/iu.exec(text.slice(trigger.end, trigger.end + 6))?.[1].toLowerCase() : undefined;
-  const pronounObject = pronoun ? [...view.actors].reverse().find((m) => m.end <= trigger.start && !sourceSet.has(m.actorId) &&
-    ctx.knowledge.actors.get(m.actorId)?.type !== 'person' && (pronoun === 'them' || !PLURAL_NAME.test(m.text))) : undefined;
+  // "The Brigades, whom Washington holds responsible for the attack": the object is the name "whom" follows.
+  const whom = active ? /,\s*whom\s+[^,;]*$/iu.exec(text.slice(view.sentence.start, trigger.start)) : null;
+  const pronounObject = whom ? view.actors.filter((m) => m.end <= view.sentence.start + whom.index && !sourceSet.has(m.actorId)).at(-1)
+    : pronoun ? [...view.actors].reverse().find((m) => m.end <= trigger.start && !sourceSet.has(m.actorId) &&
+      ctx.knowledge.actors.get(m.actorId)?.type !== 'person' && (pronoun === 'them' || !PLURAL_NAME.test(m.text))) : undefined;
   // "called on the House of Representatives to intervene": a name inside the trigger, after its verb, is its object.
   const inner = view.actors.find((m) => m.start > trigger.start && m.end <= trigger.end && ctx.knowledge.actors.get(m.actorId)?.type !== 'media_outlet');
   if (inner && target.length === 0 && !passiveSubject) {

@@ -232,9 +232,11 @@ test('a framework an act is done within is no recipient of it', () => {
   assert.deepEqual(agreed.target, []);
 });
 
-test('a pronoun object stands for the nearest body named before it, "it" for no plural', () => {
+test('a pronoun object stands for the nearest body named before it, "it" for no plural; "whom" for the name it follows', () => {
   const blamed = byTrigger(events('Kataib Hezbollah said it was suspending operations against U.S. forces, days after Washington blamed it for a drone strike that killed three American soldiers.'), 'blamed');
   assert.deepEqual([blamed.source, blamed.target], [['USA'], ['KATAIB_HEZBOLLAH']]);
+  const holds = byTrigger(events('Kataib Hezbollah, whom Washington holds responsible for the attack on Tower 22 in Jordan, announced on Tuesday that it was suspending its operations.'), 'holds');
+  assert.deepEqual([holds.source, holds.target], [['USA'], ['KATAIB_HEZBOLLAH']]);
   const urged = events('The Israeli foreign minister wrote to the UN Security Council this week urging it to act against the armed factions.').find((e) => e.type === 'REQUEST');
   assert.ok(urged);
   assert.deepEqual(urged.target, ['UN_SECURITY_COUNCIL']);
