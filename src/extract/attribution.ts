@@ -123,6 +123,13 @@ function headWordAntecedent(ctx: DocContext, name: string, at: number): string |
   return null;
 }
 
+/** "The leader, who requested anonymity, told": the body that "a leader in the Coordination Framework" was placed in before `at`. */
+function placedBefore(ctx: DocContext, noun: string, at: number): string | null {
+  const word = new RegExp(String.raw`(?<!\p{L})${noun.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}s?\s+(?:in|of|from|within|at)\s+(?:the\s+)?$`, 'iu');
+  const m = [...ctx.annotated.actors].reverse().find((x) => x.end <= at && word.test(ctx.text.slice(Math.max(0, x.start - 60), x.start)));
+  return m?.actorId ?? null;
+}
+
 /**
  * The body a title ending at `titleEnd` names: "Kataib Hezbollah spokesman", "Iraqi military spokesman" (a name right
  * before it, or the words before it looked up), "its spokesman" (the last body named before).
@@ -186,7 +193,8 @@ function speakerOf(ctx: DocContext, view: SentenceView, vStart: number, vEnd: nu
     // "a senior government official": the words before the source word, else the last of them ("government").
     const head = qualifier.split(/\s+/u).at(-1) ?? '';
     const named = (q: string): string | null => (q ? ctx.lookup(`the ${q}`) ?? ctx.lookup(q) : null);
-    const actorId = group?.actorId ?? (qualifier && qualifier !== phrase ? named(qualifier) ?? (head !== qualifier ? named(head) : null) : null);
+    const actorId = group?.actorId ?? (qualifier && qualifier !== phrase ? named(qualifier) ?? (head !== qualifier ? named(head) : null) : null) ??
+      (/^the\s/iu.test(phrase) ? placedBefore(ctx, head || phrase.replace(/^the\s+/iu, ''), view.sentence.start) : null);
     return { name: phrase.replace(/^(a|an|the)\s+/i, ''), actorId, anonymous: true, role: '' };
   }
   // Before the body the title names: "Kataib Hezbollah spokesman Hassan al-Rubaie said".
@@ -196,6 +204,12 @@ function speakerOf(ctx: DocContext, view: SentenceView, vStart: number, vEnd: nu
   }
   const org = mentions.find((m) => inSubjectPosition(ctx, view, m));
   if (org) return { name: org.text.replace(/^the\s+/i, ''), actorId: org.actorId, anonymous: false, role: '' };
+  // "a statement by the Security Media Cell, which said": the name the relative pronoun follows.
+  if (/,\s*(?:which|who)\s+(?:also\s+)?$/iu.test(before)) {
+    const comma = from + before.lastIndexOf(',');
+    const antecedent = mentions.filter((m) => m.end <= comma && /^[\s)]*$/u.test(ctx.text.slice(m.end, comma))).pop();
+    if (antecedent) return { name: antecedent.text.replace(/^the\s+/i, ''), actorId: antecedent.actorId, anonymous: false, role: '' };
+  }
   if (last && /^\s*[“"‘']?\s*$/u.test(before)) return last.speaker;
   // A name the packs do not know ("Al-Sutani announced"), or "the coordination stated".
   const unknown = UNKNOWN_SUBJECT.exec(before);
@@ -208,7 +222,8 @@ function speakerOf(ctx: DocContext, view: SentenceView, vStart: number, vEnd: nu
     const nameEnd = nameStart + unknown[1].length;
     const body = mentions.filter((m) => m.start >= nameEnd ||
       (m.end <= nameStart && /\b(?:of|in|for|from|at|within)\b/iu.test(ctx.text.slice(from, m.start)) && /^[^.;,]*,\s*$/u.test(ctx.text.slice(m.end, nameStart)))).pop();
-    const actorId = ctx.lookup(name) ?? headWordAntecedent(ctx, name, vStart) ?? (/^the\s/iu.test(name) ? null : body?.actorId ?? null);
+    const actorId = ctx.lookup(name) ?? headWordAntecedent(ctx, name, vStart) ??
+      (/^the\s/iu.test(name) ? placedBefore(ctx, name.replace(/^the\s+/iu, ''), view.sentence.start) : body?.actorId ?? null);
     return { name: name.replace(/^the\s+/i, ''), actorId, anonymous: false, role: '' };
   }
   // Inversion: "... quoted diplomatic sources as saying", "said X".

@@ -357,3 +357,15 @@ test('a faction suspending or keeping up its attacks states its position; an asi
   assert.equal(list[3].speaker, 'Pat Ryder');
   assert.equal(list[3].evidence, 'Actions speak louder than words');
 });
+
+test('"which said" speaks for the name it follows; "the leader" for the body "a leader in X" was placed in', () => {
+  const list = statements([
+    'Rockets fell near Baghdad airport on Sunday, according to a statement by the Security Media Cell, which said that its forces found the launch pad.',
+    'The factions have extended the truce, according to a leader in the Coordination Framework.',
+    'The leader, who requested anonymity, told the newspaper that "the factions agreed to give the negotiations more time."',
+  ].join(' '));
+  const cell = list.find((s) => /launch pad/u.test(s.evidence));
+  assert.deepEqual([cell?.speaker, cell?.speaker_actor], ['Security Media Cell', 'IRAQ_SECURITY_FORCES']);
+  const leader = list.find((s) => /more time/u.test(s.evidence));
+  assert.deepEqual([leader?.speaker, leader?.speaker_actor], ['leader', 'COORDINATION_FRAMEWORK']);
+});
