@@ -67,8 +67,11 @@ function hits(ctx: DocContext, view: SentenceView): Hit[] {
   // "announced the suspension of its military operations against": a noun that begins inside a verb phrase of the
   // lexicon is that phrase's object, however far the noun's own phrase reaches.
   const object = (h: Hit): boolean => h.trigger.kind === 'noun' && all.some((o) => o.trigger.kind === 'verb' && !o.coded && o.start < h.start && h.start < o.end && o.end < h.end);
+  // "is ready to resume its operations": readiness for a threat or an attack is that act's modality, no agreement.
+  const readiness = (h: Hit): boolean => h.trigger.type === 'AGREE' && /\b(?:ready|willing|prepared)\s+to$/iu.test(ctx.text.slice(h.start, h.end)) &&
+    all.some((o) => o !== h && (o.trigger.type === 'THREATEN' || o.trigger.type === 'ASSAULT') && o.start >= h.end && o.start - h.end <= 3);
   const kept: Hit[] = [];
-  for (const h of all) if (!contained(h) && !relative(h) && !object(h) && !kept.some((k) => h.start < k.end && k.start < h.end)) kept.push(h);
+  for (const h of all) if (!contained(h) && !relative(h) && !object(h) && !readiness(h) && !kept.some((k) => h.start < k.end && k.start < h.end)) kept.push(h);
   return casualtiesOf(ctx, armed(ctx, view, [...all, ...weapons], kept.sort((a, b) => a.start - b.start)));
 }
 

@@ -500,3 +500,13 @@ test('a happening told in a "who/whom" clause set off by commas takes none of th
   assert.ok(told.some((e) => e.type === 'ACCUSE'), JSON.stringify(found));
   assert.ok(told.every((e) => e.date !== '2024-02-27'), JSON.stringify(told.map((e) => [e.trigger, e.date])));
 });
+
+test('readiness to strike is a threat, and readiness for a threatened act no agreement of its own', () => {
+  const ready = events('On Sunday, Kataib Hezbollah said it is ready to attack American bases. Harakat al-Nujaba is prepared to strike the US embassy in Baghdad.');
+  assert.deepEqual(ready.map((e) => `${e.type}/${e.mode} ${e.source.join('+')} → ${e.target.join('+')}`), [
+    'THREATEN/violence KATAIB_HEZBOLLAH → US_FORCES',
+    'THREATEN/violence NUJABA → US_EMBASSY_BAGHDAD',
+  ]);
+  const resume = events('On Sunday, Abu Alaa al-Walai said that "the resistance is ready to resume its operations at any moment."');
+  assert.deepEqual(resume.map((e) => e.type), ['THREATEN'], JSON.stringify(resume));
+});
