@@ -124,6 +124,9 @@ function casualties(ctx: DocContext, view: SentenceView): { fatalities: number |
   for (let m = count.exec(text); m; m = count.exec(text)) {
     const before = text.slice(Math.max(0, m.index - 40), m.index);
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
+    // "on February 7 killed a commander": a number of a date counts nobody.
+    const at = view.sentence.start + m.index + m[0].indexOf(m[1]);
+    if (view.times.some((t) => t.start <= at && at < t.end)) continue;
     const raw = m[1].toLowerCase();
     const n = /^\d/.test(raw) ? Number(raw.replace(/,/g, '')) : numbers[raw];
     // "killed one member and injured 18 others": each count goes with the nearest word of either kind.

@@ -97,6 +97,10 @@ test('each casualty count goes with the nearest word for killed or injured', () 
   const [e] = events('The Iraqi government said the American strikes on Saturday killed one member of its security forces and injured 18 others.');
   assert.equal(e?.fatalities, 1);
   assert.equal(e?.injured, 18);
+  // The day of a date is no count.
+  const [dated] = events('A US strike in eastern Baghdad on February 7 killed a senior Kataib Hezbollah commander.');
+  assert.ok(dated);
+  assert.equal(dated.fatalities, null);
 });
 
 test('a gerund after "on", "about" or "of" names a topic, not an act', () => {
