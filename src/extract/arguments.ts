@@ -272,6 +272,7 @@ function subjectOf(ctx: DocContext, view: SentenceView, trigger: Span, before: A
   return before.find((m) => m.start >= clauseStart && free(m, clauseStart)) ?? (subordinate ? undefined : before.find((m) => m.start >= part && free(m, part)));
 }
 
+const THAT_PRONOUN = /\bthat\s+(it|they)\s+(?:[\p{Ll}-]+\s+){0,3}$/iu;
 const PRONOUN_SUBJECT = /^\s*[“"‘']?\s*(he|she|it|they)\s+(?:[\p{Ll}-]+\s+){0,3}$/iu;
 
 /**
@@ -383,7 +384,13 @@ export function argumentsOf(ctx: DocContext, view: SentenceView, trigger: Span, 
     else {
       // "He warned that if the Americans insisted ...": the pronoun before the trigger is its subject, whoever speaks later.
       const antecedent = subordinate ? undefined : pronounSubject(ctx, view, trigger);
+      // "The announcement by Kataib Hezbollah that it was suspending operations": "it" after "that" is the body named before.
+      const that = THAT_PRONOUN.exec(text.slice(view.sentence.start, trigger.start));
+      // "it" for a body named in the singular, "they" preferably for one named in the plural ("the Iraqi armed factions").
+      const bodies = that ? before.filter((m) => m.end <= view.sentence.start + that.index && !['person', 'media_outlet'].includes(ctx.knowledge.actors.get(m.actorId)?.type ?? '')) : [];
+      const named = that?.[1].toLowerCase() === 'they' ? bodies.filter((m) => PLURAL_NAME.test(m.text)).at(-1) ?? bodies.at(-1) : bodies.filter((m) => !PLURAL_NAME.test(m.text)).at(-1);
       if (antecedent) source.push(antecedent);
+      else if (named) source.push(named.actorId);
       else if (report?.own && report.speaker.actorId && VERBAL.has(type)) source.push(report.speaker.actorId);
     }
   }

@@ -304,8 +304,12 @@ function sameHappening(a: EventOut, b: EventOut, { part, headline, news, apart, 
   if (MUTUAL.has(a.type) && a.target.length + b.target.length === 0 && a.source.length > 1 && a.source.length === b.source.length && b.source.every((t) => sa.has(t))) return true;
   const agentless = a.source.length === 0 || b.source.length === 0;
   const samePlace = a.location !== '' && a.location === b.location && !a.date.includes('/') && a.date === b.date;
+  // "confirming that they are no longer in the truce" and "the factions ended this truce": the same words of the same
+  // side, once aimed at nobody named, told twice.
+  const sameWords = SPEECH_ACTS.has(a.type) && a.mode === b.mode && (a.target.length === 0 || b.target.length === 0) && a.source.length > 0 &&
+    a.source.length === b.source.length && b.source.every((t) => sa.has(t));
   // Sharing a participant, one sentence's two triggers for one act, or the same place on the same day.
-  return (sharedTarget && (sharedSource || agentless)) || (sharedSource && a.evidence === b.evidence) || samePlace;
+  return (sharedTarget && (sharedSource || agentless)) || (sharedSource && a.evidence === b.evidence) || samePlace || sameWords;
 }
 
 const SERIES_DAYS = 31;

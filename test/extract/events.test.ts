@@ -514,3 +514,14 @@ test('readiness to strike is a threat, and readiness for a threatened act no agr
   const resume = events('On Sunday, Abu Alaa al-Walai said that "the resistance is ready to resume its operations at any moment."');
   assert.deepEqual(resume.map((e) => e.type), ['THREATEN'], JSON.stringify(resume));
 });
+
+test('"it" after "that" is the body named before; the same side\'s words told twice are one act', () => {
+  const [pause] = events('The announcement on Saturday by Kataib Hezbollah that it was suspending operations against US forces was welcomed in Baghdad.').filter((e) => e.type === 'CONCEDE');
+  assert.deepEqual(pause?.source, ['KATAIB_HEZBOLLAH']);
+  const ended = events([
+    'The statements of the Iraqi armed factions continue, confirming that they are no longer in the truce with Washington.',
+    'A leader pointed out that the Iraqi armed factions "ended this truce, after procrastination by America."',
+  ].join(' ')).filter((e) => e.type === 'REJECT');
+  assert.equal(ended.length, 1, JSON.stringify(ended));
+  assert.deepEqual(ended[0].source, ['IRAQI_ARMED_FACTIONS']);
+});
