@@ -429,7 +429,8 @@ function yearSuffixRefiner(run: NewsRun): Refiner {
  * day (a dateline), the day first.
  */
 function numericRefiner(run: NewsRun): Refiner {
-  const numeric = /^(\d{1,2})[/.-](\d{1,2})[/.-](?:\d{2}|\d{4})$/;
+  // A clock time may follow ("05/12/2023 09:14").
+  const numeric = /^(\d{1,2})[/.-](\d{1,2})[/.-](?:\d{2}|\d{4})(?:,?\s+(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?)?$/i;
   const weekdayBefore = new RegExp(`\\b(${WEEKDAY})\\b[\\s,]*$`, 'i');
   return {
     refine(ctx, results) {

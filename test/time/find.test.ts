@@ -156,6 +156,8 @@ test('an ordinal day of a month named relative to the reference day', () => {
 test('a numeric date that reads both ways, with no reference day, reads the day first unless a weekday says otherwise', () => {
   assert.deepEqual(findTimes('Al-Maalouma - 8/3/2024', null).map((t) => t.value), ['2024-03-08']);
   assert.deepEqual(findTimes('Saturday, 8/3/2024', null).map((t) => t.value), ['2024-08-03']);
+  // A clock time after it changes nothing.
+  assert.deepEqual(findTimes('Kurdistan24 · 05/12/2023 09:14', null).map((t) => t.value), ['2023-12-05']);
 });
 
 test('"N days after" is a distance in days from the day the sentence tells', async () => {
