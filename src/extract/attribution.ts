@@ -150,6 +150,11 @@ function titledBody(ctx: DocContext, view: SentenceView, titleEnd: number, last:
   return qualifier ? ctx.lookup(`the ${qualifier}`) ?? ctx.lookup(qualifier) ?? headWordAntecedent(ctx, `the ${head}`, titleEnd) : null;
 }
 
+const STATE_WORDS = /^\s*the\s+minister\b/iu;
+const GROUP_WORDS = /^\s*the\s+(?:group|movement|faction|brigades)\b/iu;
+const FACTION_TYPES = new Set(['armed_group', 'umbrella_group']);
+const STATE_BODY_TYPES = new Set(['state', 'state_force', 'government_body']);
+
 /** Who speaks before a reporting verb: a pronoun for the last speaker, a named person, an anonymous source, the group in subject position. */
 function speakerOf(ctx: DocContext, view: SentenceView, vStart: number, vEnd: number, before: string, last: Report | null, from: number): Speaker | null {
   const mentions = view.actors.filter((m) => m.start >= from && m.end <= vStart && notOutlet(ctx, m));
@@ -172,10 +177,21 @@ function speakerOf(ctx: DocContext, view: SentenceView, vStart: number, vEnd: nu
   const persons = mentions.filter((m) => isPerson(ctx, m));
   if (mentions.length === 0 && ctx.lexicon.speakerPronouns.startsWith(before)) {
     // "It called on the government": the last speaker if they spoke just before, else the subject of the sentence before.
-    if (last && last.sentence === view.index - 1) return last.speaker;
+    // Not a minister for a faction, nor a group or faction for a state ("A Kataib Hezbollah commander said ... . The
+    // minister said ...").
+    // Nor a description of another head ("the minister" said ... . "The committee said").
+    // "The statement said" is the last speaker's, whatever they were called.
+    const head = /^\s*the\s+(?!statement\b)(\p{L}+)/iu.exec(before)?.[1].toLowerCase();
+    const fits = (sp: Speaker): boolean => {
+      const type = sp.actorId ? ctx.knowledge.actors.get(voiceOf(ctx.knowledge, sp.actorId))?.type ?? '' : '';
+      const described = /^\p{Ll}/u.test(sp.name) ? sp.name.split(/\s+/u).at(-1)?.toLowerCase() : undefined;
+      return !((STATE_WORDS.test(before) && FACTION_TYPES.has(type)) || (GROUP_WORDS.test(before) && STATE_BODY_TYPES.has(type)) ||
+        (head !== undefined && described !== undefined && described.replace(/s$/u, '') !== head.replace(/s$/u, '')));
+    };
+    if (last && last.sentence === view.index - 1 && fits(last.speaker)) return last.speaker;
     const antecedent = pronounSubject(ctx, view, { start: vStart, end: vEnd });
-    if (antecedent) return { name: ctx.knowledge.actors.get(antecedent)?.name ?? antecedent, actorId: antecedent, anonymous: false, role: '' };
-    if (last) return last.speaker;
+    const found: Speaker | null = antecedent ? { name: ctx.knowledge.actors.get(antecedent)?.name ?? antecedent, actorId: antecedent, anonymous: false, role: '' } : last?.speaker ?? null;
+    if (found && fits(found)) return found;
   }
   const person = [...persons].reverse().find((m) => inSubjectPosition(ctx, view, m)) ?? persons[persons.length - 1];
   // The longest description that ends nearest the verb: "reliable sources", not "sources".

@@ -369,3 +369,19 @@ test('"which said" speaks for the name it follows; "the leader" for the body "a 
   const leader = list.find((s) => /more time/u.test(s.evidence));
   assert.deepEqual([leader?.speaker, leader?.speaker_actor], ['leader', 'COORDINATION_FRAMEWORK']);
 });
+
+test('"the minister", "the committee" stand for the last speaker only when they can be that speaker', () => {
+  const list = statements([
+    'A Kataib Hezbollah commander said the enemy will pay the price.',
+    'The minister said the meeting was "positive and constructive."',
+    'The committee said the factions "did not sign any commitment to stop the operations."',
+    'A government source said the talks were stalled. The source added that the truce holds.',
+  ].join(' '));
+  assert.deepEqual(list.map((s) => `${s.speaker}/${s.speaker_actor} ${s.stance}`), [
+    'Kataib Hezbollah/KATAIB_HEZBOLLAH threaten',
+    'minister/ negotiations_progress',
+    'committee/ truce_ended',
+    'government source/IRAQ_GOV negotiations_stalled',
+    'government source/IRAQ_GOV truce_holding',
+  ]);
+});
