@@ -27,6 +27,8 @@ function verbTrigger(ctx: DocContext, type: PloverType, mode: string): Trigger {
 }
 
 /** Trigger matches of one sentence, overlaps resolved: earlier lexicon entries first, then longer. */
+const IMPACT = /^\s+(?:landed|crashed|impacted)\b/iu;
+
 function hits(ctx: DocContext, view: SentenceView): Hit[] {
   const s = view.sentence;
   // A time expression is no word of a phrase: "agreed on Tuesday to suspend attacks" is "agreed to suspend attacks";
@@ -39,7 +41,10 @@ function hits(ctx: DocContext, view: SentenceView): Hit[] {
   const timed = (h: Span): boolean => view.times.some((t) => t.start <= h.start && h.end <= t.end);
   // Capitalised words inside a name the packs know are that name ("the Joint Operations Command said").
   const inName = (h: Span): boolean => view.actors.some((m) => m.start <= h.start && h.end <= m.end) && /^\p{Lu}\S*(?:\s+\p{Lu}\S*)*$/u.test(ctx.text.slice(h.start, h.end));
-  const all = found.filter((h) => h.trigger.kind !== 'weapon' && !timed(h) && !inName(h));
+  // "a rocket landed near the base", "a drone crashed inside it": a weapon whose impact no verb of the lexicons tells is
+  // the attack itself.
+  const impact = (h: Hit): boolean => h.trigger.kind === 'weapon' && IMPACT.test(ctx.text.slice(h.end, Math.min(s.end, h.end + 16)));
+  const all = found.filter((h) => (h.trigger.kind !== 'weapon' || impact(h)) && !timed(h) && !inName(h));
   for (const v of findVerbEvents(ctx.lexicon.verbs, ctx.annotated.tokens, s, ctx.text)) {
     // A support verb ("staged a hunger strike", "launched strikes", "took responsibility for the attack") takes
     // its meaning from its object, a nominal trigger of the lexicon.

@@ -525,3 +525,11 @@ test('"it" after "that" is the body named before; the same side\'s words told tw
   assert.equal(ended.length, 1, JSON.stringify(ended));
   assert.deepEqual(ended[0].source, ['IRAQI_ARMED_FACTIONS']);
 });
+
+test('a weapon that landed or crashed, with no verb of attack, is the attack', () => {
+  const [rocket] = events('On Friday, a rocket landed in an open field near the Harir base.');
+  assert.deepEqual(rocket && [rocket.type, rocket.mode, rocket.target, rocket.date], ['ASSAULT', 'heavy-weapons', ['US_FORCES'], '2024-03-01']);
+  const fell = events('On Friday, a rocket fell near the Harir base.');
+  assert.equal(fell.length, 1, JSON.stringify(fell));
+  assert.deepEqual(events('The plane landed in Baghdad on Friday.'), []);
+});
