@@ -157,7 +157,10 @@ const STATE_BODY_TYPES = new Set(['state', 'state_force', 'government_body']);
 
 /** Who speaks before a reporting verb: a pronoun for the last speaker, a named person, an anonymous source, the group in subject position. */
 function speakerOf(ctx: DocContext, view: SentenceView, vStart: number, vEnd: number, before: string, last: Report | null, from: number): Speaker | null {
-  const mentions = view.actors.filter((m) => m.start >= from && m.end <= vStart && notOutlet(ctx, m));
+  // Not a name inside a relative clause set off by commas ("The committee, which includes Kataeb Hizbullah, said").
+  const asides = [...before.matchAll(/,\s*(?:which|who|whom|whose)\b[^,]*,/giu)]
+    .map((a) => ({ start: from + a.index, end: from + a.index + a[0].length }));
+  const mentions = view.actors.filter((m) => m.start >= from && m.end <= vStart && notOutlet(ctx, m) && !asides.some((a) => a.start <= m.start && m.end <= a.end));
   // A quote first, its speaker after the verb: '"Any delay will be met with a response," said Kataib Hezbollah
   // spokesman Jaafar al-Husseini' (the person if one is named there, else the body).
   if (mentions.length === 0 && /^[\s,]*$|[”"’],?\s*$/u.test(before)) {

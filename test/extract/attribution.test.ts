@@ -385,3 +385,9 @@ test('"the minister", "the committee" stand for the last speaker only when they 
     'government source/IRAQ_GOV truce_holding',
   ]);
 });
+
+test('a name inside a relative clause set off by commas does not speak', () => {
+  const [s] = statements('The committee, which includes Kataeb Hizbullah and al-Nujabaa, said in a statement that the factions will resume operations if the occupation stays.');
+  assert.equal(s?.speaker, 'committee');
+  assert.notEqual(s?.speaker_actor, 'KATAIB_HEZBOLLAH');
+});
