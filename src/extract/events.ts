@@ -26,9 +26,11 @@ function verbTrigger(ctx: DocContext, type: PloverType, mode: string): Trigger {
   return { type, mode, kind: 'general', rank: ctx.lexicon.triggerOf.length };
 }
 
-/** Trigger matches of one sentence, overlaps resolved: earlier lexicon entries first, then longer. */
+/** Words up to a relative pronoun that opens the clause after a noun's phrase ("on the base in Jordan, which"). */
+const RELATIVE_OPENS = /^[^;.!?]{0,80}?(?:,\s*)?\b(?:that|which|who)\s+$/iu;
 const IMPACT = /^\s+(?:landed|crashed|impacted)\b/iu;
 
+/** Trigger matches of one sentence, overlaps resolved: earlier lexicon entries first, then longer. */
 function hits(ctx: DocContext, view: SentenceView): Hit[] {
   const s = view.sentence;
   // A time expression is no word of a phrase: "agreed on Tuesday to suspend attacks" is "agreed to suspend attacks";
@@ -67,8 +69,10 @@ function hits(ctx: DocContext, view: SentenceView): Hit[] {
   // A verb of the general lexicon ("captured part") never swallows a phrase of the trigger lexicon ("captured").
   const contained = (h: Hit): boolean => all.some((o) => o !== h && o.start <= h.start && h.end <= o.end && o.end - o.start > h.end - h.start && !(o.coded && !h.coded));
   // "a US strike that killed a leader": the relative clause tells the strike again, it is not a second act.
+  // So does one after the attack noun's own phrase ("the attack on the Tower 22 base in Jordan, which killed").
   const relative = (h: Hit): boolean => h.trigger.kind !== 'noun' &&
-    all.some((o) => o !== h && o.trigger.type === h.trigger.type && o.end <= h.start && /^\s*(?:that|which|who)\s+$/iu.test(ctx.text.slice(o.end, h.start)));
+    all.some((o) => o !== h && o.trigger.type === h.trigger.type && o.end <= h.start && RELATIVE_OPENS.test(ctx.text.slice(o.end, h.start)) &&
+      (o.trigger.kind === 'noun' || /^\s*(?:that|which|who)\s+$/iu.test(ctx.text.slice(o.end, h.start))) && !verbBetween(ctx, view, o.end, h.start - 1));
   // "announced the suspension of its military operations against": a noun that begins inside a verb phrase of the
   // lexicon is that phrase's object, however far the noun's own phrase reaches.
   const object = (h: Hit): boolean => h.trigger.kind === 'noun' && all.some((o) => o.trigger.kind === 'verb' && !o.coded && o.start < h.start && h.start < o.end && o.end < h.end);

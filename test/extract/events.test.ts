@@ -533,3 +533,8 @@ test('a weapon that landed or crashed, with no verb of attack, is the attack', (
   assert.equal(fell.length, 1, JSON.stringify(fell));
   assert.deepEqual(events('The plane landed in Baghdad on Friday.'), []);
 });
+
+test('a relative clause after an attack noun\'s phrase tells that attack again', () => {
+  const found = events('Kataib Hezbollah announced on 30 January the suspension of its military operations against the American forces, after the attack on the Tower 22 base in Jordan which killed three American soldiers.');
+  assert.equal(found.filter((e) => e.type === 'ASSAULT').length, 1, JSON.stringify(found));
+});
