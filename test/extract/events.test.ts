@@ -538,3 +538,8 @@ test('a relative clause after an attack noun\'s phrase tells that attack again',
   const found = events('Kataib Hezbollah announced on 30 January the suspension of its military operations against the American forces, after the attack on the Tower 22 base in Jordan which killed three American soldiers.');
   assert.equal(found.filter((e) => e.type === 'ASSAULT').length, 1, JSON.stringify(found));
 });
+
+test('a promised response is a threat, not an agreement', () => {
+  const found = events('On Sunday, Biden promised a response "at a time and place of our choosing".');
+  assert.deepEqual(found.map((e) => `${e.type}/${e.mode} ${e.status}`), ['THREATEN/violence threatened']);
+});
