@@ -34,7 +34,7 @@ const NOT_KNOWLEDGE = new Set(['lexicon', 'verbs']);
 
 /** Matching rules before any pack's matching.yaml is read. */
 export function emptyMatching(): MatchingRules {
-  return { forceNouns: [], agentNouns: [], coref: [], corefWindow: 600, commonWords: [] };
+  return { forceNouns: [], agentNouns: [], proxyNouns: [], backingWords: [], coref: [], corefWindow: 600, commonWords: [] };
 }
 
 /** packs/world, then packs/iraq and any other theatre pack under packs/ (alphabetical), each with a pack.yaml. */
@@ -114,11 +114,13 @@ function loadPack(dir: string, k: Knowledge, definedIn: Map<string, string>, ref
       ...(e.note !== undefined && { note: e.note }),
       ...(e.demonyms.length > 0 && { demonyms: e.demonyms }),
       ...(e.forces_of !== undefined && { forcesOf: e.forces_of }),
+      ...(e.proxies_of !== undefined && { proxiesOf: e.proxies_of }),
       ...(e.fuzzy === false && { fuzzy: false as const }),
     };
     k.actors.set(e.id, actor);
     if (e.country !== undefined) refs.push({ file, entry: e.id, what: 'country', id: e.country, kind: 'state' });
     if (e.forces_of !== undefined) refs.push({ file, entry: e.id, what: 'forces_of', id: e.forces_of, kind: 'state' });
+    if (e.proxies_of !== undefined) refs.push({ file, entry: e.id, what: 'proxies_of', id: e.proxies_of, kind: 'state' });
     if (e.organisation !== undefined) refs.push({ file, entry: e.id, what: 'organisation', id: e.organisation, kind: 'actor' });
     refTerms(refs, file, e.id, e.member_of, e.offices);
   }
@@ -171,6 +173,8 @@ function loadPack(dir: string, k: Knowledge, definedIn: Map<string, string>, ref
 function mergeMatching(into: MatchingRules, m: ReturnType<typeof matchingSchema.parse>): void {
   into.forceNouns.push(...m.force_nouns);
   into.agentNouns.push(...m.agent_nouns);
+  into.proxyNouns.push(...m.proxy_nouns);
+  into.backingWords.push(...m.backing_words);
   into.coref.push(...m.coref.map((r) => ({ cues: r.cues, types: r.types as ActorType[] })));
   into.commonWords.push(...m.common_words);
   if (m.coref_window !== undefined) into.corefWindow = m.coref_window;

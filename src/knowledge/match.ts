@@ -33,6 +33,12 @@ export interface Matcher {
   readonly placeNames: TrieNode<Target>;
   readonly forceNouns: TrieNode<true>;
   readonly agentNouns: TrieNode<true>;
+  readonly proxyNouns: TrieNode<true>;
+  readonly backingWords: TrieNode<true>;
+  /** Demonyms of one word ("iraqi"), normalised. */
+  readonly demonymWords: Set<string>;
+  /** State id → the collective that is its proxies (the first actor with that `proxies_of`). */
+  readonly proxiesOf: Map<string, string>;
   /** Tries keyed by the phonetic skeleton of each word, to find fuzzy candidates. */
   readonly actorFuzzy: TrieNode<FuzzyName>;
   readonly placeFuzzy: TrieNode<FuzzyName>;
@@ -60,6 +66,10 @@ export function createMatcher(k: Knowledge): Matcher {
   const placeNames = newNode<Target>();
   const forceNouns = newNode<true>();
   const agentNouns = newNode<true>();
+  const proxyNouns = newNode<true>();
+  const backingWords = newNode<true>();
+  const proxiesOf = new Map<string, string>();
+  const demonymWords = new Set<string>();
   const actorFuzzy = newNode<FuzzyName>();
   const placeFuzzy = newNode<FuzzyName>();
   const normal = memo(normalizeName);
@@ -91,6 +101,8 @@ export function createMatcher(k: Knowledge): Matcher {
     for (const n of a.demonyms ?? []) for (const trie of [actorNames, placeNames]) add(trie, null, n, { kind: 'demonym', id: a.id });
     // "attacks against Americans", "killing four Iraqis": a demonym's plural, used as a noun, names the state's people.
     for (const n of a.demonyms ?? []) if (/(?:an|i)$/u.test(n)) add(actorNames, null, `${n}s`, { kind: 'actor', id: a.id });
+    if (a.proxiesOf !== undefined && !proxiesOf.has(a.proxiesOf)) proxiesOf.set(a.proxiesOf, a.id);
+    for (const n of a.demonyms ?? []) if (!/\s/u.test(n)) demonymWords.add(normal(n));
     if (a.forcesOf !== undefined) {
       const words = new Set([a.name, ...a.aliases].flatMap((n) => nameTokens(n, normal).map((t) => t.norm)));
       forcesOf.set(a.forcesOf, [...(forcesOf.get(a.forcesOf) ?? []), { id: a.id, words }]);
@@ -99,14 +111,14 @@ export function createMatcher(k: Knowledge): Matcher {
   for (const o of k.offices.values()) for (const t of o.titles) add(actorNames, null, t, { kind: 'office', id: o.id });
   for (const r of rules.coref) for (const c of r.cues) add(actorNames, null, c, { kind: 'coref', types: r.types });
   for (const p of k.places.values()) for (const n of [p.name, ...p.aliases]) add(placeNames, placeFuzzy, n, { kind: 'place', id: p.id });
-  for (const [trie, nouns] of [[forceNouns, rules.forceNouns], [agentNouns, rules.agentNouns]] as const) {
+  for (const [trie, nouns] of [[forceNouns, rules.forceNouns], [agentNouns, rules.agentNouns], [proxyNouns, rules.proxyNouns], [backingWords, rules.backingWords]] as const) {
     for (const n of nouns) {
       const norms = nameTokens(n, normal).map((t) => t.norm);
       if (norms.length > 0) insert(trie, norms, true as const, norms.map(() => 'any'));
     }
   }
   return {
-    knowledge: k, actorNames, placeNames, forceNouns, agentNouns, actorFuzzy, placeFuzzy, exactOnly: vocabulary, commonWords, forcesOf,
+    knowledge: k, actorNames, placeNames, forceNouns, agentNouns, proxyNouns, backingWords, proxiesOf, demonymWords, actorFuzzy, placeFuzzy, exactOnly: vocabulary, commonWords, forcesOf,
     corefWindow: rules.corefWindow, normal, phonetic, fuzzyKey: key,
   };
 }
@@ -244,6 +256,12 @@ function greedy(n: number, find: (i: number) => Found | null): [number, Found][]
  */
 function actorAt(m: Matcher, toks: NameToken[], i: number, strict: boolean): Found | null {
   const k = m.knowledge;
+  // "pro-Iranian factions": the proxies of the state named after "pro".
+  if (toks[i].norm === 'pro' && i + 1 < toks.length && toks[i + 1].joined) {
+    const g = nameAt(m.actorNames, m.actorFuzzy, m, toks, i + 1, strict);
+    const proxies = g ? proxiesAfter(m, stateOf(k, primary(g.targets)[0]), toks, g.end, false) : null;
+    if (proxies) return proxies;
+  }
   const f = nameAt(m.actorNames, m.actorFuzzy, m, toks, i, strict);
   if (!f) return null;
   const targets = primary(f.targets);
@@ -257,8 +275,10 @@ function actorAt(m: Matcher, toks: NameToken[], i: number, strict: boolean): Fou
   const actor = t.kind === 'actor' ? k.actors.get(t.id)! : undefined;
   const force = longest(m.forceNouns, toks, next);
   if (actor?.forcesOf !== undefined) return { ...f, targets, end: force?.end ?? f.end };
-  const state = t.kind === 'demonym' ? t.id : actor?.type === 'state' ? actor.id : undefined;
+  const state = stateOf(k, t);
   if (state === undefined) return { ...f, targets };
+  const proxies = proxiesAfter(m, state, toks, next, true);
+  if (proxies) return proxies;
   const title = longest(m.actorNames, toks, next, (x) => x.norm, strict);
   const offices = (title?.values ?? []).filter((v) => v.kind === 'office' && officeCountry(k, v.id) === state);
   const forceActor = force ? forceOf(m, state, toks.slice(next, force.end)) : undefined;
@@ -272,6 +292,35 @@ function actorAt(m: Matcher, toks: NameToken[], i: number, strict: boolean): Fou
     return { ...f, targets: [{ kind: 'actor', id: state }], country: state };
   }
   return { ...f, targets };
+}
+
+/** The state a name's target is, if it names one (a demonym or the state itself). */
+function stateOf(k: Knowledge, t: Target | undefined): string | undefined {
+  if (t?.kind === 'demonym') return t.id;
+  return t?.kind === 'actor' && k.actors.get(t.id)?.type === 'state' ? t.id : undefined;
+}
+
+/**
+ * "Iran-backed armed factions", "Tehran-aligned Iraqi militias", "pro-Iran groups": after a state's name, a word of
+ * backing (unless after "pro"), perhaps "armed" and a demonym, then a proxy noun name the collective that is that
+ * state's proxies, when a pack defines one (`proxies_of`).
+ */
+function proxiesAfter(m: Matcher, state: string | undefined, toks: NameToken[], j: number, backing: boolean): Found | null {
+  const id = state === undefined ? undefined : m.proxiesOf.get(state);
+  if (id === undefined || j >= toks.length || !toks[j].joined) return null;
+  if (backing) {
+    const word = longest(m.backingWords, toks, j);
+    if (!word || word.end >= toks.length || !toks[word.end].joined) return null;
+    j = word.end;
+  }
+  // Words between: "armed", a demonym ("Iraqi"), each joined to the next.
+  for (let n = 0; n < 2 && j < toks.length && !longest(m.proxyNouns, toks, j); n++) {
+    const between = toks[j].norm === 'armed' || m.demonymWords.has(toks[j].norm);
+    if (!between || j + 1 >= toks.length || !toks[j + 1].joined) return null;
+    j++;
+  }
+  const noun = j < toks.length ? longest(m.proxyNouns, toks, j) : null;
+  return noun ? { end: noun.end, targets: [{ kind: 'actor', id }], via: 'alias', score: 1 } : null;
 }
 
 /** Whether a demonym or country name composed with an agent noun starts at token i ("... and Romanian officials"). */

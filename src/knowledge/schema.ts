@@ -48,6 +48,7 @@ export const actorSchema = z.strictObject({
   context_aliases: names,
   demonyms: names,
   forces_of: id.optional(),
+  proxies_of: id.optional(),
   member_of: z.array(membershipSchema).default([]),
   offices: z.array(officeTermSchema).default([]),
   organisation: id.optional(),
@@ -97,6 +98,8 @@ export const referenceEventSchema = z.strictObject({
 export const matchingSchema = z.strictObject({
   force_nouns: names.default([]),
   agent_nouns: names.default([]),
+  proxy_nouns: names.default([]),
+  backing_words: names.default([]),
   coref: z.array(z.strictObject({ cues: z.array(name).min(1), types: z.array(z.enum(actorTypes)).min(1) })).default([]),
   coref_window: z.number().int().positive().optional(),
   common_words: names.default([]),

@@ -42,6 +42,8 @@ export interface Actor {
   demonyms?: string[];
   /** State forces: the state (actor id) whose forces they are, so that "<demonym> <force noun>" resolves here. */
   forcesOf?: string;
+  /** The state whose proxies this collective is ("Iran-backed militias", "pro-Iranian factions"): see the composition rule. */
+  proxiesOf?: string;
   /** false: the names are matched only as written, never as a misspelling, and each capitalised word only
    * capitalised (large generated lists, whose names include ordinary words: "Red Line", "Direct Action"). */
   fuzzy?: false;
@@ -108,6 +110,10 @@ export interface MatchingRules {
   forceNouns: string[];
   /** Nouns that, after a country's name or demonym, name that state acting through its agents ("officials", "President"). */
   agentNouns: string[];
+  /** Nouns for armed groups that, after "<country>-backed" or "pro-<country>", name the collective that is that country's proxies. */
+  proxyNouns: string[];
+  /** Words that join a country to a proxy noun: "Iran-backed", "Iran-aligned", "Tehran-allied". */
+  backingWords: string[];
   coref: CorefRule[];
   /** How far back (characters) a coreference cue looks for its antecedent. */
   corefWindow: number;

@@ -115,6 +115,7 @@ test('dangling references to unknown actors, offices, places and countries', () 
   expectError({ 'actors.yaml': '- { id: X_FIVE, name: X, type: person, offices: [{ office: NO_OFFICE }] }\n' }, 'actors.yaml', 'X_FIVE', /unknown office id "NO_OFFICE"/);
   expectError({ 'actors.yaml': '- { id: X_SIX, name: X, type: armed_group, country: ZZZ }\n' }, 'actors.yaml', 'X_SIX', /country refers to unknown country .*"ZZZ"/);
   expectError({ 'actors.yaml': '- { id: X_SEVEN, name: X, type: state_force, forces_of: GROUP_ONE }\n' }, 'actors.yaml', 'X_SEVEN', /forces_of refers to unknown country/);
+  expectError({ 'actors.yaml': '- { id: X_EIGHT, name: X, type: umbrella_group, proxies_of: NOWHERE_LAND }\n' }, 'actors.yaml', 'X_EIGHT', /proxies_of refers to unknown country/);
   expectError({ 'offices.yaml': '- { id: O_ONE, org: NO_ORG, titles: [Chief] }\n' }, 'offices.yaml', 'O_ONE', /org refers to unknown actor id "NO_ORG"/);
   expectError({ 'places.yaml': '- { id: P_TWO, name: P, type: town, parent: NOWHERE }\n' }, 'places.yaml', 'P_TWO', /parent refers to unknown place id "NOWHERE"/);
   expectError({ 'reference-events.yaml': '- { id: R_ONE, name: R, date: "2020-01-03", actors: [GHOST], cues: [killed] }\n' }, 'reference-events.yaml', 'R_ONE', /unknown actor id "GHOST"/);

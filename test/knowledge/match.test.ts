@@ -133,6 +133,20 @@ test('a title shared by two countries\' offices resolves by the document\'s coun
   assert.deepEqual(actors('The Prime Minister spoke.', '2024-01-01', both), []);
 });
 
+test('composition: "<country>-backed <proxy noun>" and "pro-<country> <proxy noun>" name that country\'s proxies', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tw-proxies-'));
+  writeFileSync(join(dir, 'pack.yaml'), 'name: test-proxies\nversion: 1\n');
+  writeFileSync(join(dir, 'actors.yaml'), '- { id: TEST_PROXIES, name: Test proxy collective, type: umbrella_group, proxies_of: IRN }\n');
+  const proxies = createMatcher(loadPacks([WORLD, dir]));
+  assert.deepEqual(actors('Iran-backed armed factions, Iranian-aligned Iraqi militias and pro-Iranian groups attacked.', undefined, proxies), [
+    ['Iran-backed armed factions', 'TEST_PROXIES', 'alias'],
+    ['Iranian-aligned Iraqi militias', 'TEST_PROXIES', 'alias'],
+    ['pro-Iranian groups', 'TEST_PROXIES', 'alias'],
+  ]);
+  // Without a collective for the country, the country alone is named.
+  assert.deepEqual(actors('Iran-backed armed factions attacked.', undefined, createMatcher(loadPacks([WORLD]))).map((a) => a[1]), ['IRN']);
+});
+
 test('composition: a country name or demonym and a force noun is that country\'s force', () => {
   assert.deepEqual(actors('American soldiers and US troops and U.S. military personnel'), [
     ['American soldiers', 'US_FORCES', 'alias'],
