@@ -219,6 +219,8 @@ function eventive(ctx: DocContext, view: SentenceView, h: Hit): boolean {
   if (h.trigger.kind !== 'general' && !catenated(lx, before) && lx.nonEventiveBefore.endsWithin(before, 2)) return false;
   if (lx.nonEventiveAfter.startsWith(ctx.text.slice(h.end, Math.min(view.sentence.end, h.end + 40)))) return false;
   if (h.trigger.type === 'THREATEN' && danger(ctx, before)) return false;
+  // "2,500 US troops are deployed in Iraq", "remain stationed": where forces are, no datable deployment.
+  if (h.trigger.type === 'MOBILIZE' && /\b(?:are|is|remain|remains)\s+(?:\p{L}+ly\s+)?$/iu.test(before)) return false;
   // "the US Army is still providing support": a state of affairs, no datable happening.
   if (/\bstill\s+$/iu.test(before) && /ing\b/iu.test(ctx.text.slice(h.start, h.end).split(/\s/u)[0])) return false;
   // A general verb (hits() kept only verbs) counts when finite: not "to negotiate", not a participle ("discussing"), but a

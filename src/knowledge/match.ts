@@ -256,6 +256,15 @@ function greedy(n: number, find: (i: number) => Found | null): [number, Found][]
  */
 function actorAt(m: Matcher, toks: NameToken[], i: number, strict: boolean): Found | null {
   const k = m.knowledge;
+  // "armed groups linked to Iran", "militias backed by Tehran": a proxy noun, a backing word and the state after it.
+  const proxyNoun = m.proxiesOf.size > 0 ? longest(m.proxyNouns, toks, i) : null;
+  if (proxyNoun) {
+    const word = proxyNoun.end < toks.length && toks[proxyNoun.end].joined ? longest(m.backingWords, toks, proxyNoun.end) : null;
+    const prep = word && word.end < toks.length && toks[word.end].joined && BACKING_PREPOSITIONS.has(toks[word.end].norm) ? word.end + 1 : -1;
+    const g = prep > 0 && prep < toks.length && toks[prep].joined ? nameAt(m.actorNames, m.actorFuzzy, m, toks, prep, strict) : null;
+    const id = g ? m.proxiesOf.get(stateOf(k, primary(g.targets)[0]) ?? '') : undefined;
+    if (id !== undefined) return { end: g!.end, targets: [{ kind: 'actor', id }], via: 'alias', score: 1 };
+  }
   // "pro-Iranian factions": the proxies of the state named after "pro".
   if (toks[i].norm === 'pro' && i + 1 < toks.length && toks[i + 1].joined) {
     const g = nameAt(m.actorNames, m.actorFuzzy, m, toks, i + 1, strict);
@@ -293,6 +302,8 @@ function actorAt(m: Matcher, toks: NameToken[], i: number, strict: boolean): Fou
   }
   return { ...f, targets };
 }
+
+const BACKING_PREPOSITIONS = new Set(['to', 'by', 'with']);
 
 /** The state a name's target is, if it names one (a demonym or the state itself). */
 function stateOf(k: Knowledge, t: Target | undefined): string | undefined {

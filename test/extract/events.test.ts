@@ -543,3 +543,8 @@ test('a promised response is a threat, not an agreement', () => {
   const found = events('On Sunday, Biden promised a response "at a time and place of our choosing".');
   assert.deepEqual(found.map((e) => `${e.type}/${e.mode} ${e.status}`), ['THREATEN/violence threatened']);
 });
+
+test('forces that are deployed somewhere are no deployment that happened', () => {
+  const found = events('About 2,500 US troops are deployed in Iraq. The Pentagon deployed more troops to the region on Sunday.');
+  assert.deepEqual(found.map((e) => `${e.type} ${e.date}`), ['MOBILIZE 2024-03-03']);
+});

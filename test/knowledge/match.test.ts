@@ -143,6 +143,11 @@ test('composition: "<country>-backed <proxy noun>" and "pro-<country> <proxy nou
     ['Iranian-aligned Iraqi militias', 'TEST_PROXIES', 'alias'],
     ['pro-Iranian groups', 'TEST_PROXIES', 'alias'],
   ]);
+  // After the noun: "armed groups linked to Iran", "militias backed by Iran".
+  assert.deepEqual(actors('Officials blamed armed groups linked to Iran and militias backed by Iran.', undefined, proxies), [
+    ['armed groups linked to Iran', 'TEST_PROXIES', 'alias'],
+    ['militias backed by Iran', 'TEST_PROXIES', 'alias'],
+  ]);
   // Without a collective for the country, the country alone is named.
   assert.deepEqual(actors('Iran-backed armed factions attacked.', undefined, createMatcher(loadPacks([WORLD]))).map((a) => a[1]), ['IRN']);
 });
