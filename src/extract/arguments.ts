@@ -342,9 +342,17 @@ export function argumentsOf(ctx: DocContext, view: SentenceView, trigger: Span, 
   const head = subjectNoun ?? trigger;
   // Not a name in a phrase of place before a verb ("US strikes in Iraq killed"); "rockets fired by X struck" is X's act.
   // ("a U.S. airstrike": the abbreviation's last period is not part of the name.)
-  // "the latest Baghdad attack": a city before the noun is where it happened, not who did it (a state is: "a US strike").
+  // "the latest Baghdad attack": a city before the noun is where it happened, not who did it (a state is: "a US strike",
+  // unless named where its demonym would be: "the Jordan attack").
   const cityName = (m: ActorMention): boolean => ctx.annotated.tokens[ctx.tokenAt(head.start)]?.pos === 'NOUN' && inCity(ctx, view, m);
-  const premodified = before.find((m) => !cityName(m) && /^[\s“"‘']*$/u.test(text.slice(m.end + (/\.\p{Lu}$/u.test(m.text) && text[m.end] === '.' ? 1 : 0), head.start)) && head.start - m.end <= 2 &&
+  // "the Jordan attack", "after Jordan strike": a country written by its name where its demonym would name an agent is
+  // where it happened (not "the US strike": an acronym has no such choice; nor a headline's "Israel strike kills 20").
+  const countryName = (m: ActorMention): boolean => {
+    const a = ctx.knowledge.actors.get(m.actorId);
+    return a?.type === 'state' && (a.demonyms?.length ?? 0) > 0 && !/^[\p{Lu}.]+$/u.test(m.text) && /\b(?:the|after|before|since|following|over|for|of)\s+$/iu.test(text.slice(Math.max(0, m.start - 10), m.start)) &&
+      ctx.annotated.tokens[ctx.tokenAt(head.start)]?.pos === 'NOUN';
+  };
+  const premodified = before.find((m) => !cityName(m) && !countryName(m) && /^[\s“"‘']*$/u.test(text.slice(m.end + (/\.\p{Lu}$/u.test(m.text) && text[m.end] === '.' ? 1 : 0), head.start)) && head.start - m.end <= 2 &&
     (!PREPOSITION_BEFORE.test(text.slice(clauseStart, m.start)) || /\bby\s+(?:the\s+)?[“"‘']?\s*$/iu.test(text.slice(clauseStart, m.start))));
   const premodifier = premodified ? withConjuncts(ctx, before, premodified) : [demonymBefore(ctx, head)].filter((id): id is string => id !== undefined);
   if (source.length === 0) source.push(...premodifier);

@@ -247,3 +247,11 @@ test('a state named as the place, after a compass word, does not act', () => {
   assert.ok(e.length > 0);
   assert.ok(e.every((x) => !x.source.includes('JOR')), JSON.stringify(e));
 });
+
+test('a country named where its demonym would be ("the Jordan attack") is no agent; an acronym is ("the US strike")', () => {
+  const found = events('Talks began in Baghdad on Saturday, a day before the Jordan attack.');
+  const jordan = found.find((e) => e.trigger === 'attack');
+  assert.ok(jordan, JSON.stringify(found));
+  assert.deepEqual(jordan.source, []);
+  assert.deepEqual(events('On Sunday, the US strike hit a car in Baghdad.').find((e) => e.type === 'ASSAULT')?.source, ['USA']);
+});
