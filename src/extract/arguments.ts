@@ -257,9 +257,10 @@ function subjectOf(ctx: DocContext, view: SentenceView, trigger: Span, before: A
     subordinate = SUBORDINATOR.test(m[0]) || (/^that\s/iu.test(m[0]) && RELATIVE_HEAD.has(ctx.annotated.tokens[ctx.tokenAt(at) - 1]?.pos ?? '') &&
       !ctx.lexicon.reportingVerbs.endsWithin(text.slice(Math.max(view.sentence.start, at - 40), at), 3) && !/\sand\s/iu.test(text.slice(at, trigger.start)));
   }
-  // "if the Americans insisted on staying, the factions would use": a fronted subordinate clause ends at its comma.
+  // "if the Americans insisted on staying, the factions would use": a fronted subordinate clause ends at its comma,
+  // after its own verb (not the comma of an apposition: "after the commander of the Quds Force, Esmail Qaani, visited").
   const comma = text.lastIndexOf(',', trigger.start);
-  if (subordinate && comma >= clauseStart && !verbBetween(ctx, view, comma + 1, trigger.start)) {
+  if (subordinate && comma >= clauseStart && !verbBetween(ctx, view, comma + 1, trigger.start) && verbBetween(ctx, view, clauseStart, comma)) {
     clauseStart = comma + 1;
     subordinate = false;
   }

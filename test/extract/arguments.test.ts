@@ -255,3 +255,9 @@ test('a country named where its demonym would be ("the Jordan attack") is no age
   assert.deepEqual(jordan.source, []);
   assert.deepEqual(events('On Sunday, the US strike hit a car in Baghdad.').find((e) => e.type === 'ASSAULT')?.source, ['USA']);
 });
+
+test('a subordinate clause whose subject has an apposition in commas keeps that subject', () => {
+  const visit = events("On Sunday, the factions halted their attacks after the commander of Iran's Quds Force, Esmail Qaani, visited Baghdad.").find((e) => e.trigger === 'visited');
+  assert.ok(visit);
+  assert.ok(visit.source.includes('QUDS_FORCE') && !visit.source.includes('IRAQI_ARMED_FACTIONS'), JSON.stringify(visit));
+});
