@@ -123,6 +123,20 @@ function headWordAntecedent(ctx: DocContext, name: string, at: number): string |
   return null;
 }
 
+/**
+ * An unnamed source ("a government source", "the deputy"): the body named in its phrase (`group`), else the one its
+ * words name ("a senior government official": the government), else, for "the ...", the body it was placed in before.
+ */
+function unnamedSpeaker(ctx: DocContext, view: SentenceView, phrase: string, group: ActorMention | undefined): Speaker {
+  const qualifier = phrase.replace(SOURCE_WORDS, '').trim();
+  // "a senior government official": the words before the source word, else the last of them ("government").
+  const head = qualifier.split(/\s+/u).at(-1) ?? '';
+  const named = (q: string): string | null => (q ? ctx.lookup(`the ${q}`) ?? ctx.lookup(q) : null);
+  const actorId = group?.actorId ?? (qualifier && qualifier !== phrase ? named(qualifier) ?? (head !== qualifier ? named(head) : null) : null) ??
+    (/^the\s/iu.test(phrase) ? placedBefore(ctx, head || phrase.replace(/^the\s+/iu, ''), view.sentence.start) : null);
+  return { name: phrase.replace(/^(a|an|the)\s+/i, ''), actorId, anonymous: true, role: '' };
+}
+
 /** "The leader, who requested anonymity, told": the body that "a leader in the Coordination Framework" was placed in before `at`. */
 function placedBefore(ctx: DocContext, noun: string, at: number): string | null {
   const word = new RegExp(String.raw`(?<!\p{L})${noun.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}s?\s+(?:in|of|from|within|at)\s+(?:the\s+)?$`, 'iu');
@@ -174,6 +188,10 @@ function speakerOf(ctx: DocContext, view: SentenceView, vStart: number, vEnd: nu
     if (after && (after[1] === '' || ctx.lexicon.speakerTitles.endsWith(after[1])) && !view.actors.some(taken) && !view.times.some(taken)) {
       return { name: after[2], actorId: after[1] === '' ? null : titledBody(ctx, view, nameStart - after[1].length + after[1].trimEnd().length, last), anonymous: false, role: '' };
     }
+    // "said a source in one of the factions": an unnamed source placed in the body named after it.
+    const rest = ctx.text.slice(vEnd, view.sentence.end);
+    const source = ctx.lexicon.anonymousSources.findAll(rest)[0];
+    if (source && source.start < 4) return unnamedSpeaker(ctx, view, rest.slice(source.start, source.end), inverted.find((m) => m.start >= vEnd + source.end));
     const body = inverted[0];
     if (body) return { name: ctx.knowledge.actors.get(body.actorId)?.name ?? body.text, actorId: body.actorId, anonymous: false, role: '' };
   }
@@ -204,18 +222,8 @@ function speakerOf(ctx: DocContext, view: SentenceView, vStart: number, vEnd: nu
   if (person && !relative) {
     return { name: ctx.knowledge.actors.get(person.actorId)?.name ?? person.text, actorId: person.actorId, anonymous: false, role: roleAfter(ctx.text, person, vStart) };
   }
-  if (anon) {
-    const phrase = before.slice(anon.start, anon.end);
-    // "a deputy in the Coordination Framework": the group named right after the description; "a government source": the government.
-    const group = mentions.find((m) => m.start >= from + anon.start);
-    const qualifier = phrase.replace(SOURCE_WORDS, '').trim();
-    // "a senior government official": the words before the source word, else the last of them ("government").
-    const head = qualifier.split(/\s+/u).at(-1) ?? '';
-    const named = (q: string): string | null => (q ? ctx.lookup(`the ${q}`) ?? ctx.lookup(q) : null);
-    const actorId = group?.actorId ?? (qualifier && qualifier !== phrase ? named(qualifier) ?? (head !== qualifier ? named(head) : null) : null) ??
-      (/^the\s/iu.test(phrase) ? placedBefore(ctx, head || phrase.replace(/^the\s+/iu, ''), view.sentence.start) : null);
-    return { name: phrase.replace(/^(a|an|the)\s+/i, ''), actorId, anonymous: true, role: '' };
-  }
+  // "a deputy in the Coordination Framework": the group named right after the description.
+  if (anon) return unnamedSpeaker(ctx, view, before.slice(anon.start, anon.end), mentions.find((m) => m.start >= from + anon.start));
   // Before the body the title names: "Kataib Hezbollah spokesman Hassan al-Rubaie said".
   const titled = TITLED_SUBJECT.exec(before);
   if (titled && ctx.lexicon.speakerTitles.endsWith(before.slice(0, titled.index))) {

@@ -391,3 +391,8 @@ test('a name inside a relative clause set off by commas does not speak', () => {
   assert.equal(s?.speaker, 'committee');
   assert.notEqual(s?.speaker_actor, 'KATAIB_HEZBOLLAH');
 });
+
+test('an unnamed source after the verb keeps its description and the body it is placed in', () => {
+  const [s] = statements('"Without his intervention, it would have been impossible to convince the Brigades to stop," said a source in one of the Iraqi armed factions, who declined to be named.');
+  assert.deepEqual([s?.speaker, s?.speaker_actor], ['source', 'IRAQI_ARMED_FACTIONS']);
+});
