@@ -99,6 +99,9 @@ const CONTINUED = /^\s*(?:He|She|It|They)\s+(?:also\s+)?\p{Ll}+(?:ed|s)\b/u;
 const MOVED = /\b(?:earlier|later|previously|before|after|since|ago|last|next|then|once|formerly|recently)\b/iu;
 
 const SINCE_PHRASE = /\bsince\s+(?:the|its|his|her|their|a|an)\s+[^.;,:]*$/iu;
+const AT_THE_TIME = /\bat\s+the\s+time\b/iu;
+/** How many sentences back "at the time" looks for the time it repeats. */
+const AT_THE_TIME_BACK = 3;
 const FIRST_SINCE = /\b(?:first|biggest|largest|deadliest|worst|most serious|heaviest)\b[^.;,]*$/iu;
 
 /** The relative clause about a person or group, set off by commas (", whom ... ,"), that `at` stands in, if any. */
@@ -182,6 +185,14 @@ export class Dater {
     if (ref) return { date: ref.date, basis: `refers to ${ref.name} (${ref.date})` };
     const occasion = this.sameOccasion(view);
     if (occasion) return occasion;
+    // "the prime minister's office said at the time that the strike ...": the time the sentences just before tell, else
+    // the day of the happening last dated before.
+    if (AT_THE_TIME.test(this.ctx.text.slice(view.sentence.start, view.sentence.end))) {
+      const told = this.ctx.sentences.slice(Math.max(0, view.index - AT_THE_TIME_BACK), view.index).reverse()
+        .map((v) => v.times.find((x) => x.kind === 'point' || x.kind === 'since')?.value).find((v) => v !== undefined);
+      const then = told ?? this.anchors.filter((a) => a.at < view.sentence.start).at(-1)?.day;
+      if (then && (!today || (dayRange(then)?.start ?? '') <= today)) return { date: then, basis: `'at the time': the time told before (${then})` };
+    }
     if (!today) return { date: null, basis: 'no date in the text' };
     let anchor: string | null = null;
     for (const a of this.anchors) if (a.at < view.sentence.start && a.day < today && (!anchor || a.day > anchor)) anchor = a.day;

@@ -548,3 +548,9 @@ test('forces that are deployed somewhere are no deployment that happened', () =>
   const found = events('About 2,500 US troops are deployed in Iraq. The Pentagon deployed more troops to the region on Sunday.');
   assert.deepEqual(found.map((e) => `${e.type} ${e.date}`), ['MOBILIZE 2024-03-03']);
 });
+
+test('"at the time" is the day of the happening told before', () => {
+  const found = events('A US strike in eastern Baghdad on February 7 killed a senior Kataib Hezbollah commander. The prime minister\'s office condemned the strike at the time.');
+  const condemned = found.find((e) => e.type === 'ACCUSE');
+  assert.equal(condemned?.date, '2024-02-07', JSON.stringify(found));
+});
