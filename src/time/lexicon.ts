@@ -18,6 +18,7 @@ const Schema = z.object({
   hour_units: z.array(z.string()),
   minute_units: z.array(z.string()),
   month_weeks: z.record(z.string(), z.number().int().min(-7).max(22)),
+  ordinal_days: z.record(z.string(), z.number().int().min(1).max(31)),
   numbers: z.record(z.string(), z.number().int().positive()),
   vague_counts: z.record(z.string(), z.tuple([z.number().int().positive(), z.number().int().positive()])),
   approximators: z.array(z.string()),
@@ -74,6 +75,7 @@ export const MONTH_ABBR = alt(Object.entries(lexicon.months)
   .map(([k]) => k));
 export const WEEKDAY = alt(Object.keys(lexicon.weekdays));
 export const SEASON = alt(Object.keys(lexicon.seasons));
+export const ORDINAL_DAY = alt(Object.keys(lexicon.ordinal_days));
 export const UNIT = alt(Object.keys(lexicon.units));
 /** Days in the units counted in days ('month' and 'year' are not). */
 export const UNIT_DAYS: Readonly<Record<string, number>> = { day: 1, week: 7, fortnight: 14 };

@@ -11,7 +11,7 @@ import {
 } from './calendar.ts';
 import { clauseDirection, relativeMonthYear, weekdayNear, yearFor } from './bias.ts';
 import {
-  alt, APPROX, COUNT, DAY_PART, HOUR, lexicon, MINUTE, lookup, MONTH, MONTH_ABBR, monthNumber, parseCount, PART, REL, SEASON, UNIT, WEEKDAY,
+  alt, APPROX, COUNT, DAY_PART, HOUR, lexicon, MINUTE, lookup, MONTH, MONTH_ABBR, monthNumber, ORDINAL_DAY, parseCount, PART, REL, SEASON, UNIT, WEEKDAY,
 } from './lexicon.ts';
 import type { Precision, TimeKind } from '../pipeline/types.ts';
 
@@ -365,10 +365,12 @@ function monthWeekParser(run: NewsRun): Parser {
 /** "on the 18th": a day of the reference month, or of the month before when that day is still to come (past bias). */
 function ordinalDayParser(run: NewsRun): Parser {
   // "on the 3rd", or any "the 15th of this month", "the 5th of last month" (the month named relative to the reference day).
-  const source = `(?:(?<=\\bon\\s+)the\\s+([1-9]|[12]\\d|3[01])(?:st|nd|rd|th)${E}(?!\\s+of\\b)|\\bthe\\s+([1-9]|[12]\\d|3[01])(?:st|nd|rd|th)\\s+of\\s+(${REL})\\s+month${E})`;
+  // The day in words too ("the third of this month").
+  const source = `(?:(?<=\\bon\\s+)the\\s+([1-9]|[12]\\d|3[01])(?:st|nd|rd|th)${E}(?!\\s+of\\b)|\\bthe\\s+([1-9]|[12]\\d|3[01]|${ORDINAL_DAY})(?:st|nd|rd|th)?\\s+of\\s+(${REL})\\s+month${E})`;
   return parser(run, source, (ctx, m, ref) => {
     if (!ref) return null;
-    const day = Number(m[1] ?? m[2]);
+    const day = m[1] ? Number(m[1]) : /^\d/.test(m[2]) ? Number(m[2]) : lookup(lexicon.ordinal_days, m[2]) ?? 0;
+    if (day === 0) return null;
     const dir = clauseDirection(ctx.text, m.index ?? 0, (m.index ?? 0) + m[0].length);
     const named = relative(m[3]);
     const step = named ?? (dir === 'past' ? (day > ref.d ? -1 : 0) : (day < ref.d ? 1 : 0));

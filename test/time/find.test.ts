@@ -151,6 +151,7 @@ test('a future in reported words after the date does not make the date future', 
 test('an ordinal day of a month named relative to the reference day', () => {
   assert.deepEqual(resolve('The talks will resume on the 15th of this month.', 'the 15th of this month', '2024-02-14'), ['2024-02-15', 'day', 'point']);
   assert.deepEqual(resolve('The talks began on the 5th of last month.', 'the 5th of last month', '2024-02-14'), ['2024-01-05', 'day', 'point']);
+  assert.deepEqual(resolve('The committee met on the third of this month.', 'the third of this month', '2024-02-14'), ['2024-02-03', 'day', 'point']);
 });
 
 test('a numeric date that reads both ways, with no reference day, reads the day first unless a weekday says otherwise', () => {
