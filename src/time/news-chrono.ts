@@ -236,8 +236,14 @@ function anchoredParser(run: NewsRun): Parser {
   const dayNext = `the\\s+day\\s+(before|after)`;
   // "Hours later", "two hours later", "minutes earlier": the same day, unless the hours make a day or more.
   const hours = `(?:(${COUNT})\\s+)?(?:(${HOUR})|${MINUTE})\\s+(?:(later|afterwards)|earlier)`;
-  const source = `${B}(?:${counted}|${named}|${dayNext}|${hours})${E}`;
+  // "48 hours after the attack": a count of hours that makes days, from the happening named.
+  const countedHours = `(\\d{2,3})\\s+(?:${HOUR})\\s+(?:(after)|before)\\s+(?:the|that|this)(?:\\s+[a-z]+)?`;
+  const source = `${B}(?:${counted}|${named}|${dayNext}|${hours}|${countedHours})${E}`;
   return parser(run, source, (_ctx, m) => {
+    if (m[11] !== undefined) {
+      const n = Math.round(Number(m[11]) / 24);
+      return n === 0 ? null : { value: '', precision: 'day', kind: 'point', anchor: { n, unit: 'day', dir: m[12] ? 1 : -1 } };
+    }
     if (m[1] === undefined && m[5] === undefined && m[7] === undefined) {
       const count = m[8] ? parseCount(m[8]) : null;
       if (m[8] && (!count || count.min !== count.max)) return null;

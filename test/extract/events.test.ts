@@ -554,3 +554,8 @@ test('"at the time" is the day of the happening told before', () => {
   const condemned = found.find((e) => e.type === 'ACCUSE');
   assert.equal(condemned?.date, '2024-02-07', JSON.stringify(found));
 });
+
+test('"48 hours after the attack" counts two days from the happening before', () => {
+  const found = events('Kataib Hezbollah attacked a US base in Syria on February 20. 48 hours after the attack, the Pentagon struck back.');
+  assert.deepEqual(found.map((e) => e.date), ['2024-02-20', '2024-02-22']);
+});
