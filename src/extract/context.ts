@@ -66,7 +66,9 @@ function describesAnother(text: string, knowledge: Knowledge, m: ActorMention, n
 // "BAGHDAD, March 3 (Wire) - ", "BAGHDAD, Monday, March 4, 2024 — ", "BAGHDAD (Reuters) - ", "BAGHDAD — ", and a
 // place not in capitals only with the agency in brackets: "Baghdad, Aug 3 (Xinhua) -- ".
 const DATELINE = new RegExp(String.raw`^\s*(?:\p{Lu}[\p{Lu}\s.'\/-]*\p{Lu}(?:,[^,\n–—-]{1,40}){0,3}\s*(?:\([^)\n]{1,30}\)\s*)?|` +
-  String.raw`\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+){0,2}(?:,[^,\n–—-]{1,40}){0,3}\s*\([^)\n]{1,30}\)\s*)(?:[-–—]|--)\s`, 'u');
+  String.raw`\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+){0,2}(?:,[^,\n–—-]{1,40}){0,3}\s*\([^)\n]{1,30}\)\s*)(?:[-–—]|--)\s|` +
+  // "Baghdad - The Security Media Cell announced": a place in one or two words and a spaced dash.
+  String.raw`^\s*\p{Lu}[\p{L}'’]+(?:\s\p{Lu}[\p{L}'’]+)?\s+[-–—]\s+(?=\p{Lu})`, 'u');
 
 export function buildContext(annotated: Annotated, knowledge: Knowledge, lexicon: Lexicon, lookup: (name: string, date: string | null) => string | null): DocContext {
   const text = annotated.doc.text;

@@ -170,6 +170,9 @@ test('a toll "in the strikes" told apart is the toll of those strikes; a passive
 test('a place in capitals opening a sentence is its dateline, not an actor', () => {
   const [e] = events('BAGHDAD, March 3 (Wire) - The Islamic Resistance in Iraq said on Sunday it had launched two drone attacks on Eilat.');
   assert.deepEqual(e?.source, ['ISLAMIC_RESISTANCE_IN_IRAQ']);
+  // So is a place and a spaced dash ("Baghdad - The Security Media Cell announced ...").
+  const [arrest] = events('Baghdad - The Security Media Cell announced on Sunday the arrest of three suspects involved in launching rockets at the airport.');
+  assert.deepEqual(arrest && [arrest.type, arrest.source], ['COERCE', ['IRAQ_SECURITY_FORCES']]);
 });
 
 test('a parliament voting for a resolution that requires the government to act asks it to', () => {
