@@ -179,7 +179,7 @@ function locationOf(ctx: DocContext, view: SentenceView, trigger: Span, type: Pl
   // A place named inside a longer actor name ("at the US embassy", "on US bases") is part of that name.
   const withinName = (p: Span) => view.actors.some((a) => a.start <= p.start && p.end <= a.end && a.end - a.start > p.end - p.start);
   const places = view.places.filter((p) => !view.actors.some((a) => a.start < p.end && p.start < a.end) || (placeLike(p) && (!withinName(p) || hit(p))));
-  if (places.length === 0) return undefined;
+  if (places.length === 0) return FORCE_TYPES.has(type) ? siteNamedBefore(ctx, view, trigger) : undefined;
   // The place the trigger hit is more precise than the area named after it ("struck Camp Taji, north of Baghdad").
   const after = places.filter((p) => p.start >= trigger.end && (hit(p) || LOCATIVE.test(ctx.text.slice(Math.max(trigger.end, p.start - 30), p.start))));
   const first = after[0] ?? places.find((p) => p.end <= trigger.start && p.start >= trigger.start - 80) ?? places[0];
@@ -187,6 +187,17 @@ function locationOf(ctx: DocContext, view: SentenceView, trigger: Span, type: Pl
   // Iraq", "Baghdad's Green Zone").
   const near = (p: Span) => Math.max(p.start, first.start) - Math.min(p.end, first.end) <= NEXT_TO;
   return places.find((p) => near(p) && placeAncestors(ctx.knowledge, p.placeId).some((a) => a.id === first.placeId)) ?? first;
+}
+
+// "rockets struck the base", "the attack that targeted the airport": a site by its kind, after the act.
+const SITE_KIND = /^(?:\s*|[^.;]{0,30}?\b(?:at|on|near|inside|into|against|targeted|targeting|struck|hit)\s+)the\s+(airport|air\s?base|base|embassy|camp|consulate)\b/iu;
+
+/** The site "the base", "the airport" after the trigger stands for: the last place of that kind named before in the article. */
+function siteNamedBefore(ctx: DocContext, view: SentenceView, trigger: Span): PlaceMention | undefined {
+  const kind = SITE_KIND.exec(ctx.text.slice(trigger.end, view.sentence.end))?.[1].toLowerCase().replace(/\s/gu, '');
+  if (!kind) return undefined;
+  const word = kind === 'airbase' ? /\b(?:air\s?base|base)\b/iu : new RegExp(String.raw`\b${kind}\b`, 'iu');
+  return ctx.annotated.places.filter((p) => p.end <= view.sentence.start && word.test(ctx.knowledge.places.get(p.placeId)?.name ?? p.text)).at(-1);
 }
 
 const STATE_BODIES = new Set(['state', 'state_force', 'government_body']);

@@ -562,3 +562,9 @@ test('"48 hours after the attack" counts two days from the happening before', ()
   const found = events('Kataib Hezbollah attacked a US base in Syria on February 20. 48 hours after the attack, the Pentagon struck back.');
   assert.deepEqual(found.map((e) => e.date), ['2024-02-20', '2024-02-22']);
 });
+
+test('"the base", "the airport" after an attack is the last site of that kind named before', () => {
+  const found = events('A drone hit the Ain al-Asad air base last month. On Saturday, a drone targeted the base again.');
+  const saturday = found.find((e) => e.date === '2024-03-02');
+  assert.deepEqual(saturday && [saturday.location, saturday.target], ['Ain al-Asad Air Base', ['US_FORCES']]);
+});
