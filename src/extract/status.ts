@@ -15,6 +15,7 @@ const FUTURE_THREAT: ReadonlySet<PloverType> = new Set(['PROTEST', 'SANCTION', '
 const NEGATED_INTENT = /\b(?:not|never|no\s+longer)\s+(?:intend|intends|plan|plans|planning|want|wants|seek|seeks|seeking)\s+to\s+$|\bno\s+(?:intention|plans?)\s+(?:of|to)\s+$/iu;
 /** "has not announced any plan to withdraw": no act, planned or refused. */
 const NO_PLAN = /\bany\s+(?:intention|plans?)\s+(?:of|to)\s+$/iu;
+const NOBODY = /(?:^|[^\p{L}])(?:no|none\s+of(?:\s+(?:the|its|their))?)\s+(?:[\p{L}-]+\s+){0,2}(?:(?:will|would|shall|has|have|had|did|could|can)\s+(?:\p{L}+ly\s+)?)?$/iu;
 const COOPERATIVE: ReadonlySet<PloverType> = new Set(['AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE', 'COOPERATE', 'AID', 'RETREAT']);
 
 const TEMPORAL_BEFORE = /\b(?:after|following|since|amid|despite|because of|in response to|in retaliation for)\b/giu;
@@ -95,8 +96,11 @@ export function modalityOf(lx: Lexicon, text: string, sentence: Span, trigger: S
   const hypothetical = lx.status.hypothetical.test(near);
   if (future && lx.status.wished.test(left)) return null;
   if (lx.status.prevented.test(near)) return null;
+  // "no faction will fire a single shot", "None of the factions attacked", "launched no attacks": a subject or object
+  // that is nobody denies the act; promised, it is no threat.
+  const nobody = NOBODY.test(near) || /\s(?:no|none)\s/iu.test(text.slice(trigger.start, trigger.end));
   if (type === 'ASSAULT' && future) {
-    if (/\bnot\b/iu.test(near)) return null;
+    if (/\bnot\b/iu.test(near) || nobody) return null;
     return { status: conditional ? 'conditional' : 'threatened', type: 'THREATEN', mode: 'violence' };
   }
   if (type === 'THREATEN') return { status: conditional || lx.status.conditional.test(whole) ? 'conditional' : 'threatened' };
@@ -107,7 +111,7 @@ export function modalityOf(lx: Lexicon, text: string, sentence: Span, trigger: S
   if (NO_PLAN.test(near)) return null;
   // "have not carried out any attack since February": a lull told, no act denied.
   if (denied && /\bany\b/iu.test(`${near.slice(-8)}${text.slice(trigger.start, trigger.end)}`) && LULL_AFTER.test(text.slice(trigger.end, sentence.end))) return null;
-  if (denied) return { status: 'denied' };
+  if (denied || (nobody && !future)) return { status: 'denied' };
   // PLOVER codes what is promised by what it promises: future cooperation is AGREE, a future
   // withdrawal is a concession (CONCEDE), future hostility short of violence is a THREATEN. A promise is
   // a future modal or a stated intention ("is prepared to impose", "plans to expel").

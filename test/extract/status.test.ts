@@ -22,6 +22,8 @@ const cases: Array<[string, string, PloverType, string, PloverType?]> = [
   ['The movement threatened to resume attacks if the troops do not leave by spring.', 'threatened to resume', 'THREATEN', 'conditional'],
   ['A spokesman denied that the faction carried out the bombing of the depot.', 'bombing', 'ASSAULT', 'denied'],
   ['No attack has been carried out against the convoys since the pause began.', 'attack', 'ASSAULT', 'denied'],
+  ['None of the factions attacked the convoys last week.', 'attacked', 'ASSAULT', 'denied'],
+  ['The group launched no attacks on the convoys on Sunday.', 'launched no attacks', 'ASSAULT', 'denied'],
   ['The two delegations will hold talks in Muscat next week.', 'hold talks', 'CONSULT', 'planned'],
   ['Analysts said the militia could attack the embassy compound.', 'attack', 'ASSAULT', 'hypothetical'],
   ['The mediators announced a halt to attacks on Tuesday.', 'announced a halt to attacks', 'CONCEDE', 'occurred'],
@@ -45,6 +47,7 @@ for (const [sentence, trigger, type, status, newType] of cases) {
 
 test('a promise that no strike will happen is no event', () => {
   assert.equal(modality('The government promised that the air force will not carry out any strike on the camps.', 'strike', 'ASSAULT'), null);
+  assert.equal(modality('A leader said no faction will fire a single shot at the Americans during the talks.', 'fire', 'ASSAULT'), null);
 });
 
 test('a source who requested anonymity makes no request', async () => {
