@@ -52,7 +52,10 @@ function afterVerb(text: string, span: Span, verbless: (from: number, to: number
   const that = /^\s*(?:[^\s]+\s+){0,14}?that\s+/iu.exec(head);
   if (that && !insideQuote(that[0])) {
     const words = that[0].trim().split(/\s+/u).length - 1;
-    if (words <= THAT_WORDS || (words <= THAT_WORDS_VERBLESS && verbless(span.start, span.start + that[0].length))) opener = that;
+    // After a finite verb of the words' own, "that" opens a relative clause ("said it will respond to the strike that
+    // killed", "said Washington had asked for assurances that ...").
+    const finite = /\b(?:will|would|shall|can|could|may|might|has|have|had|is|are|was|were)\b|\b(?:it|he|she|they|we)\s+\p{Ll}+(?:ed|s)\b/iu.test(that[0]);
+    if ((words <= THAT_WORDS && !finite) || (words <= THAT_WORDS_VERBLESS && verbless(span.start, span.start + that[0].length))) opener = that;
   }
   // Not past a second verb's "that" ("had set conditions for a return to talks, adding that ...", "were making progress
   // and that ..."): those are its words.

@@ -73,8 +73,11 @@ const DATELINE = new RegExp(String.raw`^\s*(?:\p{Lu}[\p{Lu}\s.'\/-]*\p{Lu}(?:,[^
 export function buildContext(annotated: Annotated, knowledge: Knowledge, lexicon: Lexicon, lookup: (name: string, date: string | null) => string | null): DocContext {
   const text = annotated.doc.text;
   const sentences = annotated.sentences.map((sentence, index) => {
-    const opening = sentence.start + (DATELINE.exec(text.slice(sentence.start, Math.min(sentence.end, sentence.start + 120)))?.[0].length ?? 0);
     const named = inside(annotated.actors, sentence);
+    // "Iraq: Kataib Hezbollah says it will respond": a country labelling a headline, as a dateline does.
+    const label = named[0] && knowledge.actors.get(named[0].actorId)?.type === 'state' && /^\s*$/u.test(text.slice(sentence.start, named[0].start)) &&
+      /^:\s+\p{Lu}/u.test(text.slice(named[0].end, named[0].end + 3)) ? named[0].end + 1 - sentence.start : 0;
+    const opening = sentence.start + (DATELINE.exec(text.slice(sentence.start, Math.min(sentence.end, sentence.start + 120)))?.[0].length ?? label);
     return {
       index,
       sentence,

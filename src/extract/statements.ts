@@ -13,9 +13,10 @@ import { evidenceOf } from './evidence.ts';
 export function stanceOf(ctx: DocContext, said: string, lead = ''): { stance: Stance; topic: Topic; at: number } {
   let best: { stance: Stance; topic: Topic; rank: number } | null = null;
   let at = 0;
+  let end = 0;
   for (const m of ctx.lexicon.stances.findAll(said)) {
     const entry = ctx.lexicon.stanceOf[m.index];
-    if (!best || entry.rank < best.rank) [best, at] = [entry, m.start];
+    if (!best || entry.rank < best.rank) [best, at, end] = [entry, m.start, m.end];
   }
   if (!best) return { stance: 'other', topic: 'other', at: 0 };
   // `lead`: the words before the reporting verb ("has not" of "has not claimed any operation").
@@ -23,7 +24,9 @@ export function stanceOf(ctx: DocContext, said: string, lead = ''): { stance: St
   const { future, hypothetical } = ctx.lexicon.status;
   if (best.stance === 'truce_ended' && (future.endsWithin(before, 3) || hypothetical.endsWithin(before, 3))) return { stance: 'threaten', topic: 'truce', at };
   // "has not claimed any operation since": no claim.
-  if (best.stance === 'claim_responsibility' && /\b(?:not|never|no)\s+(?:\S+\s+)?$|n['’]t\s+(?:\S+\s+)?$/iu.test(before)) return { stance: 'other', topic: 'other', at };
+  // Nor "its forces would not be attacked": a negation or a passive inside the phrase.
+  if (best.stance === 'claim_responsibility' && (/\b(?:not|never|no)\s+(?:\S+\s+)?$|n['’]t\s+(?:\S+\s+)?$/iu.test(before) ||
+    /\b(?:not|never|be|been|being)\b/iu.test(said.slice(at, end)))) return { stance: 'other', topic: 'other', at };
   return { stance: best.stance, topic: best.topic, at };
 }
 

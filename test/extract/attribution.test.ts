@@ -396,3 +396,12 @@ test('an unnamed source after the verb keeps its description and the body it is 
   const [s] = statements('"Without his intervention, it would have been impossible to convince the Brigades to stop," said a source in one of the Iraqi armed factions, who declined to be named.');
   assert.deepEqual([s?.speaker, s?.speaker_actor], ['source', 'IRAQI_ARMED_FACTIONS']);
 });
+
+test('a "that" after the words\' own verb opens no words; a country labelling a headline does not speak', () => {
+  const [s] = statements('Kataib Hezbollah said it will respond to the US strike that killed its commander.');
+  assert.equal(s?.evidence, 'it will respond to the US strike that killed its commander.');
+  const [label] = processInput({ source: 'test', name: 'test.txt', format: 'text', raw: 'Thursday, February 8, 2024\n\nIraq: Kataib Hezbollah says it will respond to the US strike\n\nBody.' }, ctx).extraction.statements;
+  assert.equal(label?.speaker_actor, 'KATAIB_HEZBOLLAH');
+  const [assured] = statements('Diplomatic sources said Washington had asked for assurances that its forces would not be attacked again.');
+  assert.notEqual(assured?.stance, 'claim_responsibility');
+});
