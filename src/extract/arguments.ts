@@ -223,6 +223,7 @@ function inCity(ctx: DocContext, view: SentenceView, m: ActorMention): boolean {
   return view.places.some((p) => p.start <= m.start && m.end <= p.end && ctx.knowledge.places.get(p.placeId)?.type !== 'country');
 }
 
+const POSSESSED_MEMBERS = /^\s*(?:\p{L}+\s+){0,3}?(?:of\s+)?(?:its|their)\s+(?:\p{Ll}+\s+)?(?:commanders?|members?|leaders?|fighters?|officials?|cadres?|men|operatives?)\b/iu;
 const PLURAL_NAME = /(?:forces|troops|factions|militias|soldiers|members|groups|brigades)$/iu;
 const FRAMEWORK_OF = /\b(?:(?:within|in)\s+the\s+framework|under\s+the\s+(?:auspices|umbrella|sponsorship))\s+of\s+(?:the\s+)?$/iu;
 const CITY_QUARTER = new RegExp(String.raw`\b(?:in|of)\s+(?:the\s+)?(?:${COMPASS}ern|central|downtown)\s+$`, 'iu');
@@ -439,6 +440,11 @@ export function argumentsOf(ctx: DocContext, view: SentenceView, trigger: Span, 
   const pronounObject = whom ? view.actors.filter((m) => m.end <= view.sentence.start + whom.index && !sourceSet.has(m.actorId)).at(-1)
     : pronoun ? [...view.actors].reverse().find((m) => m.end <= trigger.start && !sourceSet.has(m.actorId) &&
       ctx.knowledge.actors.get(m.actorId)?.type !== 'person' && (pronoun === 'them' || !PLURAL_NAME.test(m.text))) : undefined;
+  // "killed one of its commanders", "the arrest of two of their members": "its" or "their" before a member noun is the
+  // nearest body or group named before.
+  const possessed = FORCE_TYPES.has(type) || type === 'COERCE' ? POSSESSED_MEMBERS.exec(text.slice(trigger.end, Math.min(view.sentence.end, trigger.end + 60))) : null;
+  const possessor = possessed ? [...ctx.annotated.actors].reverse().find((m) => m.end <= trigger.start && m.start >= Math.max(0, view.sentence.start - 400) &&
+    !sourceSet.has(m.actorId) && !['person', 'state', 'media_outlet'].includes(ctx.knowledge.actors.get(m.actorId)?.type ?? '')) : undefined;
   // "called on the House of Representatives to intervene": a name inside the trigger, after its verb, is its object.
   const inner = view.actors.find((m) => m.start > trigger.start && m.end <= trigger.end && ctx.knowledge.actors.get(m.actorId)?.type !== 'media_outlet');
   if (inner && target.length === 0 && !passiveSubject) {
@@ -446,6 +452,9 @@ export function argumentsOf(ctx: DocContext, view: SentenceView, trigger: Span, 
     source = source.filter((id) => id !== inner.actorId);
   } else if (pronounObject && target.length === 0) {
     target.push(pronounObject.actorId);
+  } else if (possessor && target.length === 0 && (!object || object.start > trigger.end + possessed!.index + possessed![0].length)) {
+    // "the killing of one of its commanders in a US drone strike in Baghdad": the group whose member was hit.
+    target.push(possessor.actorId);
   } else if (object && target.length === 0) {
     target.push(object.actorId);
     // "the leader of the Iraqi Hezbollah Brigades, Abu Baqir al-Saadi": the apposition is a recipient too.

@@ -261,3 +261,9 @@ test('a subordinate clause whose subject has an apposition in commas keeps that 
   assert.ok(visit);
   assert.ok(visit.source.includes('QUDS_FORCE') && !visit.source.includes('IRAQI_ARMED_FACTIONS'), JSON.stringify(visit));
 });
+
+test('"one of its commanders" hit makes the group it belongs to the target', () => {
+  const [e] = events('Kataib Hezbollah said on Sunday that US strikes killed two of its fighters near al-Qaim.').filter((x) => x.type === 'ASSAULT');
+  assert.ok(e);
+  assert.deepEqual([e.source, e.target], [['USA'], ['KATAIB_HEZBOLLAH']]);
+});
