@@ -223,7 +223,22 @@ function inCity(ctx: DocContext, view: SentenceView, m: ActorMention): boolean {
   return view.places.some((p) => p.start <= m.start && m.end <= p.end && ctx.knowledge.places.get(p.placeId)?.type !== 'country');
 }
 
-const POSSESSED_MEMBERS = /^\s*(?:\p{L}+\s+){0,3}?(?:of\s+)?(?:its|their)\s+(?:\p{Ll}+\s+)?(?:commanders?|members?|leaders?|fighters?|officials?|cadres?|men|operatives?)\b/iu;
+/**
+ * The body or group a pronoun stands for: the last of `mentions` ending by `end`, not one of `skip`, nor a person or an
+ * outlet (nor a state, with `noState`); "it" for one named in the singular, "they" preferably for one in the plural,
+ * "them" for any.
+ */
+function bodyBefore(ctx: DocContext, mentions: readonly ActorMention[], end: number, pronoun: string, skip: ReadonlySet<string> = new Set(), noState = false): ActorMention | undefined {
+  const bodies = mentions.filter((m) => m.end <= end && !skip.has(m.actorId) &&
+    !['person', 'media_outlet', ...(noState ? ['state'] : [])].includes(ctx.knowledge.actors.get(m.actorId)?.type ?? ''));
+  const p = pronoun.toLowerCase();
+  if (p === 'it' || p === 'its') return bodies.filter((m) => !PLURAL_NAME.test(m.text)).at(-1);
+  return (p === 'they' || p === 'their' ? bodies.filter((m) => PLURAL_NAME.test(m.text)).at(-1) : undefined) ?? bodies.at(-1);
+}
+
+/** How far before the sentence the body "its" stands for may be named (characters). */
+const POSSESSOR_REACH = 400;
+const POSSESSED_MEMBERS = /^\s*(?:\p{L}+\s+){0,3}?(?:of\s+)?(its|their)\s+(?:\p{Ll}+\s+)?(?:commanders?|members?|leaders?|fighters?|officials?|cadres?|men|operatives?)\b/iu;
 const PLURAL_NAME = /(?:forces|troops|factions|militias|soldiers|members|groups|brigades)$/iu;
 const FRAMEWORK_OF = /\b(?:(?:within|in)\s+the\s+framework|under\s+the\s+(?:auspices|umbrella|sponsorship))\s+of\s+(?:the\s+)?$/iu;
 const CITY_QUARTER = new RegExp(String.raw`\b(?:in|of)\s+(?:the\s+)?(?:${COMPASS}ern|central|downtown)\s+$`, 'iu');
@@ -407,9 +422,7 @@ export function argumentsOf(ctx: DocContext, view: SentenceView, trigger: Span, 
       const antecedent = subordinate ? undefined : pronounSubject(ctx, view, trigger);
       // "The announcement by Kataib Hezbollah that it was suspending operations": "it" after "that" is the body named before.
       const that = THAT_PRONOUN.exec(text.slice(view.sentence.start, trigger.start));
-      // "it" for a body named in the singular, "they" preferably for one named in the plural ("the Iraqi armed factions").
-      const bodies = that ? before.filter((m) => m.end <= view.sentence.start + that.index && !['person', 'media_outlet'].includes(ctx.knowledge.actors.get(m.actorId)?.type ?? '')) : [];
-      const named = that?.[1].toLowerCase() === 'they' ? bodies.filter((m) => PLURAL_NAME.test(m.text)).at(-1) ?? bodies.at(-1) : bodies.filter((m) => !PLURAL_NAME.test(m.text)).at(-1);
+      const named = that ? bodyBefore(ctx, before, view.sentence.start + that.index, that[1]) : undefined;
       if (antecedent) source.push(antecedent);
       else if (named) source.push(named.actorId);
       else if (report?.own && report.speaker.actorId && VERBAL.has(type)) source.push(report.speaker.actorId);
@@ -434,17 +447,15 @@ export function argumentsOf(ctx: DocContext, view: SentenceView, trigger: Span, 
     objects.find((m) => LOCATIVE_ONLY.test(text.slice(trigger.end, m.start)));
   // "days after Washington blamed it for a drone strike", "wrote to the Security Council urging it to act": a pronoun
   // right after a verb that is no attack stands for the nearest body or group named before it ("it" for no plural).
-  const pronoun = active && type !== 'ASSAULT' ? /^\s+(it|them)\b/iu.exec(text.slice(trigger.end, trigger.end + 6))?.[1].toLowerCase() : undefined;
+  const pronoun = active && type !== 'ASSAULT' ? /^\s+(it|them)\b/iu.exec(text.slice(trigger.end, trigger.end + 6))?.[1] : undefined;
   // "The Brigades, whom Washington holds responsible for the attack": the object is the name "whom" follows.
   const whom = active ? /,\s*whom\s+[^,;]*$/iu.exec(text.slice(view.sentence.start, trigger.start)) : null;
   const pronounObject = whom ? view.actors.filter((m) => m.end <= view.sentence.start + whom.index && !sourceSet.has(m.actorId)).at(-1)
-    : pronoun ? [...view.actors].reverse().find((m) => m.end <= trigger.start && !sourceSet.has(m.actorId) &&
-      ctx.knowledge.actors.get(m.actorId)?.type !== 'person' && (pronoun === 'them' || !PLURAL_NAME.test(m.text))) : undefined;
+    : pronoun ? bodyBefore(ctx, view.actors, trigger.start, pronoun, sourceSet) : undefined;
   // "killed one of its commanders", "the arrest of two of their members": "its" or "their" before a member noun is the
   // nearest body or group named before.
   const possessed = FORCE_TYPES.has(type) || type === 'COERCE' ? POSSESSED_MEMBERS.exec(text.slice(trigger.end, Math.min(view.sentence.end, trigger.end + 60))) : null;
-  const possessor = possessed ? [...ctx.annotated.actors].reverse().find((m) => m.end <= trigger.start && m.start >= Math.max(0, view.sentence.start - 400) &&
-    !sourceSet.has(m.actorId) && !['person', 'state', 'media_outlet'].includes(ctx.knowledge.actors.get(m.actorId)?.type ?? '')) : undefined;
+  const possessor = possessed ? bodyBefore(ctx, ctx.annotated.actors.filter((m) => m.start >= view.sentence.start - POSSESSOR_REACH), trigger.start, possessed[1], sourceSet, true) : undefined;
   // "called on the House of Representatives to intervene": a name inside the trigger, after its verb, is its object.
   const inner = view.actors.find((m) => m.start > trigger.start && m.end <= trigger.end && ctx.knowledge.actors.get(m.actorId)?.type !== 'media_outlet');
   if (inner && target.length === 0 && !passiveSubject) {
