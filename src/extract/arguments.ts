@@ -5,7 +5,7 @@ import type { ActorMention, PlaceMention, PloverType, Span } from '../pipeline/t
 import type { Knowledge } from '../knowledge/types.ts';
 import { placeAncestors } from '../knowledge/index.ts';
 import type { DocContext, SentenceView } from './context.ts';
-import { sideOf, voiceOf } from './context.ts';
+import { sideOf, STATE_BODIES, voiceOf } from './context.ts';
 import type { Report } from './attribution.ts';
 import type { PhraseSet } from './phrase.ts';
 
@@ -200,7 +200,6 @@ function siteNamedBefore(ctx: DocContext, view: SentenceView, trigger: Span): Pl
   return ctx.annotated.places.filter((p) => p.end <= view.sentence.start && word.test(ctx.knowledge.places.get(p.placeId)?.name ?? p.text)).at(-1);
 }
 
-const STATE_BODIES = new Set(['state', 'state_force', 'government_body']);
 
 /** Whether an actor is a state or one of its bodies (not a group that merely has a country). */
 function ofState(ctx: DocContext, id: string): boolean {

@@ -2,7 +2,7 @@
 // "a government source confirmed ...", continuation quotes of the same speaker.
 import type { ActorMention, Span } from '../pipeline/types.ts';
 import type { DocContext, SentenceView } from './context.ts';
-import { voiceOf } from './context.ts';
+import { FACTION_TYPES, STATE_BODIES, voiceOf } from './context.ts';
 import { PREPOSITION_BEFORE, pronounSubject } from './arguments.ts';
 
 export interface Speaker {
@@ -169,8 +169,6 @@ function titledBody(ctx: DocContext, view: SentenceView, titleEnd: number, last:
 
 const STATE_WORDS = /^\s*the\s+minister\b/iu;
 const GROUP_WORDS = /^\s*the\s+(?:group|movement|faction|brigades)\b/iu;
-const FACTION_TYPES = new Set(['armed_group', 'umbrella_group']);
-const STATE_BODY_TYPES = new Set(['state', 'state_force', 'government_body']);
 
 /** Who speaks before a reporting verb: a pronoun for the last speaker, a named person, an anonymous source, the group in subject position. */
 function speakerOf(ctx: DocContext, view: SentenceView, vStart: number, vEnd: number, before: string, last: Report | null, from: number): Speaker | null {
@@ -209,7 +207,7 @@ function speakerOf(ctx: DocContext, view: SentenceView, vStart: number, vEnd: nu
     const fits = (sp: Speaker): boolean => {
       const type = sp.actorId ? ctx.knowledge.actors.get(voiceOf(ctx.knowledge, sp.actorId))?.type ?? '' : '';
       const described = /^\p{Ll}/u.test(sp.name) ? sp.name.split(/\s+/u).at(-1)?.toLowerCase() : undefined;
-      return !((STATE_WORDS.test(before) && FACTION_TYPES.has(type)) || (GROUP_WORDS.test(before) && STATE_BODY_TYPES.has(type)) ||
+      return !((STATE_WORDS.test(before) && FACTION_TYPES.has(type)) || (GROUP_WORDS.test(before) && STATE_BODIES.has(type)) ||
         (head !== undefined && described !== undefined && described.replace(/s$/u, '') !== head.replace(/s$/u, '')));
     };
     if (last && last.sentence === view.index - 1 && fits(last.speaker)) return last.speaker;

@@ -121,6 +121,11 @@ export function buildContext(annotated: Annotated, knowledge: Knowledge, lexicon
   return { annotated, text: annotated.doc.text, knowledge, lexicon, sentences, today, lookup: resolve, tokenAt: (start) => starts.get(start) ?? -1 };
 }
 
+/** Actor types of the armed factions. */
+export const FACTION_TYPES: ReadonlySet<string> = new Set(['armed_group', 'umbrella_group']);
+/** Actor types of a state and its bodies (not a group that merely has a country). */
+export const STATE_BODIES: ReadonlySet<string> = new Set(['state', 'state_force', 'government_body']);
+
 /** The organisation a person speaks or acts for: their organisation, else their first membership. Non-persons are themselves. */
 export function voiceOf(k: Knowledge, actorId: string): string {
   const a = k.actors.get(actorId);

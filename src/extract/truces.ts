@@ -11,7 +11,7 @@
 //   - the article's own words count as a party's do ("The truce collapsed on Sunday", "the calm has held since").
 // Cross-article truce timelines are built from these in resolve/.
 import type { EventOut, StatementOut, TruceOut, TruceState, TruceStateOut } from '../pipeline/types.ts';
-import { voiceOf, type DocContext } from './context.ts';
+import { FACTION_TYPES, voiceOf, type DocContext } from './context.ts';
 import { dayRange } from '../pipeline/date-range.ts';
 import { Dater } from './dating.ts';
 import { evidenceOf } from './evidence.ts';
@@ -19,7 +19,6 @@ import { stanceOf } from './statements.ts';
 
 type Side = 'faction' | 'state' | 'neither';
 
-const FACTION_TYPES = new Set(['armed_group', 'umbrella_group']);
 const STATE_TYPES = new Set(['state', 'state_force']);
 const ENDED = new Set(['truce_ended', 'will_attack', 'truce_reject']);
 /** Characters after a mediation cue in which its mediator is named. */
