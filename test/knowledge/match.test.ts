@@ -188,6 +188,13 @@ test('coreference: "the group" is the nearest preceding armed group within the w
   // The nearest armed group wins; a government is not an antecedent of "the group".
   assert.deepEqual(actors('Kataib Hezbollah and the Nujaba Movement spoke. The Iraqi government objected. The movement said no.').slice(-1), [['The movement', 'NUJABA', 'coref']]);
   assert.deepEqual(actors('The Iraqi government spoke. The group said no.'), [['Iraqi government', 'IRAQ_GOV', 'alias']]);
+  // A plural stands for a collective ("the factions"), not for one group.
+  const dir = mkdtempSync(join(tmpdir(), 'tw-collective-'));
+  writeFileSync(join(dir, 'pack.yaml'), 'name: test-collective\nversion: 1\n');
+  writeFileSync(join(dir, 'actors.yaml'), '- { id: TEST_COLLECTIVE, name: Test armed factions, type: umbrella_group }\n');
+  const collective = createMatcher(loadPacks([WORLD, FIXTURE, dir]));
+  assert.deepEqual(actors('Kataib Hezbollah and the Test armed factions spoke. The factions said no.', undefined, collective).slice(-1), [['The factions', 'TEST_COLLECTIVE', 'coref']]);
+  assert.deepEqual(actors('Kataib Hezbollah spoke. The factions said no.'), [['Kataib Hezbollah', 'KATAIB_HEZBOLLAH', 'alias']]);
   const far = `Kataib Hezbollah struck. ${'Nothing else happened that day. '.repeat(30)}The group said.`;
   assert.deepEqual(actors(far).map((a) => a[2]), ['alias']);
 });
