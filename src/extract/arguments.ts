@@ -217,6 +217,19 @@ export function agentsOf(ctx: DocContext, type: PloverType, source: string[], ta
   return source.filter((id) => !(ofState(ctx, id) && hit.has(sideOf(ctx.knowledge, id))));
 }
 
+/**
+ * "the Jordan attack", "after Jordan strike", "The Syria strikes killed": a country written by its name before a noun,
+ * where its demonym would name an agent, is where it happened (not "the US strike": an acronym has no such choice;
+ * nor a headline's "Israel strike kills 20").
+ */
+function countryAsPlace(ctx: DocContext, m: ActorMention): boolean {
+  const a = ctx.knowledge.actors.get(m.actorId);
+  if (a?.type !== 'state' || (a.demonyms?.length ?? 0) === 0 || /^[\p{Lu}.]+$/u.test(m.text)) return false;
+  if (!/\b(?:the|after|before|since|following|over|for|of)\s+$/iu.test(ctx.text.slice(Math.max(0, m.start - 10), m.start))) return false;
+  const next = ctx.annotated.tokens[ctx.tokenAt(m.end + (ctx.text[m.end] === ' ' ? 1 : 0))];
+  return next?.pos === 'NOUN' && /^\p{Ll}/u.test(next.text);
+}
+
 /** Whether an actor's name is that of a place other than a country ("Baghdad" for the government seated there). */
 function inCity(ctx: DocContext, view: SentenceView, m: ActorMention): boolean {
   return view.places.some((p) => p.start <= m.start && m.end <= p.end && ctx.knowledge.places.get(p.placeId)?.type !== 'country');
@@ -293,7 +306,7 @@ function subjectOf(ctx: DocContext, view: SentenceView, trigger: Span, before: A
   // A subject stands before its clause's first verb: "a drone hit the base and wounded ..." has no actor subject.
   // "armed men from the Brigades surrounded": the group whose members act is the subject.
   const free = (m: ActorMention, from: number): boolean => (!PREPOSITION_BEFORE.test(text.slice(from, m.start)) || MEMBERS_OF.test(text.slice(from, m.start))) &&
-    !verbBetween(ctx, view, from, m.start);
+    !verbBetween(ctx, view, from, m.start) && !countryAsPlace(ctx, m);
   // A headline's ".." parts are sentences of their own ("Qaani in Baghdad.. Iranian pressure behind the halt").
   const part = Math.max(view.sentence.start, text.lastIndexOf('..', trigger.start) + 2);
   return before.find((m) => m.start >= clauseStart && free(m, clauseStart)) ?? (subordinate ? undefined : before.find((m) => m.start >= part && free(m, part)));
@@ -372,14 +385,7 @@ export function argumentsOf(ctx: DocContext, view: SentenceView, trigger: Span, 
   // "the latest Baghdad attack": a city before the noun is where it happened, not who did it (a state is: "a US strike",
   // unless named where its demonym would be: "the Jordan attack").
   const cityName = (m: ActorMention): boolean => ctx.annotated.tokens[ctx.tokenAt(head.start)]?.pos === 'NOUN' && inCity(ctx, view, m);
-  // "the Jordan attack", "after Jordan strike": a country written by its name where its demonym would name an agent is
-  // where it happened (not "the US strike": an acronym has no such choice; nor a headline's "Israel strike kills 20").
-  const countryName = (m: ActorMention): boolean => {
-    const a = ctx.knowledge.actors.get(m.actorId);
-    return a?.type === 'state' && (a.demonyms?.length ?? 0) > 0 && !/^[\p{Lu}.]+$/u.test(m.text) && /\b(?:the|after|before|since|following|over|for|of)\s+$/iu.test(text.slice(Math.max(0, m.start - 10), m.start)) &&
-      ctx.annotated.tokens[ctx.tokenAt(head.start)]?.pos === 'NOUN';
-  };
-  const premodified = before.find((m) => !cityName(m) && !countryName(m) && /^[\s“"‘']*$/u.test(text.slice(m.end + (/\.\p{Lu}$/u.test(m.text) && text[m.end] === '.' ? 1 : 0), head.start)) && head.start - m.end <= 2 &&
+  const premodified = before.find((m) => !cityName(m) && !countryAsPlace(ctx, m) && /^[\s“"‘']*$/u.test(text.slice(m.end + (/\.\p{Lu}$/u.test(m.text) && text[m.end] === '.' ? 1 : 0), head.start)) && head.start - m.end <= 2 &&
     (!PREPOSITION_BEFORE.test(text.slice(clauseStart, m.start)) || /\bby\s+(?:the\s+)?[“"‘']?\s*$/iu.test(text.slice(clauseStart, m.start))));
   const premodifier = premodified ? withConjuncts(ctx, before, premodified) : [demonymBefore(ctx, head)].filter((id): id is string => id !== undefined);
   if (source.length === 0) source.push(...premodifier);

@@ -254,6 +254,9 @@ test('a country named where its demonym would be ("the Jordan attack") is no age
   assert.ok(jordan, JSON.stringify(found));
   assert.deepEqual(jordan.source, []);
   assert.deepEqual(events('On Sunday, the US strike hit a car in Baghdad.').find((e) => e.type === 'ASSAULT')?.source, ['USA']);
+  const syria = events('On Sunday, the Syria strikes killed 18 fighters.').find((e) => e.type === 'ASSAULT');
+  assert.ok(syria);
+  assert.ok(!syria.source.includes('SYR'), JSON.stringify(syria));
 });
 
 test('a subordinate clause whose subject has an apposition in commas keeps that subject', () => {
