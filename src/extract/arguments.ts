@@ -224,10 +224,11 @@ export function agentsOf(ctx: DocContext, type: PloverType, source: string[], ta
  */
 function countryAsPlace(ctx: DocContext, m: ActorMention): boolean {
   const a = ctx.knowledge.actors.get(m.actorId);
-  if (a?.type !== 'state' || (a.demonyms?.length ?? 0) === 0 || /^[\p{Lu}.]+$/u.test(m.text)) return false;
+  // The country's own name: not an acronym, not a demonym, not a composed name ("The German government").
+  if (a?.type !== 'state' || (a.demonyms?.length ?? 0) === 0 || /^[\p{Lu}.]+$/u.test(m.text) || /\s\p{Ll}/u.test(m.text) || a.demonyms!.includes(m.text)) return false;
   if (!/\b(?:the|after|before|since|following|over|for|of)\s+$/iu.test(ctx.text.slice(Math.max(0, m.start - 10), m.start))) return false;
   const next = ctx.annotated.tokens[ctx.tokenAt(m.end + (ctx.text[m.end] === ' ' ? 1 : 0))];
-  return next?.pos === 'NOUN' && /^\p{Ll}/u.test(next.text);
+  return next?.pos === 'NOUN' && /^\p{Ll}/u.test(next.text) && !ctx.annotated.times.some((t) => t.start <= next.start && next.start < t.end);
 }
 
 /** Whether an actor's name is that of a place other than a country ("Baghdad" for the government seated there). */

@@ -270,3 +270,9 @@ test('"one of its commanders" hit makes the group it belongs to the target', () 
   assert.ok(e);
   assert.deepEqual([e.source, e.target], [['USA'], ['KATAIB_HEZBOLLAH']]);
 });
+
+test('a composed name of a state ("The German government today welcomed") stays its agent', () => {
+  const [e] = events('The German government today welcomed the statement of the Iraqi government.').filter((x) => x.type === 'SUPPORT');
+  assert.ok(e);
+  assert.deepEqual(e.source, ['DEU']);
+});
