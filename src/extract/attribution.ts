@@ -167,13 +167,16 @@ function titledBody(ctx: DocContext, view: SentenceView, titleEnd: number, last:
   return qualifier ? ctx.lookup(`the ${qualifier}`) ?? ctx.lookup(qualifier) ?? headWordAntecedent(ctx, `the ${head}`, titleEnd) : null;
 }
 
+/** A relative clause set off by commas (", which includes Kataeb Hizbullah,"): an aside to what the sentence tells. Global. */
+export const RELATIVE_ASIDE = /,\s*(?:which|who|whom|whose)\b[^,]*,/giu;
+
 const STATE_WORDS = /^\s*the\s+minister\b/iu;
 const GROUP_WORDS = /^\s*the\s+(?:group|movement|faction|brigades)\b/iu;
 
 /** Who speaks before a reporting verb: a pronoun for the last speaker, a named person, an anonymous source, the group in subject position. */
 function speakerOf(ctx: DocContext, view: SentenceView, vStart: number, vEnd: number, before: string, last: Report | null, from: number): Speaker | null {
   // Not a name inside a relative clause set off by commas ("The committee, which includes Kataeb Hizbullah, said").
-  const asides = [...before.matchAll(/,\s*(?:which|who|whom|whose)\b[^,]*,/giu)]
+  const asides = [...before.matchAll(RELATIVE_ASIDE)]
     .map((a) => ({ start: from + a.index, end: from + a.index + a[0].length }));
   const mentions = view.actors.filter((m) => m.start >= from && m.end <= vStart && notOutlet(ctx, m) && !asides.some((a) => a.start <= m.start && m.end <= a.end));
   // A quote first, its speaker after the verb: '"Any delay will be met with a response," said Kataib Hezbollah

@@ -2,7 +2,7 @@
 import type { Stance, StatementOut, Topic } from '../pipeline/types.ts';
 import type { DocContext } from './context.ts';
 import type { Report } from './attribution.ts';
-import { speakerVoice } from './attribution.ts';
+import { RELATIVE_ASIDE, speakerVoice } from './attribution.ts';
 import { Dater, type Dated } from './dating.ts';
 import { evidenceOf } from './evidence.ts';
 
@@ -31,7 +31,6 @@ export function stanceOf(ctx: DocContext, said: string, lead = ''): { stance: St
 }
 
 const PARTICIPLE_VERB = /^(?:saying|stating|adding)$/iu;
-const RELATIVE_ASIDE = /,\s*(?:which|who)\b[^,]*,/giu;
 
 export function extractStatements(ctx: DocContext, reports: Report[]): StatementOut[] {
   const dater = new Dater(ctx);
