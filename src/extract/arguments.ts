@@ -7,7 +7,7 @@ import { placeAncestors } from '../knowledge/index.ts';
 import type { DocContext, SentenceView } from './context.ts';
 import { sideOf, STATE_BODIES, voiceOf } from './context.ts';
 import type { Report } from './attribution.ts';
-import type { PhraseSet } from './phrase.ts';
+import type { PhraseSet } from '../text/phrase.ts';
 
 export interface Arguments {
   source: string[];

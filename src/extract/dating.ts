@@ -6,7 +6,7 @@ import type { SentenceView, DocContext } from './context.ts';
 import { voiceOf } from './context.ts';
 import { governingTime } from '../time/index.ts';
 import { addDays, dayRange } from '../pipeline/date-range.ts';
-import { PhraseSet, type PhraseMatch } from './phrase.ts';
+import { PhraseSet, type PhraseMatch } from '../text/phrase.ts';
 import type { ReferenceEvent } from '../knowledge/types.ts';
 
 export interface Dated {
@@ -41,21 +41,26 @@ const GENERIC = new Set(['state', 'state_force', 'government_body', 'igo', 'poli
  * told apart by the mention at `at`: the one whose cue is strictly nearest it; without `at`, or
  * with a tie, neither is kept.
  */
-export function referenceEventsIn(ctx: DocContext, view: SentenceView, at?: number): ReferenceEvent[] {
+export function referenceEventsIn(ctx: DocContext, view: SentenceView, at?: number, within?: { start: number; end: number }): ReferenceEvent[] {
   let found = memo.get(view);
   if (!found) memo.set(view, (found = matchReferenceEvents(ctx, view)));
+  // Only the happenings a cue of which covers `within` (the words of a mention that speaks of one: see Dater.date).
+  if (within) {
+    const s = view.sentence.start;
+    found = found.filter((f) => f.cues.some((c) => s + c.start <= within.start && within.end <= s + c.end));
+  }
   if (new Set(found.map((f) => f.r.date)).size <= 1) return found.map((f) => f.r);
   // Happenings of different dates: the one whose cue is nearest the mention at `at`, if one is strictly nearest.
   if (at === undefined) return [];
-  const distance = (f: Found): number => Math.min(...f.cues.map((c) => Math.abs(view.sentence.start + c - at)));
+  const distance = (f: Found): number => Math.min(...f.cues.map((c) => Math.abs(view.sentence.start + c.start - at)));
   const ranked = [...found].sort((a, b) => distance(a) - distance(b));
   return distance(ranked[0]) < distance(ranked[1]) ? [ranked[0].r] : [];
 }
 
-/** A reference event matched in a sentence, with where its cues start in the sentence. */
+/** A reference event matched in a sentence, with where its cues are in the sentence. */
 interface Found {
   r: ReferenceEvent;
-  cues: number[];
+  cues: { start: number; end: number }[];
 }
 
 /** Each sentence is matched once, however many mentions in it are dated. */
@@ -78,7 +83,7 @@ function matchReferenceEvents(ctx: DocContext, view: SentenceView): Found[] {
     const hits = named.filter((m) => r.actors.includes(m.actorId));
     if (hits.length === 0) continue;
     const distinctive = hits.some((m) => !GENERIC.has(ctx.knowledge.actors.get(m.actorId)?.type ?? ''));
-    if (distinctive || cues.some((c) => /\s/.test(c.phrase))) found.push({ r, cues: cues.map((c) => c.start), distinctive });
+    if (distinctive || cues.some((c) => /\s/.test(c.phrase))) found.push({ r, cues: cues.map(({ start, end }) => ({ start, end })), distinctive });
   }
   // A match through a named person or group outranks one through a state or a government body.
   return found.some((f) => f.distinctive) ? found.filter((f) => f.distinctive) : found;
@@ -150,8 +155,12 @@ export class Dater {
    * is not dated by the main clause's "On Sunday"). `series`: the mention may be many happenings ("attacks").
    * `until`: expressions from there on are not the mention's (the words an utterance says: "told Reuters the group
    * remained committed to the suspension it announced in late January").
+   * `speech`: the words of a mention that is a speech act ("denounced", "declined"): a well-known happening the
+   * sentence names dates it only when those words are the happening's own ("announced the suspension"), not when it
+   * speaks of it ("denounced the strike that killed three", "declined to say whether the suspension holds").
    */
-  date(view: SentenceView, at: number, from = view.sentence.start, actors: string[] | null = [], series = false, until = Infinity): Dated {
+  date(view: SentenceView, at: number, from = view.sentence.start, actors: string[] | null = [], series = false, until = Infinity,
+    speech?: { start: number; end: number }): Dated {
     const today = this.ctx.today;
     // "the first attack on American troops since early February": the time bounds the lull before it, not the act.
     // The dateline's date is the report's, not the happening's.
@@ -166,7 +175,7 @@ export class Dater {
     // A reference event dates the mention only when it involves one of the mention's own actors (if it has any);
     // `actors` null means the mention is an utterance, which a happening it speaks of does not date.
     const involves = (r: ReferenceEvent): boolean => r.actors.some((a) => actors!.includes(a) || actors!.includes(voiceOf(this.ctx.knowledge, a)));
-    const ref = actors === null ? undefined : referenceEventsIn(this.ctx, view, at).find((r) => actors.length === 0 || involves(r));
+    const ref = actors === null ? undefined : referenceEventsIn(this.ctx, view, at, speech).find((r) => actors.length === 0 || involves(r));
     // Words are said by publication: a time after it ("forces would remain until the end of 2026") is what they speak of.
     // Nor is "since October 17" when they were said.
     const spokenOf = actors === null && t !== null && (t.kind === 'since' || (today !== null && (dayRange(t.value)?.start ?? '') > today));

@@ -616,7 +616,9 @@ export function extractEvents(ctx: DocContext, reports: Report[]): EventOut[] {
       const own = h.trigger.kind === 'noun' ? view.times.find((t) => t.start > h.end && t.kind !== 'until' && t.kind !== 'duration' &&
         RELATIVE_AFTER.test(ctx.text.slice(h.end, t.start))) : undefined;
       const series = type === 'ASSAULT';
-      let { date, basis } = own ? dater.date(view, own.end, h.start, actors, series) : dater.date(view, at, pp ?? said, actors, series);
+      // An agreement may be the well-known happening itself ("agreed in late September to end the mission").
+      const speech = SPEECH_ACTS.has(type) && type !== 'AGREE' ? h : undefined;
+      let { date, basis } = own ? dater.date(view, own.end, h.start, actors, series) : dater.date(view, at, pp ?? said, actors, series, Infinity, speech);
       if (pp !== null && basis.startsWith('undated')) {
         // "voted on Sunday, two days after a US drone strike killed ...": the day the sentence tells, less the distance;
         // with no distance written, the main clause's date is the nearest the attack has.

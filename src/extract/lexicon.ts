@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { PhraseSet } from './phrase.ts';
+import { PhraseSet } from '../text/phrase.ts';
 import { loadVerbLexicon, type VerbLexicon } from './verbs.ts';
 import type { PloverType, Stance, Topic } from '../pipeline/types.ts';
 import { ROOT } from '../root.ts';

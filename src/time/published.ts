@@ -2,6 +2,7 @@
 // text, else inferred from the latest happening the text dates and the weekdays it narrates after it.
 import type { ActorMention, Published, Span, TimeMention } from '../pipeline/types.ts';
 import type { ReferenceEvent } from '../knowledge/types.ts';
+import { PhraseSet } from '../text/phrase.ts';
 import { addDays, addMonths, compareDays, type Day, formatDay, formatMonth, parseIsoDay, valueBounds, weekday } from './calendar.ts';
 import { clauseDirection } from './bias.ts';
 import { findTimes } from './find.ts';
@@ -183,13 +184,13 @@ function absoluteAnchors(text: string): Anchor[] {
   return out;
 }
 
-const cuePatterns = new WeakMap<ReferenceEvent, RegExp>();
+const cueSets = new WeakMap<ReferenceEvent, PhraseSet>();
 
-/** The pattern of a reference event's cue words, compiled once per event. */
-function cuesOf(ev: ReferenceEvent): RegExp {
-  let re = cuePatterns.get(ev);
-  if (!re) cuePatterns.set(ev, (re = new RegExp(`\\b(?:${alt(ev.cues)})\\b`, 'i')));
-  return re;
+/** A reference event's cue phrases, compiled once per event (as the extractor's dating reads them). */
+function cuesOf(ev: ReferenceEvent): PhraseSet {
+  let set = cueSets.get(ev);
+  if (!set) cueSets.set(ev, (set = new PhraseSet(ev.cues)));
+  return set;
 }
 
 /** A sentence naming one of a reference event's actors and one of its cue words dates that happening. */

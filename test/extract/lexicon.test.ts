@@ -5,7 +5,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadLexicon } from '../../src/extract/lexicon.ts';
-import { PhraseSet } from '../../src/extract/phrase.ts';
+import { PhraseSet } from '../../src/text/phrase.ts';
 
 const PACK = new URL('../../packs/lexicon/', import.meta.url).pathname;
 
@@ -28,6 +28,14 @@ test('quotes around a word are no word to a phrase', () => {
   assert.deepEqual(set.findAll('the "truce" that the factions made "has ended"').map((m) => m.phrase), ['truce ~~ has ended']);
   assert.ok(set.test('the “response” is coming'));
   assert.ok(!set.test('the response, it is coming'));
+});
+
+test('"US", "UK" and "UN" in a phrase match their dotted spellings, first word or later', () => {
+  const set = new PhraseSet(['three US soldiers', 'US officials said', 'the UN envoy']);
+  const text = 'U.S. officials said it killed three U.S. soldiers; the U.N. envoy and US officials said so.';
+  assert.deepEqual(set.findAll(text).map((m) => text.slice(m.start, m.end)),
+    ['U.S. officials said', 'three U.S. soldiers', 'the U.N. envoy', 'US officials said']);
+  assert.ok(!set.test('three USB soldiers, U.S officials'));
 });
 
 test('a word class ("&truce") stands for each of its words; an unknown class is refused, naming the file', () => {

@@ -15,3 +15,28 @@ test('a rocket attack on US forces somewhere is not the Ain al-Asad attack of Au
   const { annotated } = processInput({ source: 'test', name: 'test.txt', format: 'text', raw }, ctx);
   assert.equal(annotated.published.value, '2024-02-19', annotated.published.basis);
 });
+
+/** The events of a one-paragraph report dated Monday, March 4, 2024. */
+function events(sentence: string) {
+  const raw = `BAGHDAD, Monday, March 4, 2024 — ${sentence}`;
+  return processInput({ source: 'test', name: 'test.txt', format: 'text', raw }, ctx).extraction.events;
+}
+
+test('a strike that "killed three" of a faction is not the Tower 22 attack that killed three US soldiers', () => {
+  const strike = events('Kataib Hezbollah said a US strike killed three of its fighters near al-Qaim.').find((e) => e.type === 'ASSAULT');
+  assert.ok(strike);
+  assert.equal(strike.date, '2024-03-04', strike.date_basis);
+  // The happening's own words still date it.
+  const tower = events('Kataib Hezbollah has not claimed an attack since the Tower 22 attack in Jordan.').find((e) => e.type === 'ASSAULT');
+  assert.equal(tower?.date, '2024-01-28', tower?.date_basis);
+});
+
+test('words about a well-known happening are dated when spoken, not by the happening; words that are it keep its date', () => {
+  const declined = events('A Kataib Hezbollah official declined to say whether the suspension of operations against US forces still stands.');
+  const reject = declined.find((e) => e.type === 'REJECT');
+  assert.ok(reject, JSON.stringify(declined.map((e) => e.type)));
+  assert.notEqual(reject.date, '2024-01-30', reject.date_basis);
+  const announced = events('Kataib Hezbollah announced the suspension of its military operations against US forces in late January.');
+  const halt = announced.find((e) => e.type === 'CONCEDE' || e.type === 'RETREAT');
+  assert.equal(halt?.date, '2024-01-30', JSON.stringify(announced.map((e) => [e.type, e.date, e.date_basis])));
+});

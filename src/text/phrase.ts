@@ -1,7 +1,7 @@
 // Compiles the lexicon's phrase syntax into regular expressions:
 //   words match case-insensitively on word boundaries; "word*" matches any ending;
 //   "a|an|the" is a choice; "~" skips up to three words, "~~" up to twenty-five (within the sentence);
-//   double quotes and guillemets around a word of the text are ignored.
+//   double quotes and guillemets around a word of the text are ignored; "US", "UK", "UN" also match "U.S.", "U.K.", "U.N.".
 // A set of phrases is indexed by the first word of each phrase, so a text costs one scan of its
 // words plus one anchored regex per word that can start a phrase, however many phrases the set has.
 // The expressions run on a lower-case copy of the text without the "i" and "u" flags: V8 compiles a
@@ -28,10 +28,20 @@ function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** Abbreviations written with or without dots ("US", "U.S."): the dotted form, or undefined. */
+function dotted(word: string): string | undefined {
+  return /^(?:us|uk|un|usa)$/.test(word) ? `${[...word].join('.')}.` : undefined;
+}
+
 function piece(token: string): string {
   return token
     .split('|')
-    .map((alt) => (alt.endsWith('*') ? `${escape(alt.slice(0, -1))}${WORD_CLASS}*` : escape(alt)))
+    .map((alt) => {
+      if (alt.endsWith('*')) return `${escape(alt.slice(0, -1))}${WORD_CLASS}*`;
+      const d = dotted(alt);
+      // The dotted form first: "U.S." rather than its "U".
+      return d ? `${escape(d)}|${escape(alt)}` : escape(alt);
+    })
     .join('|');
 }
 
@@ -98,7 +108,8 @@ function scan(text: string): Scanned {
  * text. The first needs no test: a phrase is tried only where its first word stands.
  */
 function literalsOf(phrase: string): string[][] {
-  return phrase.trim().split(/\s+/).filter((t) => t !== '~' && t !== '~~').slice(1).map((t) => t.toLowerCase().split('|').map((a) => a.replace(/\*$/, '')));
+  return phrase.trim().split(/\s+/).filter((t) => t !== '~' && t !== '~~').slice(1)
+    .map((t) => t.toLowerCase().split('|').flatMap((a) => [a.replace(/\*$/, ''), ...(dotted(a) ? [dotted(a)!] : [])]));
 }
 
 interface Compiled {
@@ -146,9 +157,12 @@ export class PhraseSet {
       }
       for (const alt of alts) {
         if (!alt.endsWith('*')) {
-          const list = this.byWord.get(alt) ?? [];
-          list.push(c);
-          this.byWord.set(alt, list);
+          // "U.S." is the word runs "u" and "s": listed under "u" too.
+          for (const word of dotted(alt) ? [alt, alt[0]] : [alt]) {
+            const list = this.byWord.get(word) ?? [];
+            if (!list.includes(c)) list.push(c);
+            this.byWord.set(word, list);
+          }
           continue;
         }
         const key = alt.slice(0, -1);
