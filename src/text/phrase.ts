@@ -1,6 +1,7 @@
 // Compiles the lexicon's phrase syntax into regular expressions:
 //   words match case-insensitively on word boundaries; "word*" matches any ending;
-//   "a|an|the" is a choice; "~" skips up to three words, "~~" up to twenty-five (within the sentence);
+//   "a|an|the" is a choice; "~" skips up to three words, "~~" up to twenty-five (within the sentence); a count
+//   opening the skipped words is not counted ("fired more than a dozen ballistic missiles");
 //   double quotes and guillemets around a word of the text are ignored; "US", "UK", "UN" also match "U.S.", "U.K.", "U.N.".
 // A set of phrases is indexed by the first word of each phrase, so a text costs one scan of its
 // words plus one anchored regex per word that can start a phrase, however many phrases the set has.
@@ -45,21 +46,28 @@ function piece(token: string): string {
     .join('|');
 }
 
+/** Words of a count ("more than a dozen", "at least 20", "dozens of"): the "~" gap skips up to four of them first. */
+const COUNT_WORD = String.raw`(?:more|less|fewer|than|at|least|up|to|about|around|nearly|almost|some|several|a|an|of|dozens?|hundreds|scores|[0-9][0-9,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)`;
+const COUNT_SKIP = String.raw`(?:${COUNT_WORD}\s+){0,4}`;
+
 /** The phrase as a regular expression over lower-case text. */
 function compilePhrase(phrase: string, flags: string): RegExp {
   const tokens = phrase.trim().toLowerCase().split(/\s+/);
   let body = '';
   let gap = 0;
+  let counted = '';
   for (const token of tokens) {
     if (token === '~' || token === '~~') {
       gap = token === '~' ? 3 : 25;
+      counted = token === '~' ? COUNT_SKIP : '';
       continue;
     }
     // Quotes around a word are no word ("the "armistice" that ... has ended"). Only one way to read each: a quote
     // inside the skipped words is part of them, so a failing match does not try the two readings of every word.
-    if (body !== '') body += gap > 0 ? String.raw`${QUOTE}(?:\s+|[,;:]\s*)(?:\S+\s+){0,${gap}}?${QUOTE}` : String.raw`${QUOTE}\s+${QUOTE}`;
+    if (body !== '') body += gap > 0 ? String.raw`${QUOTE}(?:\s+|[,;:]\s*)${counted}(?:\S+\s+){0,${gap}}?${QUOTE}` : String.raw`${QUOTE}\s+${QUOTE}`;
     body += `(?:${piece(token)})`;
     gap = 0;
+    counted = '';
   }
   return new RegExp(String.raw`(?<!${WORD_CLASS})${body}(?!${WORD_CLASS})`, flags);
 }

@@ -35,12 +35,17 @@ export function governingTime(times: TimeMention[], sentence: Span, at: number, 
 // Not "hours after" (the same day), nor "before" (also "before the Senate committee") or "when" (the same time).
 const ANOTHER_BEFORE = /(?<!\b(?:hours?|minutes?|moments?|shortly|soon|just|right)\s+)\b(?:after|following|since|amid|because)\b/iu;
 
-/** "the parliament's vote of January": a time after "of" that is not right after the act at `at` ("the attack of January 5"). */
+/**
+ * "the parliament's vote of January": a time after "of" that is not right after the act at `at` ("the attack of
+ * January 5"), nor a part of the day ("on the morning of January 8" is that day).
+ */
 function ofAnother(text: string, at: number, t: TimeMention): boolean {
-  return OF_BEFORE.test(text.slice(Math.max(0, t.start - 4), t.start)) && !/^\S+\s+of\s+$/u.test(text.slice(at, t.start));
+  return OF_BEFORE.test(text.slice(Math.max(0, t.start - 24), t.start)) && !PART_OF_DAY_OF.test(text.slice(Math.max(0, t.start - 24), t.start)) &&
+    !/^\S+\s+of\s+$/u.test(text.slice(at, t.start));
 }
 
 const OF_BEFORE = /\bof\s+$/iu;
+const PART_OF_DAY_OF = /\b(?:morning|afternoon|evening|night|hours|dawn|dusk|midnight|noon)\s+of\s+$/iu;
 
 /** The clause of the sentence around position `at`, between clause-breaking punctuation. */
 export function clauseAround(text: string, sentence: Span, at: number): Span {

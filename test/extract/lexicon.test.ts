@@ -30,6 +30,13 @@ test('quotes around a word are no word to a phrase', () => {
   assert.ok(!set.test('the response, it is coming'));
 });
 
+test('a count opening the words "~" skips is not counted among its three', () => {
+  const set = new PhraseSet(['fired ~ missiles']);
+  assert.ok(set.test('Iran fired more than a dozen ballistic missiles at two bases'));
+  assert.ok(set.test('they fired at least 20 Grad missiles'));
+  assert.ok(!set.test('they fired on the convoy and later the missiles'), 'four words that are no count');
+});
+
 test('"US", "UK" and "UN" in a phrase match their dotted spellings, first word or later', () => {
   const set = new PhraseSet(['three US soldiers', 'US officials said', 'the UN envoy']);
   const text = 'U.S. officials said it killed three U.S. soldiers; the U.N. envoy and US officials said so.';
