@@ -79,7 +79,8 @@ function matchReferenceEvents(ctx: DocContext, view: SentenceView): Found[] {
   const found: Array<Found & { distinctive: boolean }> = [];
   for (const r of ctx.knowledge.referenceEvents) {
     const cues = cuesBy.get(r);
-    if (!cues) continue;
+    // A report does not speak of a happening after its own publication.
+    if (!cues || (ctx.today !== null && r.date > ctx.today)) continue;
     const hits = named.filter((m) => r.actors.includes(m.actorId));
     if (hits.length === 0) continue;
     const distinctive = hits.some((m) => !GENERIC.has(ctx.knowledge.actors.get(m.actorId)?.type ?? ''));

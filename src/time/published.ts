@@ -63,8 +63,12 @@ const LEAD_IN = /^\s*(?:\([^)]*\))?\s*[-–—:]/;
 const MAX_PLACE_WORDS = 3;
 const LABELS = new RegExp(`\\b(?:${alt(lexicon.dateline_words)}|${WEEKDAY})\\b|\\([^)]*\\)|\\d{1,2}:\\d{2}(?::\\d{2})?`, 'gi');
 
-function isDateline(line: string, t: TimeMention): boolean {
-  if (t.end <= LEAD_IN_END && LEAD_IN.test(line.slice(t.end))) return true;
+function isDateline(whole: string, t: TimeMention): boolean {
+  if (t.end <= LEAD_IN_END && LEAD_IN.test(whole.slice(t.end))) return true;
+  // A page header's cells ("Live coverage | Wednesday 22 November 2023 | Politics"): the cell the date is in.
+  const cellStart = whole.lastIndexOf('|', t.start) + 1;
+  const cellEnd = whole.indexOf('|', t.end);
+  const line = `${' '.repeat(cellStart)}${whole.slice(cellStart, cellEnd < 0 ? undefined : cellEnd)}`;
   const rest = `${line.slice(0, t.start)} ${line.slice(t.end)}`.replace(LABELS, ' ');
   const words = rest.match(/\p{L}{2,}/gu) ?? [];
   if (words.length <= MAX_PLACE_WORDS) return true;
@@ -76,10 +80,13 @@ const MAX_NAME_WORDS = 8;
 const NAME_LINKS = new Set(['of', 'the', 'and', 'al', 'el']);
 
 const UPDATED = /\bupdated\b/i;
+/** Below the first lines (under a scraped page's menus), a line opening with one of these labels is still the dateline. */
+const LABELLED = /^\s*(?:published|posted|updated|last updated|date)\s*(?:on\s*)?:/i;
+const LABELLED_LINES = 20;
 
 /** The dateline's day; with `ref`, a date without a year is resolved against it. */
 function fromDateline(text: string, ref: string | null): Published | null {
-  const lines = text.split('\n').filter((l) => l.trim() !== '').slice(0, HEAD_LINES);
+  const lines = text.split('\n').filter((l) => l.trim() !== '').slice(0, LABELLED_LINES).filter((l, i) => i < HEAD_LINES || LABELLED.test(l));
   const found: Array<{ day: Day; line: string }> = [];
   for (const line of lines) {
     // A written date has a digit (the day or the year); a line without one is not parsed.

@@ -87,6 +87,14 @@ test('dateline variants', () => {
   // A full date deep inside a long first paragraph is a happening, not a dateline: inference, not "dateline".
   const p = published(`The parliament voted on 5 January 2020 to expel the foreign forces, a decision the government has never carried out in full.${body}`);
   assert.doesNotMatch(p.basis, /dateline/);
+  // A page header's cell; a labelled date under a scraped page's menus.
+  const live = published(`Regional news outlet-style live coverage | Wednesday 22 November 2023\nLast updated: 15:48${body}On Monday, rockets hit the base.\n`);
+  assert.deepEqual([live.value, live.basis.startsWith('dateline')], ['2023-11-22', true]);
+  const menus = 'Skip to main content\nHome | Politics | Security\nSearch...\nLog in | Subscribe\nBreaking: Oil prices climb\nPolitics\nA headline on the 15th of this month\n';
+  const posted = published(`${menus}Posted: 11 February 2025, 10:22 | Updated: 11 February 2025, 13:05${body}On Monday, rockets hit the base.\n`);
+  assert.deepEqual([posted.value, posted.basis.startsWith('dateline')], ['2025-02-11', true]);
+  // Deep in the text, only a labelled line is a dateline.
+  assert.doesNotMatch(published(`${menus}11 February 2025${body}`).basis, /dateline/);
 });
 
 test('inference: latest dated happening, then weekdays after it, "yesterday, Wednesday", "N days ago"', () => {
