@@ -79,8 +79,8 @@ function matchReferenceEvents(ctx: DocContext, view: SentenceView): Found[] {
   const found: Array<Found & { distinctive: boolean }> = [];
   for (const r of ctx.knowledge.referenceEvents) {
     const cues = cuesBy.get(r);
-    // A report does not speak of a happening after its own publication.
-    if (!cues || (ctx.today !== null && r.date > ctx.today)) continue;
+    // A report may speak of a happening to come within weeks (talks announced), not of one long after it.
+    if (!cues || (ctx.today !== null && r.date > addDays(ctx.today, RECENT_DAYS))) continue;
     const hits = named.filter((m) => r.actors.includes(m.actorId));
     if (hits.length === 0) continue;
     const distinctive = hits.some((m) => !GENERIC.has(ctx.knowledge.actors.get(m.actorId)?.type ?? ''));
@@ -95,8 +95,7 @@ function dayOf(value: string): string | null {
   return start.length === 10 ? start : null;
 }
 
-/** Dates mentions of one document. Stateless across calls: the same mention always gets the same date. */
-/** How far back the news an article follows may lie (see Dater.date). */
+/** How far back the news an article follows may lie (see Dater.date), and how far ahead the happenings it may announce. */
 const RECENT_DAYS = 31;
 
 /** A sentence opening with a pronoun subject and its verb: "He called on ...", "It also warned ...". */
@@ -120,6 +119,7 @@ function asideAround(text: string, sentence: { start: number; end: number }, at:
   return close < 0 || close > sentence.end ? null : { start: sentence.start + open.index, end: close };
 }
 
+/** Dates mentions of one document. Stateless across calls: the same mention always gets the same date. */
 export class Dater {
   /** Days of dated happenings by position in the text, for the "since the happening it follows" rule. */
   private readonly anchors: Array<{ at: number; day: string }> = [];

@@ -41,7 +41,7 @@ test('words about a well-known happening are dated when spoken, not by the happe
   assert.equal(halt?.date, '2024-01-30', JSON.stringify(announced.map((e) => [e.type, e.date, e.date_basis])));
 });
 
-test('a report does not speak of a well-known happening after its own publication', () => {
+test('a report does not speak of a well-known happening long after its own publication', () => {
   const raw = 'BAGHDAD, Wednesday 22 November 2023 — The Pentagon said US forces were attacked at Ain al-Asad air base, without giving a date.';
   const { extraction } = processInput({ source: 'test', name: 'test.txt', format: 'text', raw }, ctx);
   const attack = extraction.events.find((e) => e.type === 'ASSAULT');
