@@ -457,6 +457,8 @@ function asked(ctx: DocContext, view: SentenceView, h: Hit): boolean {
 
 /** "killed ... in the strikes": a toll followed, in its clause, by a definite noun (group 1), the attack's. */
 const IN_THE = /^[^,;]{0,60}?\bin\s+(?:the|this|that|these|those)\s+(\p{L}+)/iu;
+/** "no one was hurt", "none of the soldiers were wounded": the toll is nobody, no act. */
+const NO_VICTIM = /\b(?:no\s+one|nobody|none(?:\s+of\s+(?:the|its|their)\s+[\p{L}-]+)?|no\s+(?:[\p{L}-]+\s+)?(?:people|persons?|personnel|soldiers?|troops|civilians?|casualties|Americans?))\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\p{L}+ly\s+)?$/iu;
 
 /** A condition clause still open at the trigger (no comma or semicolon has closed it). */
 const CONDITION_BETWEEN = /\b(?:if|unless|until|whether|as long as|provided that|on condition that)\b[^,;]*$/iu;
@@ -576,6 +578,8 @@ export function extractEvents(ctx: DocContext, reports: Report[]): EventOut[] {
       const nobody = args.source.length + args.target.length === 0;
       // "16 people were killed and 25 wounded in the strikes": the toll of the attack told before, no attack of its own.
       const trigger = ctx.text.slice(h.start, h.end);
+      if (type === 'ASSAULT' && (ctx.lexicon.killedWords.test(trigger) || ctx.lexicon.injuredWords.test(trigger)) &&
+        NO_VICTIM.test(ctx.text.slice(Math.max(view.sentence.start, h.start - 60), h.start))) continue;
       const named = type === 'ASSAULT' && nobody && (ctx.lexicon.killedWords.test(trigger) || ctx.lexicon.injuredWords.test(trigger)) ?
         IN_THE.exec(ctx.text.slice(h.end, view.sentence.end))?.[1].toLowerCase().replace(/s$/u, '') : undefined;
       // "The PMF said 16 of its members were killed": with no attack in the sentence, the toll of the one just told.

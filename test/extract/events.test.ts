@@ -568,3 +568,11 @@ test('"the base", "the airport" after an attack is the last site of that kind na
   const saturday = found.find((e) => e.date === '2024-03-02');
   assert.deepEqual(saturday && [saturday.location, saturday.target], ['Ain al-Asad Air Base', ['US_FORCES']]);
 });
+
+test('"no one was hurt" tells a toll of nobody, not an act', () => {
+  for (const s of ['On Sunday, the Iraqi army said no one was hurt in the attack.', 'On Sunday, a rocket hit the base. No US personnel were injured, the Pentagon said.']) {
+    const found = events(s);
+    assert.deepEqual(found.filter((e) => e.type === 'ASSAULT' && e.status === 'denied'), [], JSON.stringify(found));
+    assert.ok(found.every((e) => e.type !== 'ASSAULT' || e.source.length === 0), JSON.stringify(found));
+  }
+});
