@@ -136,6 +136,17 @@ function casualties(ctx: DocContext, view: SentenceView): { fatalities: number |
     if (hurt < dead) injured ??= n ?? m[1];
     else if (dead < Infinity && n !== undefined) fatalities ??= n;
   }
+  // Then the counts that follow their verb with no noun: "killing at least three and wounding five".
+  const bare = ctx.lexicon.casualtyVerbCount;
+  bare.lastIndex = 0;
+  for (let m = bare.exec(text); m; m = bare.exec(text)) {
+    const at = view.sentence.start + m.index + m[0].length - m[2].length;
+    if (view.times.some((t) => t.start <= at && at < t.end)) continue;
+    const raw = m[2].toLowerCase();
+    const n = /^\d/.test(raw) ? Number(raw.replace(/,/g, '')) : numbers[raw];
+    if (ctx.lexicon.injuredWords.test(m[1])) injured ??= n ?? m[2];
+    else if (n !== undefined) fatalities ??= n;
+  }
   return { fatalities, injured };
 }
 

@@ -111,6 +111,8 @@ export interface Lexicon {
   channels: PhraseSet;
   /** "<number> [two words] <casualty noun>" or "<number> wounded": group 1 is the number (digits, or a number word of claims.yaml). */
   casualtyCount: RegExp;
+  /** "killing at least three", "wounding dozens": a count right after the verb, no noun. Group 1 the verb, 2 the count. */
+  casualtyVerbCount: RegExp;
   killedWords: PhraseSet;
   injuredWords: PhraseSet;
   /** Every stance phrase in one set; `stanceOf[match.index]` is its entry (earlier entries win). */
@@ -139,8 +141,14 @@ const alternatives = (words: readonly string[]) => words.map(escape).join('|');
 // Number words come from the claims lexicon, so casualties and claims read numbers alike.
 function casualtyPattern(nouns: string[], numbers: Record<string, number>): RegExp {
   const words = Object.keys(numbers).sort((a, b) => b.length - a.length);
-  // Up to two words between the count and the noun, abbreviations included ("three U.S. soldiers").
-  return new RegExp(String.raw`\b(a number of|several|dozens of|\d[\d,]*|${alternatives(words)})\s+(?:[\p{L}.-]+\s+){0,2}?(?:${alternatives(nouns)})\b`, 'giu');
+  // Up to two words between the count and the noun, abbreviations included ("three U.S. soldiers"), but no
+  // conjunction ("killing three and wounding five": "three" is not wounded).
+  return new RegExp(String.raw`\b(a number of|several|dozens of|\d[\d,]*|${alternatives(words)})\s+(?:(?!(?:and|or|but)\s)[\p{L}.-]+\s+){0,2}?(?:${alternatives(nouns)})\b`, 'giu');
+}
+
+function casualtyVerbPattern(verbs: string[], qualifiers: string[], numbers: Record<string, number>): RegExp {
+  const words = Object.keys(numbers).sort((a, b) => b.length - a.length);
+  return new RegExp(String.raw`\b(${alternatives(verbs)})\s+(?:(?:${alternatives(qualifiers)})\s+)?(a number|several|dozens|scores|\d[\d,]*|${alternatives(words)})\b`, 'giu');
 }
 
 const numberAlternatives = (numbers: Record<string, number>): string =>
@@ -231,6 +239,7 @@ export function loadLexicon(dir: string = DEFAULT_DIR, verbsDir?: string): Lexic
     channels: new PhraseSet(cues.channels),
     // "25 wounded": a count may stand right before the word for what befell them.
     casualtyCount: casualtyPattern([...cues.casualty_nouns, ...[...cues.killed_words, ...cues.injured_words].filter((w) => !/\s/.test(w))], claims.numbers),
+    casualtyVerbCount: casualtyVerbPattern([...cues.killed_words, ...cues.injured_words].filter((w) => /^\p{L}+(?:ed|ing)$/u.test(w)), claims.qualifiers, claims.numbers),
     crowdNouns: new PhraseSet(cues.crowd_nouns),
     killedWords: new PhraseSet(cues.killed_words),
     injuredWords: new PhraseSet(cues.injured_words),

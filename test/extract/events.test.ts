@@ -101,6 +101,11 @@ test('each casualty count goes with the nearest word for killed or injured', () 
   const [dated] = events('A US strike in eastern Baghdad on February 7 killed a senior Kataib Hezbollah commander.');
   assert.ok(dated);
   assert.equal(dated.fatalities, null);
+  // A count right after its verb, no noun: "killing at least three and wounding five".
+  const bare = (s: string) => events(s).filter((e) => e.type === 'ASSAULT').map((e) => [e.fatalities, e.injured]);
+  assert.deepEqual(bare('A drone strike hit a car in Baghdad on Sunday, killing at least three and wounding five.'), [[3, 5]]);
+  assert.deepEqual(bare('Rockets hit the base on Sunday, killing one protester and wounding dozens.'), [[1, 'dozens']]);
+  assert.deepEqual(bare('The Popular Mobilization Authority said on Sunday that the aggression killed 16 martyrs and wounded 23.'), [[16, 23]]);
 });
 
 test('a gerund after "on", "about" or "of" names a topic, not an act', () => {
