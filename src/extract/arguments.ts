@@ -332,8 +332,8 @@ const PRONOUN_SUBJECT = /^\s*[“"‘']?\s*(he|she|it|they)\s+(?:[\p{Ll}-]+\s+){
  * its verb, stands for the subject of the sentence before, a person for "he" and "she", a body or group for
  * "it" and "they".
  */
-export function pronounSubject(ctx: DocContext, view: SentenceView, trigger: Span): string | undefined {
-  const pronoun = PRONOUN_SUBJECT.exec(ctx.text.slice(view.sentence.start, trigger.start))?.[1].toLowerCase();
+export function pronounSubject(ctx: DocContext, view: SentenceView, trigger: Span, from = view.sentence.start): string | undefined {
+  const pronoun = PRONOUN_SUBJECT.exec(ctx.text.slice(from, trigger.start))?.[1].toLowerCase();
   const prev = ctx.sentences[view.index - 1];
   if (!pronoun || !prev) return undefined;
   const person = pronoun === 'he' || pronoun === 'she';

@@ -214,7 +214,8 @@ function speakerOf(ctx: DocContext, view: SentenceView, vStart: number, vEnd: nu
         (head !== undefined && described !== undefined && described.replace(/s$/u, '') !== head.replace(/s$/u, '')));
     };
     if (last && last.sentence === view.index - 1 && fits(last.speaker)) return last.speaker;
-    const antecedent = pronounSubject(ctx, view, { start: vStart, end: vEnd });
+    // The pronoun opens what stands before the verb, after a quote perhaps ('"I am fine," he wrote').
+    const antecedent = pronounSubject(ctx, view, { start: vStart, end: vEnd }, from);
     const found: Speaker | null = antecedent ? { name: ctx.knowledge.actors.get(antecedent)?.name ?? antecedent, actorId: antecedent, anonymous: false, role: '' } : last?.speaker ?? null;
     if (found && fits(found)) return found;
   }

@@ -32,6 +32,11 @@ test('a pronoun after a closing quote is the last speaker, and only the quote is
   assert.match(list[1].evidence, /^We have paid too high a price/);
 });
 
+test('a pronoun after a closing quote stands for the subject of the sentence before when someone else spoke last', () => {
+  const list = statements('Military spokesman Yahya Rasool said in a statement that the attack had failed. Qais al-Khazali condemned the attack but called for an investigation. "If it is proven that a party carried it out, it must be held accountable," he said.');
+  assert.deepEqual(list.map((s) => s.speaker), ['Yahya Rasool', 'Qais al-Khazali']);
+});
+
 test('a speaker the packs do not know is kept by name', () => {
   const [s] = statements('Al-Zubaidawi announced that the negotiations with Washington have stalled because of procrastination.');
   assert.equal(s.speaker, 'Al-Zubaidawi');
