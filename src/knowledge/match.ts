@@ -487,7 +487,9 @@ function resolve(names: NameScan, date: string | undefined): Scan {
     const t = r.targets[0];
     return !(t.kind === 'actor' && k.actors.get(t.id)?.type === 'state' && placeCountry(k, p.placeId) === t.id);
   };
-  for (const r of names.actors) {
+  const agentNouns = new Set((k.matching?.agentNouns ?? []).map((w) => w.toLowerCase()));
+  const isPerson = (x: Raw | undefined) => x !== undefined && x.targets.some((t) => t.kind === 'actor' && k.actors.get(t.id)?.type === 'person');
+  for (const [i, r] of names.actors.entries()) {
     if (inPlace(r)) continue;
     const kind = r.targets[0].kind;
     if (kind === 'actor') push(r, ids(r.targets)[0], r.via, r.score);
@@ -498,8 +500,19 @@ function resolve(names: NameScan, date: string | undefined): Scan {
       const cands = ids(r.targets);
       const office = cands.length === 1 ? cands[0] : byCountry(cands, country, (id) => officeCountry(k, id));
       if (office === undefined) continue;
+      // A title before a name is no reference to whoever held the office: before a known person it is that person's
+      // ("Quds Force commander Qassem Soleimani"), before another name or a longer title its body's ("military
+      // spokesman Abdul Karim Khalaf", "Pentagon chief spokesman").
+      const next = names.actors[i + 1];
+      const person = isPerson(next) && /^\s+$/u.test(text.slice(r.end, next.start)) ? ids(next.targets)[0] : undefined;
+      const after = text.slice(r.end, r.end + 40);
+      const word = /^\s+([\p{L}'’-]+)/u.exec(after)?.[1];
       const holder = date === undefined ? null : holderOf(k, office, date);
-      push(r, holder?.id ?? k.offices.get(office)!.org, 'office', 0.9);
+      // The name after the title may be the holder's own ("Prime Minister Mohammed Shia al-Sudani's government").
+      const surname = holder?.name.split(/\s+/u).at(-1)?.replace(/^(?:al|el)-/iu, '');
+      const holderNamed = surname !== undefined && surname.length > 2 && after.toLowerCase().includes(surname.toLowerCase());
+      const titled = word !== undefined && (agentNouns.has(word.toLowerCase()) || (/^\p{Lu}\p{Ll}/u.test(word) && !holderNamed));
+      push(r, person ?? (titled ? undefined : holder?.id) ?? k.offices.get(office)!.org, 'office', 0.9);
     } else if (kind === 'coref') {
       const types = new Set(r.targets.flatMap((t) => (t.kind === 'coref' ? t.types : [])));
       // Mentions come in text order: look back only as far as the window reaches.

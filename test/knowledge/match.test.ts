@@ -109,6 +109,15 @@ test('office titles resolve to the holder on the date, else to the office body',
   assert.deepEqual(actors('the American Secretary of State', '2020-02-01'), [['American Secretary of State', 'MIKE_POMPEO', 'office']]);
 });
 
+test('a title before a name is that person\'s, or its body\'s when the name is another\'s or the title goes on', () => {
+  // Kadhimi held the office in 2021: the title before Abdul-Mahdi's name is Abdul-Mahdi's.
+  assert.deepEqual(actors('Former Prime Minister Adil Abdul-Mahdi said so.', '2021-06-01').map((a) => a[1]), ['ADIL_ABDUL_MAHDI', 'ADIL_ABDUL_MAHDI']);
+  assert.deepEqual(actors('Prime Minister Ahmed Someone said so.', '2021-06-01').map((a) => a[1]), ['IRAQ_GOV']);
+  assert.deepEqual(actors('The Prime Minister spokesman said so.', '2021-06-01').map((a) => a[1]), ['IRAQ_GOV']);
+  // The holder's own name, even inside a longer name.
+  assert.deepEqual(actors('Prime Minister Mustafa al-Kadhimi said so.', '2021-06-01').map((a) => a[1]), ['MUSTAFA_AL_KADHIMI', 'MUSTAFA_AL_KADHIMI']);
+});
+
 test('names found once resolve on any date as a fresh search on that date does', () => {
   const text = 'The Prime Minister met Kataib Hezbollah in Baghdad; Hezbollah and the Islamic Resistance in Iraq said the group would answer.';
   const names = findNames(m, text);
