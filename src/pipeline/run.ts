@@ -8,7 +8,7 @@ import { cleanDocument } from '../ingest/clean.ts';
 import { readInputs } from '../ingest/read.ts';
 import { loadKnowledge, createMatcher, findNames, mentionsOn, type Matcher } from '../knowledge/index.ts';
 import { tokenize } from '../text/tokenize.ts';
-import { findTimes, resolvePublished } from '../time/index.ts';
+import { datelineLeadIn, findTimes, resolvePublished } from '../time/index.ts';
 import { extract } from '../extract/index.ts';
 import { loadLexicon, type Lexicon } from '../extract/lexicon.ts';
 
@@ -35,7 +35,11 @@ export function annotate(doc: Document, ctx: PipelineContext): Annotated {
   const { tokens, sentences } = tokenize(doc.text);
   // Names are found once; their mentions are resolved without a date (offices resolve to their
   // organisation), then again on the publication day.
-  const names = findNames(ctx.matcher, doc.text);
+  // The dateline's place is where the report was filed from, no mention of what it tells.
+  const leadIn = datelineLeadIn(doc.text);
+  const told = <T extends { start: number }>(m: T): boolean => leadIn === null || m.start < leadIn.start || m.start >= leadIn.end;
+  const found = findNames(ctx.matcher, doc.text);
+  const names = leadIn === null ? found : { ...found, actors: found.actors.filter(told), places: found.places.filter(told) };
   const undated = mentionsOn(names, { date: null });
   const published = resolvePublished({
     text: doc.text,

@@ -106,6 +106,29 @@ function fromDateline(text: string, ref: string | null): Published | null {
   return { value: formatDay(pick.day), precision: 'day', basis: `dateline at the top ('${shown}')` };
 }
 
+/**
+ * "BAGHDAD, 6 May 2025 —", "ERBIL, Kurdistan Region of Iraq (Rudaw) –", "Baghdad, 5 March 2021 (AFP) -": the place a
+ * report was filed from, opening one of its first lines, up to the dash. It names no actor or place of what the report
+ * tells. Null when no line opens so.
+ */
+export function datelineLeadIn(text: string): Span | null {
+  let at = 0;
+  let seen = 0;
+  for (const line of text.split('\n')) {
+    if (line.trim() !== '') {
+      const m = LEAD_IN_LINE.exec(line);
+      if (m) return { start: at, end: at + m[0].length };
+      if (++seen >= HEAD_LINES) break;
+    }
+    at += line.length + 1;
+  }
+  return null;
+}
+
+// An upper-case place (before a comma, a bracket or the dash) or a capitalised one before a comma, then at most a
+// date, a region and an agency, then the dash.
+const LEAD_IN_LINE = /^[ \t]*(?:\p{Lu}[\p{Lu}'’.-]+(?:[ \t]+\p{Lu}[\p{Lu}'’.-]+)*(?=[ \t]*[,(]|[ \t]+[-—–])|\p{Lu}\p{Ll}+(?=,|[ \t]+[-—–]))[^\n—–]{0,70}?(?:[ \t]+-|[ \t]*[—–])[ \t]/u;
+
 interface Candidate {
   from: Day;
   to: Day;

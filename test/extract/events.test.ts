@@ -581,3 +581,12 @@ test('"no one was hurt" tells a toll of nobody, not an act', () => {
     assert.ok(found.every((e) => e.type !== 'ASSAULT' || e.source.length === 0), JSON.stringify(found));
   }
 });
+
+test('the dateline\'s place is where the report was filed: no actor, no location', () => {
+  const raw = 'BAGHDAD, 6 May 2025 — Talks between the Iraqi government and the armed factions made progress on Monday, the minister said.';
+  const { extraction } = processInput({ source: 'test', name: 'test.txt', format: 'text', raw }, ctx);
+  const talks = extraction.events.find((e) => e.type === 'CONSULT');
+  assert.ok(talks, JSON.stringify(extraction.events));
+  assert.equal(talks.location, '');
+  assert.ok(!extraction.places.some((p) => p.surface.includes('BAGHDAD')), JSON.stringify(extraction.places));
+});

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import { resolvePublished } from '../../src/time/index.ts';
+import { datelineLeadIn, resolvePublished } from '../../src/time/index.ts';
 import type { ActorMention, Span } from '../../src/pipeline/types.ts';
 import type { ReferenceEvent } from '../../src/knowledge/types.ts';
 
@@ -143,4 +143,14 @@ test('a month named without its year, told as past and later than the latest dat
     'The strike on 2 February 2024 hit 85 targets.\nTalks will resume in June.',
     'The strike on 2 February 2024 hit 85 targets.\nThe factions said in may respond.',
   ]) assert.equal(published(text).value, '2024-02-02', text);
+});
+
+test('the dateline lead-in is found up to its dash; a sentence is none', () => {
+  const lead = (text: string) => { const s = datelineLeadIn(text); return s && text.slice(s.start, s.end); };
+  assert.equal(lead('Headline\n\nBAGHDAD, 6 May 2025 — Talks between the government and the factions'), 'BAGHDAD, 6 May 2025 — ');
+  assert.equal(lead('ERBIL, Kurdistan Region of Iraq (Rudaw) – Drones struck'), 'ERBIL, Kurdistan Region of Iraq (Rudaw) – ');
+  assert.equal(lead('Baghdad - Rockets struck the airport'), 'Baghdad - ');
+  assert.equal(lead('BAGHDAD (Reuters) - Rockets struck the airport'), 'BAGHDAD (Reuters) - ');
+  assert.equal(lead('Baghdad is calm. Rockets struck on Wednesday - police said.'), null);
+  assert.equal(lead('LIVE: US strikes Kataib Hezbollah in Iraq after a missile attack on Ain al-Asad - latest updates'), null);
 });
