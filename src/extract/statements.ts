@@ -27,6 +27,8 @@ export function stanceOf(ctx: DocContext, said: string, lead = ''): { stance: St
   // Nor "its forces would not be attacked": a negation or a passive inside the phrase.
   if (best.stance === 'claim_responsibility' && (/\b(?:not|never|no)\s+(?:\S+\s+)?$|n['’]t\s+(?:\S+\s+)?$/iu.test(before) ||
     /\b(?:not|never|be|been|being)\b/iu.test(said.slice(at, end)))) return { stance: 'other', topic: 'other', at };
+  // "did not threaten further military action": no threat.
+  if (best.stance === 'threaten' && /\b(?:not|never)\s+$|n['’]t\s+$/iu.test(before)) return { stance: 'other', topic: 'other', at };
   return { stance: best.stance, topic: best.topic, at };
 }
 

@@ -103,6 +103,8 @@ export function modalityOf(lx: Lexicon, text: string, sentence: Span, trigger: S
     if (/\bnot\b/iu.test(near) || nobody) return null;
     return { status: conditional ? 'conditional' : 'threatened', type: 'THREATEN', mode: 'violence' };
   }
+  // "did not threaten further military action" makes no threat.
+  if (type === 'THREATEN' && /\b(?:not|never|n['’]t)\s+(?:\p{L}+ly\s+)?$/iu.test(near)) return null;
   if (type === 'THREATEN') return { status: conditional || lx.status.conditional.test(whole) ? 'conditional' : 'threatened' };
   // "will not accept", "would not meet their demands": refusing cooperation is a REJECT; so is a disavowed
   // intention to cooperate or to yield ("does not intend to withdraw its troops").

@@ -410,3 +410,8 @@ test('a "that" after the words\' own verb opens no words; a country labelling a 
   const [assured] = statements('Diplomatic sources said Washington had asked for assurances that its forces would not be attacked again.');
   assert.notEqual(assured?.stance, 'claim_responsibility');
 });
+
+test('words that say no threat was made are no threat', () => {
+  assert.deepEqual(statements('Mike Pompeo said Washington did not threaten to close the embassy.').map((s) => s.stance), ['other']);
+  assert.deepEqual(statements('Mike Pompeo threatened to close the embassy.').map((s) => s.stance), ['threaten']);
+});

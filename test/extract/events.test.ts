@@ -590,3 +590,10 @@ test('the dateline\'s place is where the report was filed: no actor, no location
   assert.equal(talks.location, '');
   assert.ok(!extraction.places.some((p) => p.surface.includes('BAGHDAD')), JSON.stringify(extraction.places));
 });
+
+test('a threat not made is none: "did not threaten further military action"', () => {
+  const found = events('On Monday, Trump announced sanctions on Tehran but did not threaten further military action.');
+  assert.deepEqual(found.filter((e) => e.type === 'THREATEN'), [], JSON.stringify(found));
+  // A threat after "but" stands.
+  assert.equal(events('On Monday, the White House said the United States did not seek a wider war but would respond.').filter((e) => e.type === 'THREATEN').length, 1);
+});
