@@ -597,3 +597,8 @@ test('a threat not made is none: "did not threaten further military action"', ()
   // A threat after "but" stands.
   assert.equal(events('On Monday, the White House said the United States did not seek a wider war but would respond.').filter((e) => e.type === 'THREATEN').length, 1);
 });
+
+test('"struck a softer tone" strikes nobody', () => {
+  assert.deepEqual(events('On Sunday, Qais al-Khazali struck a softer tone, saying the factions would respect the state.').filter((e) => e.type === 'ASSAULT'), []);
+  assert.equal(events('On Sunday, a drone struck a base in Erbil.').filter((e) => e.type === 'ASSAULT').length, 1);
+});
