@@ -524,10 +524,11 @@ function resolve(names: NameScan, date: string | undefined): Scan {
       }
     }
   }
-  // A place named inside a longer actor name ("Islamic Resistance in Iraq", "US forces") is part of that name, not a location.
+  // A place named inside a longer actor name ("Islamic Resistance in Iraq", "US forces") is part of that name, not a location;
+  // nor is a close spelling of a place that is exactly an actor's name ("Al Mayadeen" the channel, not Mayadin).
   const inName = (p: PlaceMention) => {
     const a = actors[lastStartingBy(actors, p.start)];
-    return a !== undefined && p.end <= a.end && a.end - a.start > p.end - p.start;
+    return a !== undefined && p.end <= a.end && (a.end - a.start > p.end - p.start || (p.via === 'fuzzy' && a.via === 'alias' && a.start === p.start));
   };
   return { actors, places: names.places.filter((p) => !inName(p)) };
 }

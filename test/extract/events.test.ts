@@ -602,3 +602,10 @@ test('"struck a softer tone" strikes nobody', () => {
   assert.deepEqual(events('On Sunday, Qais al-Khazali struck a softer tone, saying the factions would respect the state.').filter((e) => e.type === 'ASSAULT'), []);
   assert.equal(events('On Sunday, a drone struck a base in Erbil.').filter((e) => e.type === 'ASSAULT').length, 1);
 });
+
+test('a close spelling of a place that is exactly an actor\'s name is that actor, not the place', () => {
+  const raw = 'BAGHDAD, Monday, March 4, 2024 — A Kataib Hezbollah spokesman told Al Mayadeen that the killing of Soleimani would be avenged. Rockets hit Sulaymaniyah.';
+  const { annotated } = processInput({ source: 'test', name: 'test.txt', format: 'text', raw }, ctx);
+  assert.deepEqual(annotated.places.map((p) => p.text), ['Sulaymaniyah']);
+  assert.ok(annotated.actors.some((a) => a.text === 'Al Mayadeen'));
+});
