@@ -22,8 +22,9 @@ export function tokenize(text: string): Tokenized {
   const tokens: Token[] = [];
   const sentences: Sentence[] = [];
   let offset = 0;
-  // Paragraphs are read separately: wink would otherwise join a heading line to the paragraph after it.
-  for (const para of text.split(/(\n[ \t]*\n|\n(?=[^\n]{0,80}\n))/)) {
+  // Paragraphs are read separately: wink would otherwise join a heading line to the paragraph after it, or a short
+  // line (a live blog's "14:30", a byline) to the line after it.
+  for (const para of text.split(/(\n[ \t]*\n|\n(?=[^\n]{0,80}\n)|(?<=(?:^|\n)[^\n]{1,40})\n)/)) {
     if (para.trim() === '') {
       offset += para.length;
       continue;

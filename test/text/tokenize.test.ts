@@ -19,3 +19,10 @@ test('a title abbreviation before a name ends no sentence', () => {
     '5 behind.',
   ]);
 });
+
+test('a short line (a live blog\'s time stamp, a byline) is a sentence of its own; a long wrapped line is not', () => {
+  const text = '14:30\nIran\'s foreign ministry condemned the US strikes as a violation of sovereignty, a statement said.\nBy Baghdad Today staff\nThe talks resumed.';
+  assert.deepEqual(tokenize(text).sentences.map((s) => s.text), ['14:30', 'Iran\'s foreign ministry condemned the US strikes as a violation of sovereignty, a statement said.', 'By Baghdad Today staff', 'The talks resumed.']);
+  const wrapped = 'The factions said on Monday that the truce with the United States had ended and that attacks\nwould resume against American forces across Iraq and Syria within days, officials said.';
+  assert.equal(tokenize(wrapped).sentences.length, 1);
+});
