@@ -16,6 +16,8 @@ export function findTimes(text: string, ref: string | null): TimeMention[] {
   const results = parseNews(text, run);
   const out: TimeMention[] = [];
   for (const r of results) {
+    // "Baghdad Today reported", "USA Today": a capitalised deictic word after a capitalised name is part of that name.
+    if (NAME_WORD.test(r.text) && NAME_BEFORE.test(text.slice(Math.max(0, r.index - 30), r.index))) continue;
     const start = semOf(run, r.start);
     if (!start) continue;
     let sem: Sem | null = start;
@@ -27,6 +29,9 @@ export function findTimes(text: string, ref: string | null): TimeMention[] {
   }
   return out;
 }
+
+const NAME_WORD = /^(?:Today|Tonight|Yesterday|Tomorrow)$/u;
+const NAME_BEFORE = /\p{Lu}[\p{L}'’.-]*[ \t]$/u;
 
 function parseRef(ref: string): Day {
   const day = parseIsoDay(ref.split('/')[0]);

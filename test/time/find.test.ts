@@ -200,3 +200,8 @@ test('"the night of Wednesday-Thursday" is the nearest such night, both its days
   // Days that do not follow each other are no night.
   assert.notDeepEqual(resolve('It happened on the night of Monday-Wednesday.', 'Monday', '2024-08-23'), ['2024-08-19/2024-08-20', 'day', 'point']);
 });
+
+test('"Today" in a name ("Baghdad Today reported", "USA Today") is no date; "Today, the factions met" is', () => {
+  const text = 'The meeting was held, Baghdad Today reported. USA Today said so. Today, the factions met.';
+  assert.deepEqual(findTimes(text, '2025-02-11').map((t) => [t.text, t.start]), [['Today', text.lastIndexOf('Today')]]);
+});
