@@ -37,12 +37,17 @@ const ANOTHER_BEFORE = /(?<!\b(?:hours?|minutes?|moments?|shortly|soon|just|righ
 
 /**
  * "the parliament's vote of January": a time after "of" that is not right after the act at `at` ("the attack of
- * January 5"), nor a part of the day ("on the morning of January 8" is that day).
+ * January 5"), nor a part of the day ("on the morning of January 8" is that day). Nor a time after the act that
+ * qualifies a noun of its own ("arrested suspects over a Dec. 8 rocket attack").
  */
 function ofAnother(text: string, at: number, t: TimeMention): boolean {
-  return OF_BEFORE.test(text.slice(Math.max(0, t.start - 24), t.start)) && !PART_OF_DAY_OF.test(text.slice(Math.max(0, t.start - 24), t.start)) &&
-    !/^\S+\s+of\s+$/u.test(text.slice(at, t.start));
+  const before = text.slice(Math.max(0, t.start - 24), t.start);
+  if (t.start > at && ATTRIBUTIVE_BEFORE.test(before) && ATTRIBUTIVE_AFTER.test(text.slice(t.end, t.end + 30))) return true;
+  return OF_BEFORE.test(before) && !PART_OF_DAY_OF.test(before) && !/^\S+\s+of\s+$/u.test(text.slice(at, t.start));
 }
+
+const ATTRIBUTIVE_BEFORE = /\b(?:a|an|the|its|their|his|her|last)\s+$/iu;
+const ATTRIBUTIVE_AFTER = /^\s+(?:\p{Ll}[\p{L}-]*\s+){0,2}(?:attack|attacks|strike|strikes|bombing|raid|assault|incident|killing|assassination|meeting|visit|vote|decision|announcement|statement|agreement|truce|operation)\b/u;
 
 const OF_BEFORE = /\bof\s+$/iu;
 const PART_OF_DAY_OF = /\b(?:morning|afternoon|evening|night|hours|dawn|dusk|midnight|noon)\s+of\s+$/iu;

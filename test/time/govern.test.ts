@@ -53,6 +53,9 @@ test('a time of another happening or of another noun, outside the act\'s clause,
   // The act's own "of": "the attack of January 5".
   const own = 'They condemned the attack of January 5 on the base.';
   assert.equal(governingTime(findTimes(own, '2024-02-11'), whole(own), own.indexOf('attack'), own)?.value, '2024-01-05');
+  // A date qualifying a noun after the act is that noun's.
+  const noun = 'Earlier this month, security forces arrested several suspects over a Dec. 8 rocket attack on the embassy.';
+  assert.equal(governingTime(findTimes(noun, '2023-12-26'), whole(noun), noun.indexOf('arrested'), noun)?.value, '2023-12');
   // A part of the day "of" a date is that date.
   for (const day of ['On the morning of January 8, Iran fired missiles.', 'On the night of January 8, Iran fired missiles.']) {
     assert.equal(governingTime(findTimes(day, '2020-01-09'), whole(day), day.indexOf('fired'), day)?.value, '2020-01-08', day);
