@@ -415,3 +415,12 @@ test('words that say no threat was made are no threat', () => {
   assert.deepEqual(statements('Mike Pompeo said Washington did not threaten to close the embassy.').map((s) => s.stance), ['other']);
   assert.deepEqual(statements('Mike Pompeo threatened to close the embassy.').map((s) => s.stance), ['threaten']);
 });
+
+test('stance vocabulary: vows without an attack verb, denials, conditions, a broken calm', () => {
+  const stance = (s: string) => statements(s).map((x) => x.stance);
+  assert.deepEqual(stance('Kataib Hezbollah said "the American crimes will not pass without punishment."'), ['will_attack']);
+  assert.deepEqual(stance('Kataib Sayyid al-Shuhada said his group "has no relation to what happened in Erbil."'), ['deny_responsibility']);
+  assert.deepEqual(stance('Harakat al-Nujaba said the truce "is not an eternal commitment."'), ['truce_conditional']);
+  assert.deepEqual(stance('Kataib Hezbollah said the American enemy has broken the calm.'), ['truce_ended']);
+  assert.deepEqual(stance('Muqtada al-Sadr called on the factions to be patient and not to start military operations.'), ['oppose_attacks']);
+});
