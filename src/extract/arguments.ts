@@ -396,9 +396,12 @@ export function argumentsOf(ctx: DocContext, view: SentenceView, trigger: Span, 
   // ("a U.S. airstrike": the abbreviation's last period is not part of the name.)
   // "the latest Baghdad attack": a city before the noun is where it happened, not who did it (a state is: "a US strike",
   // unless named where its demonym would be: "the Jordan attack").
-  const cityName = (m: ActorMention): boolean => ctx.annotated.tokens[ctx.tokenAt(head.start)]?.pos === 'NOUN' && inCity(ctx, view, m);
+  const nounHead = ctx.annotated.tokens[ctx.tokenAt(head.start)]?.pos === 'NOUN';
+  const cityName = (m: ActorMention): boolean => nounHead && inCity(ctx, view, m);
+  // Inside a phrase, a name right after its article premodifies the noun ("in retaliation for the US strike"); a name
+  // in a phrase of place is not the subject of the verb after it ("an attack on Tower 22 in northeastern Jordan kills").
   const premodified = before.find((m) => !cityName(m) && !countryAsPlace(ctx, m) && /^[\s“"‘']*$/u.test(text.slice(m.end + (/\.\p{Lu}$/u.test(m.text) && text[m.end] === '.' ? 1 : 0), head.start)) && head.start - m.end <= 2 &&
-    (!PREPOSITION_BEFORE.test(text.slice(clauseStart, m.start)) || /\bby\s+(?:the\s+)?[“"‘']?\s*$/iu.test(text.slice(clauseStart, m.start))));
+    (!PREPOSITION_BEFORE.test(text.slice(clauseStart, m.start)) || /\b(?:by\s+(?:the\s+)?|(?:for|of|against|after|to|on)\s+(?:the|a|an)\s+)[“"‘']?\s*$/iu.test(text.slice(clauseStart, m.start))));
   const premodifier = premodified ? withConjuncts(ctx, before, premodified) : [demonymBefore(ctx, head)].filter((id): id is string => id !== undefined);
   if (source.length === 0) source.push(...premodifier);
 

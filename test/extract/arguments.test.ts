@@ -276,3 +276,11 @@ test('a composed name of a state ("The German government today welcomed") stays 
   assert.ok(e);
   assert.deepEqual(e.source, ['DEU']);
 });
+
+test('a name right after the article of a phrase premodifies its attack noun: "in retaliation for the US strike"', () => {
+  const strike = events('On Monday, Iran vowed revenge for the US strike on Kataib Hezbollah.').find((e) => e.type === 'ASSAULT');
+  assert.deepEqual(strike?.source, ['USA'], JSON.stringify(strike));
+  // Not a name in a phrase of place before a verb.
+  const tower = events('On Monday, a drone attack on Tower 22 in northeastern Jordan killed three US soldiers.').find((e) => e.type === 'ASSAULT');
+  assert.deepEqual(tower?.source, [], JSON.stringify(tower));
+});
