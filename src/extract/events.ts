@@ -319,8 +319,11 @@ function sameHappening(a: EventOut, b: EventOut, { part, headline, news, apart, 
   // side, once aimed at nobody named, told twice.
   const sameWords = SPEECH_ACTS.has(a.type) && a.mode === b.mode && (a.target.length === 0 || b.target.length === 0) && a.source.length > 0 &&
     a.source.length === b.source.length && b.source.every((t) => sa.has(t));
+  // "The strike also killed eight people, including members of X": one sentence's two triggers for one act, one of
+  // them with nobody named.
+  const bare = a.source.length + a.target.length === 0 || b.source.length + b.target.length === 0;
   // Sharing a participant, one sentence's two triggers for one act, or the same place on the same day.
-  return (sharedTarget && (sharedSource || agentless)) || (sharedSource && a.evidence === b.evidence) || samePlace || sameWords;
+  return (sharedTarget && (sharedSource || agentless)) || ((sharedSource || bare) && a.evidence === b.evidence) || samePlace || sameWords;
 }
 
 const SERIES_DAYS = 31;

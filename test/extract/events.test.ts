@@ -609,3 +609,11 @@ test('a close spelling of a place that is exactly an actor\'s name is that actor
   assert.deepEqual(annotated.places.map((p) => p.text), ['Sulaymaniyah']);
   assert.ok(annotated.actors.some((a) => a.text === 'Al Mayadeen'));
 });
+
+test('one sentence\'s two triggers for one act, one of them with nobody named, are one event', () => {
+  const found = events('On Sunday, the Jan. 3 strike also killed eight other people, including members of Kataib Hezbollah.').filter((e) => e.type === 'ASSAULT');
+  assert.equal(found.length, 1, JSON.stringify(found));
+  // Two happenings told in one sentence stay two.
+  const two = events('On Sunday, the United States struck three sites, hours after a drone hit the Erbil air base.').filter((e) => e.type === 'ASSAULT');
+  assert.equal(two.length, 2, JSON.stringify(two));
+});
