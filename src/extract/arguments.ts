@@ -52,7 +52,7 @@ const TARGET_PREP = /\b(?:against|on|at|targeting|targeted|with|to|toward|toward
  */
 export function passive(text: string, view: SentenceView, trigger: Span): boolean {
   return /\b(?:was|were|been|being|is|are|be)\s+(?:\p{L}+ly\s+)?$/iu.test(text.slice(Math.max(view.sentence.start, trigger.start - 30), trigger.start)) &&
-    /(?:ed|en|wn|ught|ld|lt|nt|pt|ck|ung|ot|un|et)$/iu.test(text.slice(trigger.start, trigger.end).split(/\s/)[0]) &&
+    /(?:ed|en|wn|ught|ld|lt|nt|pt|ck|ung|ot|un|et|it|ut)$/iu.test(text.slice(trigger.start, trigger.end).split(/\s/)[0]) &&
     // "is prepared to strike", "is determined to expel": an adjective before an infinitive.
     !/^\p{L}+\s+to\s/iu.test(text.slice(trigger.start, trigger.end));
 }

@@ -460,8 +460,8 @@ function asked(ctx: DocContext, view: SentenceView, h: Hit): boolean {
 
 /** "killed ... in the strikes": a toll followed, in its clause, by a definite noun (group 1), the attack's. */
 const IN_THE = /^[^,;]{0,60}?\bin\s+(?:the|this|that|these|those)\s+(\p{L}+)/iu;
-/** "no one was hurt", "none of the soldiers were wounded": the toll is nobody, no act. */
-const NO_VICTIM = /\b(?:no\s+one|nobody|none(?:\s+of\s+(?:the|its|their)\s+[\p{L}-]+)?|no\s+(?:[\p{L}-]+\s+)?(?:people|persons?|personnel|soldiers?|troops|civilians?|casualties|Americans?))\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\p{L}+ly\s+)?$/iu;
+/** "no one was hurt", "none of the soldiers were wounded", "there were no injuries": the toll is nobody, no act. */
+const NO_VICTIM = /\bno\s+(?:serious\s+|reported\s+)?$|\b(?:no\s+one|nobody|none(?:\s+of\s+(?:the|its|their)\s+[\p{L}-]+)?|no\s+(?:[\p{L}-]+\s+)?(?:people|persons?|personnel|soldiers?|troops|civilians?|casualties|Americans?))\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\p{L}+ly\s+)?$/iu;
 
 /** A condition clause still open at the trigger (no comma or semicolon has closed it). */
 const CONDITION_BETWEEN = /\b(?:if|unless|until|whether|as long as|provided that|on condition that)\b[^,;]*$/iu;
@@ -604,7 +604,9 @@ export function extractEvents(ctx: DocContext, reports: Report[]): EventOut[] {
       if (h.trigger.kind === 'general' && nobody && !h.subject && !crowd && !(type === 'ASSAULT' && view.places.some((p) => placeHit(ctx, h, p)))) continue;
       // A verb of the general lexicon in the passive acts for nobody unless a "by" phrase names who
       // ("until the issue was resolved" tells no act); nor does a meeting ("will be met with a response").
-      if ((h.coded || h.trigger.type === 'CONSULT') && passive(ctx.text, view, h) && agentsAfter(ctx, view, h).length === 0) continue;
+      // Force that landed on a target named as the subject is an act still ("two Kataib Hezbollah facilities were hit").
+      if ((h.coded || h.trigger.type === 'CONSULT') && passive(ctx.text, view, h) && agentsAfter(ctx, view, h).length === 0 &&
+        !(type === 'ASSAULT' && args.target.length > 0)) continue;
       if (type === 'ASSAULT' && !mode && args.target.some((id) => ctx.knowledge.actors.get(id)?.type === 'person')) mode = 'targeted';
       let fatalities = args.fatalities;
       if (type === 'ASSAULT' && mode === 'targeted' && fatalities === null && args.target.some((id) => ctx.knowledge.actors.get(id)?.type === 'person')) fatalities = 1;

@@ -575,7 +575,8 @@ test('"the base", "the airport" after an attack is the last site of that kind na
 });
 
 test('"no one was hurt" tells a toll of nobody, not an act', () => {
-  for (const s of ['On Sunday, the Iraqi army said no one was hurt in the attack.', 'On Sunday, a rocket hit the base. No US personnel were injured, the Pentagon said.']) {
+  for (const s of ['On Sunday, the Iraqi army said no one was hurt in the attack.', 'On Sunday, a rocket hit the base. No US personnel were injured, the Pentagon said.',
+    'On Sunday, Trump said "no Americans were harmed" in the attack.', 'On Sunday, a drone was destroyed and there were no injuries to coalition personnel.']) {
     const found = events(s);
     assert.deepEqual(found.filter((e) => e.type === 'ASSAULT' && e.status === 'denied'), [], JSON.stringify(found));
     assert.ok(found.every((e) => e.type !== 'ASSAULT' || e.source.length === 0), JSON.stringify(found));
@@ -616,4 +617,9 @@ test('one sentence\'s two triggers for one act, one of them with nobody named, a
   // Two happenings told in one sentence stay two.
   const two = events('On Sunday, the United States struck three sites, hours after a drone hit the Erbil air base.').filter((e) => e.type === 'ASSAULT');
   assert.equal(two.length, 2, JSON.stringify(two));
+});
+
+test('a target named as the subject of a passive "hit" is the target', () => {
+  const [hit] = events('On Monday, two Kataib Hezbollah facilities were hit.').filter((e) => e.type === 'ASSAULT');
+  assert.deepEqual([hit?.source, hit?.target], [[], ['KATAIB_HEZBOLLAH']], JSON.stringify(hit));
 });
