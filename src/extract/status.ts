@@ -55,6 +55,9 @@ function clause(text: string, sentence: Span, trigger: Span, times: readonly Spa
   return { left: untimed(text, from, trigger.start, times), right: untimed(text, trigger.end, to, times), whole: untimed(text, sentence.start, sentence.end, times) };
 }
 
+/** "denied a claim by a US official that its members fired": the act a denial's "that" clause tells, its verb right after its subject. */
+const DENIED_THAT = /\bden(?:y|ies|ied|ying)\b[^.;:"“”]{0,60}\bthat\s+(?:[\p{L}'’-]+\s+){1,3}(?:had\s+|have\s+|has\s+)?$/iu;
+
 /**
  * "did not claim the attack", "denied issuing any statement about the attack": the negation is of another verb
  * whose object the act is, which says nothing of whether it happened. "did not carry out the attack" (a support
@@ -86,7 +89,7 @@ export function modalityOf(lx: Lexicon, text: string, sentence: Span, trigger: S
   const { right, whole } = told;
   const left = told.left.slice(lastEnd(TEMPORAL_BEFORE, told.left));
   const near = left.slice(-40);
-  const denied = (lx.status.denied.test(near) && !otherVerbNegated(lx, near, nominal)) || /\bno\s+(?:\S+\s+){0,2}$/iu.test(left.slice(-25)) && /\b(has|have|had) been\b/iu.test(right.slice(0, 40));
+  const denied = (lx.status.denied.test(near) && !otherVerbNegated(lx, near, nominal)) || DENIED_THAT.test(left) || /\bno\s+(?:\S+\s+){0,2}$/iu.test(left.slice(-25)) && /\b(has|have|had) been\b/iu.test(right.slice(0, 40));
   // A verb phrase may hold its own modal ("will meet" of the verb lexicon).
   const future = !answered && (lx.status.future.test(left) || /^(?:will|shall)\s/iu.test(text.slice(trigger.start, trigger.end)));
   // "warned that if the Americans insisted on staying in defiance of the vote, the factions would use ...": a long

@@ -23,6 +23,7 @@ const cases: Array<[string, string, PloverType, string, PloverType?]> = [
   ['A spokesman denied that the faction carried out the bombing of the depot.', 'bombing', 'ASSAULT', 'denied'],
   ['No attack has been carried out against the convoys since the pause began.', 'attack', 'ASSAULT', 'denied'],
   ['None of the factions attacked the convoys last week.', 'attacked', 'ASSAULT', 'denied'],
+  ['The brigade has denied a claim by a US official that its members fired the missiles at the base.', 'fired', 'ASSAULT', 'denied'],
   ['The group launched no attacks on the convoys on Sunday.', 'launched no attacks', 'ASSAULT', 'denied'],
   ['The two delegations will hold talks in Muscat next week.', 'hold talks', 'CONSULT', 'planned'],
   ['Analysts said the militia could attack the embassy compound.', 'attack', 'ASSAULT', 'hypothetical'],
@@ -48,6 +49,7 @@ for (const [sentence, trigger, type, status, newType] of cases) {
 test('a promise that no strike will happen is no event', () => {
   assert.equal(modality('The government promised that the air force will not carry out any strike on the camps.', 'strike', 'ASSAULT'), null);
   assert.equal(modality('A leader said no faction will fire a single shot at the Americans during the talks.', 'fire', 'ASSAULT'), null);
+  assert.equal(modality('Trump announced sanctions on Tehran but did not threaten further military action.', 'threaten', 'THREATEN'), null);
 });
 
 test('a source who requested anonymity makes no request', async () => {
