@@ -120,6 +120,12 @@ function asideAround(text: string, sentence: { start: number; end: number }, at:
 }
 
 /** Dates mentions of one document. Stateless across calls: the same mention always gets the same date. */
+/** The relative clauses about a person or group set off by commas (", who ... ,") in the sentence. */
+function asidesIn(text: string, sentence: { start: number; end: number }): Array<{ start: number; end: number }> {
+  return [...text.slice(sentence.start, sentence.end).matchAll(/,\s*(?:who|whom|whose)\b[^,]*,/giu)]
+    .map((m) => ({ start: sentence.start + m.index, end: sentence.start + m.index + m[0].length }));
+}
+
 export class Dater {
   /** Days of dated happenings by position in the text, for the "since the happening it follows" rule. */
   private readonly anchors: Array<{ at: number; day: string }> = [];
@@ -169,8 +175,11 @@ export class Dater {
     // last February").
     // "The Brigades, whom Washington holds responsible for the Jordan attack, announced on Tuesday": a happening told in
     // a relative clause set off by commas takes only that clause's times.
+    // And a happening outside such a clause takes none of its times ("Abu Fadak, who replaced Muhandis last month, said").
     const aside = asideAround(this.ctx.text, view.sentence, at);
-    const t = governingTime(view.times.filter((x) => x.start >= Math.max(from, view.opening) && x.start < until && (!aside || (x.start >= aside.start && x.end <= aside.end)) && !(x.kind === 'since' &&
+    const asides = aside ? [] : asidesIn(this.ctx.text, view.sentence);
+    const t = governingTime(view.times.filter((x) => x.start >= Math.max(from, view.opening) && x.start < until && (aside ? x.start >= aside.start && x.end <= aside.end :
+      !asides.some((a) => x.start >= a.start && x.end <= a.end)) && !(x.kind === 'since' &&
       FIRST_SINCE.test(this.ctx.text.slice(Math.max(view.sentence.start, x.start - 80), x.start))) && !(at < x.start && SINCE_PHRASE.test(this.ctx.text.slice(Math.max(at, x.start - 80), x.start)))),
     view.sentence, at, this.ctx.text);
     // A reference event dates the mention only when it involves one of the mention's own actors (if it has any);

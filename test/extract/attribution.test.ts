@@ -424,3 +424,8 @@ test('stance vocabulary: vows without an attack verb, denials, conditions, a bro
   assert.deepEqual(stance('Kataib Hezbollah said the American enemy has broken the calm.'), ['truce_ended']);
   assert.deepEqual(stance('Muqtada al-Sadr called on the factions to be patient and not to start military operations.'), ['oppose_attacks']);
 });
+
+test('the time of a relative clause about the speaker ("who replaced Muhandis last month") does not date the words', () => {
+  const [s] = statements('PMF chief of staff Abu Fadak al-Mohammadawi, who replaced Muhandis last month, said the Hashd reserved the right to respond.');
+  assert.equal(s?.date, '2024-03-04', JSON.stringify(s));
+});
