@@ -101,7 +101,8 @@ const NAME_WORD = String.raw`(?:(?:al|el|ad|as|ash|at|az|bin|ibn)[-\s])?\p{Lu}[\
 // A description in commas starts in lower case ("a spokesman for ..."); a name in commas is the speaker's own.
 // A pronoun opening a sentence is no name ("It called on the government").
 const NAME = String.raw`(?!(?:It|He|She|They|We|This|That|These|Those|There)\b)(?:${NAME_WORD}\s+){0,3}${NAME_WORD}`;
-const UNKNOWN_SUBJECT = new RegExp(String.raw`(?:^\s*|[,.;]\s*|\b(?:and|but)\s+)(${NAME}|(?:[Tt]he\s+)?\p{Ll}+)\s*(?:,\s*\p{Ll}[^,]{2,80},\s*)?,?\s*(?:also\s+)?$`, 'u');
+// Not a connective set off by commas ("Some lawmakers, however, say", "condemned the attack, and said").
+const UNKNOWN_SUBJECT = new RegExp(String.raw`(?:^\s*|[,.;]\s*|\b(?:and|but)\s+)(${NAME}|(?:[Tt]he\s+)?(?!(?:however|and|but|also|then|meanwhile|moreover|furthermore|later|earlier|again|too|instead|still|thus|therefore|though|nevertheless|yet)\b)\p{Ll}+)\s*(?:,\s*\p{Ll}[^,]{2,80},\s*)?,?\s*(?:also\s+)?$`, 'u');
 // "its spokesman Hussein al-Mousawi told": a name after a title (speaker_titles) closing the words before the verb.
 const TITLED_SUBJECT = new RegExp(String.raw`(${NAME})\s*,?\s*(?:also\s+)?$`, 'u');
 // '"…," said Hussein al-Mousawi, a spokesman', '"…," said group spokesman Hussein al-Mousawi.'

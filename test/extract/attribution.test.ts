@@ -429,3 +429,8 @@ test('the time of a relative clause about the speaker ("who replaced Muhandis la
   const [s] = statements('PMF chief of staff Abu Fadak al-Mohammadawi, who replaced Muhandis last month, said the Hashd reserved the right to respond.');
   assert.equal(s?.date, '2024-03-04', JSON.stringify(s));
 });
+
+test('a connective set off by commas is no speaker ("Some lawmakers, however, say")', () => {
+  assert.ok(statements('Some lawmakers, however, say the calm is fragile.').every((s) => !/^however$/iu.test(s.speaker)));
+  assert.ok(statements('Fuad Hussein condemned the attack in a tweet, and said the attacks must stop.').every((s) => s.speaker !== 'and'));
+});
