@@ -38,6 +38,7 @@ test('each kind of boilerplate line is dropped and every report sentence kept', 
     donate: ['Donate', 'Support our journalism', 'Subscribe', 'Subscribe to our newsletter'],
     amounts: ['$5 $10 $25', '€10 €20'],
     markers: ['link', 'LINK', 'Advertisement'],
+    credits: ['Sewell reported from Beirut.', 'Associated Press writer Lolita C. Baldor in Washington contributed to this report.'],
     navigation: ['Home | World | Politics | Iraq', 'Home » Middle East » Iraq'],
   };
   for (const [kind, lines] of Object.entries(kinds)) {
@@ -58,6 +59,7 @@ test('lines that only resemble boilerplate are kept', () => {
     'Subscribers to the Telegram channel of the faction were told that the truce had ended, the group said in its statement on Sunday evening.',
     'No comments were made by the embassy about the strike.',
     'Share prices fell in Baghdad.',
+    'A security source reported from Anbar that rockets hit the base.',
   ];
   const doc = cleanDocument(input(keep.join('\n')));
   assert.equal(doc.text, keep.join('\n'));
