@@ -370,9 +370,9 @@ function monthWeekParser(run: NewsRun): Parser {
 
 /** "on the 18th": a day of the reference month, or of the month before when that day is still to come (past bias). */
 function ordinalDayParser(run: NewsRun): Parser {
-  // "on the 3rd", or any "the 15th of this month", "the 5th of last month" (the month named relative to the reference day).
-  // The day in words too ("the third of this month").
-  const source = `(?:(?<=\\bon\\s+)the\\s+([1-9]|[12]\\d|3[01])(?:st|nd|rd|th)${E}(?!\\s+of\\b)|\\bthe\\s+([1-9]|[12]\\d|3[01]|${ORDINAL_DAY})(?:st|nd|rd|th)?\\s+of\\s+(${REL})\\s+month${E})`;
+  // "on the 3rd", "on the evening of the 12th", or any "the 15th of this month", "the 5th of last month" (the month named
+  // relative to the reference day). The day in words too ("the third of this month").
+  const source = `(?:(?<=\\b(?:on|(?:${DAY_PART}|dawn|hours)\\s+of)\\s+)the\\s+([1-9]|[12]\\d|3[01])(?:st|nd|rd|th)${E}(?!\\s+of\\b)|\\bthe\\s+([1-9]|[12]\\d|3[01]|${ORDINAL_DAY})(?:st|nd|rd|th)?\\s+of\\s+(${REL})\\s+month${E})`;
   return parser(run, source, (ctx, m, ref) => {
     if (!ref) return null;
     const day = m[1] ? Number(m[1]) : /^\d/.test(m[2]) ? Number(m[2]) : lookup(lexicon.ordinal_days, m[2]) ?? 0;

@@ -152,6 +152,9 @@ test('an ordinal day of a month named relative to the reference day', () => {
   assert.deepEqual(resolve('The talks will resume on the 15th of this month.', 'the 15th of this month', '2024-02-14'), ['2024-02-15', 'day', 'point']);
   assert.deepEqual(resolve('The talks began on the 5th of last month.', 'the 5th of last month', '2024-02-14'), ['2024-01-05', 'day', 'point']);
   assert.deepEqual(resolve('The committee met on the third of this month.', 'the third of this month', '2024-02-14'), ['2024-02-03', 'day', 'point']);
+  // A part of the day of an ordinal day.
+  assert.deepEqual(resolve('Qaani arrived on the evening of the 12th.', 'the 12th', '2025-03-27'), ['2025-03-12', 'day', 'point']);
+  assert.deepEqual(findTimes('He commands the 5th fleet.', '2025-03-27'), []);
 });
 
 test('a numeric date that reads both ways, with no reference day, reads the day first unless a weekday says otherwise', () => {
