@@ -423,6 +423,11 @@ test('stance vocabulary: vows without an attack verb, denials, conditions, a bro
   assert.deepEqual(stance('Harakat al-Nujaba said the truce "is not an eternal commitment."'), ['truce_conditional']);
   assert.deepEqual(stance('Kataib Hezbollah said the American enemy has broken the calm.'), ['truce_ended']);
   assert.deepEqual(stance('Muqtada al-Sadr called on the factions to be patient and not to start military operations.'), ['oppose_attacks']);
+  assert.deepEqual(stance('Harakat al-Nujaba said the movement "is not concerned with the decision of the brothers in the Brigades."'), ['truce_reject']);
+  assert.deepEqual(stance('Akram al-Kaabi said American interests in Iraq "will not be safe."'), ['threaten']);
+  assert.deepEqual(stance('Hadi al-Amiri said the factions renewed their commitment to the truce.'), ['truce_holding']);
+  // What the words deny must be an attack: "nothing to do with what happened" says the truce holds, not who attacked.
+  assert.deepEqual(stance('A source in the Islamic Resistance in Iraq said the factions "have nothing to do with the targeting of the base."'), ['deny_responsibility']);
 });
 
 test('the time of a relative clause about the speaker ("who replaced Muhandis last month") does not date the words', () => {
