@@ -34,7 +34,7 @@ const NOT_KNOWLEDGE = new Set(['lexicon', 'verbs']);
 
 /** Matching rules before any pack's matching.yaml is read. */
 export function emptyMatching(): MatchingRules {
-  return { forceNouns: [], agentNouns: [], proxyNouns: [], backingWords: [], coref: [], corefWindow: 600, commonWords: [] };
+  return { forceNouns: [], agentNouns: [], proxyNouns: [], backingWords: [], coref: [], corefWindow: 600, commonWords: [], honorifics: [] };
 }
 
 /** packs/world, then packs/iraq and any other theatre pack under packs/ (alphabetical), each with a pack.yaml. */
@@ -177,6 +177,7 @@ function mergeMatching(into: MatchingRules, m: ReturnType<typeof matchingSchema.
   into.backingWords.push(...m.backing_words);
   into.coref.push(...m.coref.map((r) => ({ cues: r.cues, types: r.types as ActorType[] })));
   into.commonWords.push(...m.common_words);
+  into.honorifics.push(...m.honorifics);
   if (m.coref_window !== undefined) into.corefWindow = m.coref_window;
 }
 

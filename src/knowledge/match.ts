@@ -488,14 +488,34 @@ function resolve(names: NameScan, date: string | undefined): Scan {
     return !(t.kind === 'actor' && k.actors.get(t.id)?.type === 'state' && placeCountry(k, p.placeId) === t.id);
   };
   const agentNouns = new Set((k.matching?.agentNouns ?? []).map((w) => w.toLowerCase()));
+  const honorifics = new Set((k.matching?.honorifics ?? []).map((w) => w.toLowerCase()));
+  // The given names of a person: every word of their names but the last (the surname).
+  const given = (a: { name: string; aliases: string[] }): string[] => [a.name, ...a.aliases].flatMap((n) => n.toLowerCase().split(/[\s-]+/u).slice(0, -1));
+  // "Saad al-Saadi", "Saraya Thar al-Muhandis": a person's surname alone after a capitalised word that is neither a title
+  // nor one of their own names is part of another name.
+  const otherName = (r: Raw, id: string): boolean => {
+    const a = k.actors.get(id);
+    if (a?.type !== 'person' || /\s/u.test(text.slice(r.start, r.end))) return false;
+    const w = /(\p{Lu}[\p{L}'’.]*)[ \t]+(?:(?:al|el)-)?$/u.exec(text.slice(Math.max(0, r.start - 30), r.start))?.[1];
+    // Their own given name may be spelt another way ("Anne" for "Ann").
+    const own = (x: string, y: string) => x === y || (Math.min(x.length, y.length) >= 3 && (x.startsWith(y) || y.startsWith(x)));
+    return w !== undefined && !honorifics.has(w.toLowerCase()) && !given(a).some((x) => own(x, w.toLowerCase()));
+  };
   const isPerson = (x: Raw | undefined) => x !== undefined && x.targets.some((t) => t.kind === 'actor' && k.actors.get(t.id)?.type === 'person');
   for (const [i, r] of names.actors.entries()) {
     if (inPlace(r)) continue;
     const kind = r.targets[0].kind;
-    if (kind === 'actor') push(r, ids(r.targets)[0], r.via, r.score);
-    else if (kind === 'context') {
+    if (kind === 'actor') {
+      const id = ids(r.targets)[0];
+      // "Hussein" after "Fuad Hussein": a surname alone is the person of that surname the report named before.
+      const surname = text.slice(r.start, r.end).toLowerCase();
+      const before = k.actors.get(id)?.type === 'person' && !/\s/u.test(surname) ?
+        actors.findLast((x) => x.actorId !== id && k.actors.get(x.actorId)?.type === 'person' && /\s/u.test(x.text) && x.text.toLowerCase().endsWith(` ${surname}`)) : undefined;
+      if (before) push(r, before.actorId, r.via, r.score);
+      else if (!otherName(r, id)) push(r, id, r.via, r.score);
+    } else if (kind === 'context') {
       const hit = resolveContext(k, ids(r.targets), named, country, date);
-      if (hit) push(r, hit.id, r.via, Math.min(r.score, hit.score));
+      if (hit && !otherName(r, hit.id)) push(r, hit.id, r.via, Math.min(r.score, hit.score));
     } else if (kind === 'office') {
       const cands = ids(r.targets);
       const office = cands.length === 1 ? cands[0] : byCountry(cands, country, (id) => officeCountry(k, id));

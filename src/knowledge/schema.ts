@@ -103,4 +103,5 @@ export const matchingSchema = z.strictObject({
   coref: z.array(z.strictObject({ cues: z.array(name).min(1), types: z.array(z.enum(actorTypes)).min(1) })).default([]),
   coref_window: z.number().int().positive().optional(),
   common_words: names.default([]),
+  honorifics: names.default([]),
 });

@@ -119,6 +119,8 @@ export interface MatchingRules {
   corefWindow: number;
   /** Words that are never taken as a fuzzy variant of a name ("Nations", "Islamic"). */
   commonWords: string[];
+  /** Titles that may stand before a person's surname alone ("Sheikh al-Khazali"); any other capitalised word there is a given name of someone else. */
+  honorifics: string[];
 }
 
 export interface Knowledge {

@@ -623,3 +623,13 @@ test('a target named as the subject of a passive "hit" is the target', () => {
   const [hit] = events('On Monday, two Kataib Hezbollah facilities were hit.').filter((e) => e.type === 'ASSAULT');
   assert.deepEqual([hit?.source, hit?.target], [[], ['KATAIB_HEZBOLLAH']], JSON.stringify(hit));
 });
+
+test('a surname alone is the person only after nothing, an article or a title; after another given name it is someone else', () => {
+  const raw = 'BAGHDAD, Monday, March 4, 2024 — Abu Baqir al-Saadi was killed in February. Saad al-Saadi, a leader in the movement, spoke. '
+    + 'A group calling itself Saraya Thar al-Muhandis claimed it. Commander al-Saadi was praised. Fuad Hussein met them. Hussein said so.';
+  const { annotated } = processInput({ source: 'test', name: 'test.txt', format: 'text', raw }, ctx);
+  const at = (text: string) => annotated.actors.filter((a) => a.text === text).map((a) => a.actorId);
+  assert.deepEqual(at('al-Saadi'), ['ABU_BAQIR_AL_SAADI'], 'only "Commander al-Saadi"');
+  assert.deepEqual(at('al-Muhandis'), []);
+  assert.deepEqual(at('Hussein'), ['FUAD_HUSSEIN']);
+});
