@@ -4,12 +4,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { STANCES } from '../pipeline/types.ts';
+import { PLOVER_TYPES, STANCES } from '../pipeline/types.ts';
 
-export const PLOVER_TYPES = [
-  'AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE', 'COOPERATE', 'AID', 'RETREAT', 'REQUEST',
-  'ACCUSE', 'REJECT', 'THREATEN', 'PROTEST', 'SANCTION', 'MOBILIZE', 'COERCE', 'ASSAULT',
-] as const;
 const STATUSES = ['occurred', 'claimed', 'threatened', 'conditional', 'planned', 'denied', 'hypothetical'] as const;
 const TRUCE_STATES = ['proposed', 'in_force', 'strained', 'contested', 'ended', 'resumed'] as const;
 

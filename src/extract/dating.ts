@@ -8,6 +8,7 @@ import { governingTime } from '../time/index.ts';
 import { addDays, dayRange } from '../pipeline/date-range.ts';
 import { PhraseSet, type PhraseMatch } from '../text/phrase.ts';
 import type { ReferenceEvent } from '../knowledge/types.ts';
+import type { PloverType } from '../pipeline/types.ts';
 
 export interface Dated {
   date: string | null;
@@ -119,13 +120,38 @@ function asideAround(text: string, sentence: { start: number; end: number }, at:
   return close < 0 || close > sentence.end ? null : { start: sentence.start + open.index, end: close };
 }
 
-/** Dates mentions of one document. Stateless across calls: the same mention always gets the same date. */
 /** The relative clauses about a person or group set off by commas (", who ... ,") in the sentence. */
 function asidesIn(text: string, sentence: { start: number; end: number }): Array<{ start: number; end: number }> {
   return [...text.slice(sentence.start, sentence.end).matchAll(/,\s*(?:who|whom|whose)\b[^,]*,/giu)]
     .map((m) => ({ start: sentence.start + m.index, end: sentence.start + m.index + m[0].length }));
 }
 
+export interface DateOptions {
+  /**
+   * Only expressions after this offset may govern the mention (a happening in "following a strike that ..." is not
+   * dated by the main clause's "On Sunday").
+   */
+  from?: number;
+  /** The mention's actors; null for an utterance, which a well-known happening it speaks of does not date. */
+  actors?: string[] | null;
+  /** The mention may be many happenings ("attacks"). */
+  series?: boolean;
+  /**
+   * Expressions from there on are not the mention's (the words an utterance says: "told Reuters the group remained
+   * committed to the suspension it announced in late January").
+   */
+  until?: number;
+  /**
+   * The words of a mention that is a speech act ("denounced", "declined"): a well-known happening the sentence names
+   * dates it only when those words are the happening's own ("announced the suspension"), not when it speaks of it
+   * ("denounced the strike that killed three", "declined to say whether the suspension holds").
+   */
+  speech?: { start: number; end: number };
+  /** The mention's type: a well-known happening of other types does not date it (a strike is no suspension). */
+  type?: PloverType;
+}
+
+/** Dates mentions of one document. Stateless across calls: the same mention always gets the same date. */
 export class Dater {
   /** Days of dated happenings by position in the text, for the "since the happening it follows" rule. */
   private readonly anchors: Array<{ at: number; day: string }> = [];
@@ -156,18 +182,9 @@ export class Dater {
     return this.ctx.today && day > this.ctx.today ? null : { date: day, basis: `the occasion of the sentence before (${day})` };
   }
 
-  /**
-   * Dates a mention at absolute offset `at` in the given sentence. `from` limits the expressions
-   * that may govern it to those after that offset (a happening in "following a strike that ..."
-   * is not dated by the main clause's "On Sunday"). `series`: the mention may be many happenings ("attacks").
-   * `until`: expressions from there on are not the mention's (the words an utterance says: "told Reuters the group
-   * remained committed to the suspension it announced in late January").
-   * `speech`: the words of a mention that is a speech act ("denounced", "declined"): a well-known happening the
-   * sentence names dates it only when those words are the happening's own ("announced the suspension"), not when it
-   * speaks of it ("denounced the strike that killed three", "declined to say whether the suspension holds").
-   */
-  date(view: SentenceView, at: number, from = view.sentence.start, actors: string[] | null = [], series = false, until = Infinity,
-    speech?: { start: number; end: number }): Dated {
+  /** Dates a mention at absolute offset `at` in the given sentence (see DateOptions). */
+  date(view: SentenceView, at: number, opts: DateOptions = {}): Dated {
+    const { from = view.sentence.start, actors = [], series = false, until = Infinity, speech, type } = opts;
     const today = this.ctx.today;
     // "the first attack on American troops since early February": the time bounds the lull before it, not the act.
     // The dateline's date is the report's, not the happening's.
@@ -185,7 +202,8 @@ export class Dater {
     // A reference event dates the mention only when it involves one of the mention's own actors (if it has any);
     // `actors` null means the mention is an utterance, which a happening it speaks of does not date.
     const involves = (r: ReferenceEvent): boolean => r.actors.some((a) => actors!.includes(a) || actors!.includes(voiceOf(this.ctx.knowledge, a)));
-    const ref = actors === null ? undefined : referenceEventsIn(this.ctx, view, at, speech).find((r) => actors.length === 0 || involves(r));
+    const ref = actors === null ? undefined : referenceEventsIn(this.ctx, view, at, speech)
+      .find((r) => (actors.length === 0 || involves(r)) && (type === undefined || r.types.length === 0 || r.types.includes(type)));
     // Words are said by publication: a time after it ("forces would remain until the end of 2026") is what they speak of.
     // Nor is "since October 17" when they were said.
     const spokenOf = actors === null && t !== null && (t.kind === 'since' || (today !== null && (dayRange(t.value)?.start ?? '') > today));

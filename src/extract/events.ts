@@ -627,7 +627,8 @@ export function extractEvents(ctx: DocContext, reports: Report[]): EventOut[] {
       const series = type === 'ASSAULT';
       // An agreement may be the well-known happening itself ("agreed in late September to end the mission").
       const speech = SPEECH_ACTS.has(type) && type !== 'AGREE' ? h : undefined;
-      let { date, basis } = own ? dater.date(view, own.end, h.start, actors, series) : dater.date(view, at, pp ?? said, actors, series, Infinity, speech);
+      let { date, basis } = own ? dater.date(view, own.end, { from: h.start, actors, series, type }) :
+        dater.date(view, at, { from: pp ?? said, actors, series, speech, type });
       if (pp !== null && basis.startsWith('undated')) {
         // "voted on Sunday, two days after a US drone strike killed ...": the day the sentence tells, less the distance;
         // with no distance written, the main clause's date is the nearest the attack has.
@@ -636,7 +637,7 @@ export function extractEvents(ctx: DocContext, reports: Report[]): EventOut[] {
         const anchor = shift === null ? undefined : told.filter((t) => t.end <= pp && day.test(t.event.date ?? '')).pop()?.event.date ??
           governingTime(view.times.filter((t) => t.end <= pp), view.sentence, pp, ctx.text)?.value;
         if (shift !== null && anchor && day.test(anchor)) [date, basis] = [addDays(anchor, shift), `${anchor} ${shift < 0 ? '−' : '+'} ${Math.abs(shift)} days ('${ctx.text.slice(pp, pp + 6).trim()}')`];
-        else if (h.subject) ({ date, basis } = dater.date(view, at, view.sentence.start, actors));
+        else if (h.subject) ({ date, basis } = dater.date(view, at, { actors, type }));
       }
       const attributed = report && h.start >= report.content.start ? report.speaker.name : accordingToTail(ctx, view);
       const nominal = h.trigger.kind === 'noun';

@@ -5,14 +5,9 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import { PhraseSet } from '../text/phrase.ts';
 import { loadVerbLexicon, type VerbLexicon } from './verbs.ts';
-import type { PloverType, Stance, Topic } from '../pipeline/types.ts';
+import { PLOVER_TYPES, STANCES, type PloverType, type Stance, type Topic } from '../pipeline/types.ts';
 import { ROOT } from '../root.ts';
 
-const PLOVER = ['AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE', 'COOPERATE', 'AID', 'RETREAT', 'REQUEST', 'ACCUSE', 'REJECT',
-  'THREATEN', 'PROTEST', 'SANCTION', 'MOBILIZE', 'COERCE', 'ASSAULT'] as const;
-const STANCE_LIST = ['truce_proposed', 'truce_holding', 'truce_conditional', 'truce_support', 'truce_reject', 'truce_ended',
-  'will_attack', 'support_attacks', 'oppose_attacks', 'claim_responsibility', 'deny_responsibility', 'threaten',
-  'demand_withdrawal', 'support_presence', 'negotiations_progress', 'negotiations_stalled', 'other'] as const;
 const TOPICS = ['truce', 'us_presence', 'attacks', 'negotiations', 'other'] as const;
 
 // A choice ("a|an|the") holds single words: "abide by|adhere to" would read as "abide", "by|adhere", "to". A particle
@@ -23,7 +18,7 @@ const phrase = z.string().min(1).refine((p) => !p.split(/\s+/).some((t) => t.inc
 });
 const phrases = z.array(phrase);
 const TriggerFile = z.array(z.strictObject({
-  type: z.enum(PLOVER),
+  type: z.enum(PLOVER_TYPES),
   mode: z.string(),
   kind: z.enum(['verb', 'noun', 'general', 'obligation', 'weapon']),
   patterns: phrases,
@@ -53,9 +48,9 @@ const CueFile = z.strictObject({
   killed_words: phrases,
   injured_words: phrases,
 });
-const StanceFile = z.array(z.strictObject({ stance: z.enum(STANCE_LIST), topic: z.enum(TOPICS), patterns: phrases }));
+const StanceFile = z.array(z.strictObject({ stance: z.enum(STANCES), topic: z.enum(TOPICS), patterns: phrases }));
 const TruceFile = z.strictObject({
-  terms: phrases, slips: phrases, slip_frames: phrases, proposed: phrases, mediation: phrases, deal_words: phrases, violation_types: z.array(z.enum(PLOVER)),
+  terms: phrases, slips: phrases, slip_frames: phrases, proposed: phrases, mediation: phrases, deal_words: phrases, violation_types: z.array(z.enum(PLOVER_TYPES)),
 });
 const WordFile = z.record(z.string().regex(/^[a-z_]+$/, 'a class name is lower-case letters and "_"'), z.array(z.string().regex(/^[^\s|&~*]+$/, 'a word class holds single words')).min(1));
 type WordClasses = z.infer<typeof WordFile>;

@@ -57,7 +57,7 @@ export function extractStatements(ctx: DocContext, reports: Report[]): Statement
     // verb's ("threatened on Sunday to impose sanctions").
     const lead = view.times.find((t) => t.start >= r.content.start && t.start - r.content.start <= 4);
     const wordsFrom = r.content.start >= r.verb.end ? lead?.end ?? r.content.start : Infinity;
-    const dated: Dated = r.continuation && lastDate ? { date: lastDate, basis: 'continues the previous quote' } : dater.date(view, r.verb.start, view.sentence.start, null, false, wordsFrom);
+    const dated: Dated = r.continuation && lastDate ? { date: lastDate, basis: 'continues the previous quote' } : dater.date(view, r.verb.start, { actors: null, until: wordsFrom });
     lastDate = dated.date;
     const prev = out[out.length - 1];
     if (prev && r.continuation && prev.speaker === r.speaker.name && prev.stance === stance && r.sentence - prevSentence === 1) {

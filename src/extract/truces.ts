@@ -221,7 +221,7 @@ export function extractTruces(ctx: DocContext, events: EventOut[], statements: S
     const faction = named.find((id) => sideOf(ctx, id) === 'faction');
     const d = faction ? open(faction, counterpart(faction, named), true) : drafts[0];
     if (!d) continue;
-    const { date } = dater.date(view, view.sentence.start + at, view.sentence.start, []);
+    const { date } = dater.date(view, view.sentence.start + at);
     const ev = evidenceOf(ctx, { start: view.opening, end: view.sentence.end });
     if (stance === 'truce_ended') add(d, date, someoneHolds ? 'contested' : 'ended', ev);
     else hold(d, date, ev);

@@ -1,6 +1,7 @@
 // zod schemas of the pack files, exactly as packs/README.md documents them. Objects are strict so
 // that a misspelt field ("aliasses") is an error instead of being silently ignored.
 import { z } from 'zod';
+import { PLOVER_TYPES } from '../pipeline/types.ts';
 
 /** "YYYY", "YYYY-MM" or "YYYY-MM-DD", a real calendar date. YAML may read an unquoted 2024 as a number. */
 export const dateBound = z
@@ -92,6 +93,7 @@ export const referenceEventSchema = z.strictObject({
   date: dateBound,
   actors: z.array(id).min(1, 'a reference event needs at least one actor'),
   cues: z.array(name).min(1, 'a reference event needs at least one cue word'),
+  types: z.array(z.enum(PLOVER_TYPES)).default([]),
 });
 
 /** matching.yaml: the vocabulary of the matcher's general rules (composition, coreference, fuzzy guard). */

@@ -1,5 +1,6 @@
 // In-memory shape of the knowledge packs (packs/<name>/*.yaml), after validation.
 // The file format is documented in packs/README.md; the zod schema lives in knowledge/schema.ts.
+import type { PloverType } from '../pipeline/types.ts';
 
 export type ActorType =
   | 'state' | 'state_force' | 'government_body' | 'armed_group' | 'umbrella_group'
@@ -87,6 +88,8 @@ export interface ReferenceEvent {
   actors: string[];
   /** Words of which at least one must occur in that sentence ("killing", "strike", "assassination"). */
   cues: string[];
+  /** The PLOVER types of mentions it may date (a strike is no suspension); empty: any. */
+  types: PloverType[];
   pack: string;
 }
 

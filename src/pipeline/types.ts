@@ -120,9 +120,12 @@ export interface Annotated {
 
 export type EventStatus = 'occurred' | 'claimed' | 'threatened' | 'conditional' | 'planned' | 'denied' | 'hypothetical';
 
-export type PloverType =
-  | 'AGREE' | 'CONSULT' | 'SUPPORT' | 'CONCEDE' | 'COOPERATE' | 'AID' | 'RETREAT' | 'REQUEST'
-  | 'ACCUSE' | 'REJECT' | 'THREATEN' | 'PROTEST' | 'SANCTION' | 'MOBILIZE' | 'COERCE' | 'ASSAULT';
+export const PLOVER_TYPES = [
+  'AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE', 'COOPERATE', 'AID', 'RETREAT', 'REQUEST',
+  'ACCUSE', 'REJECT', 'THREATEN', 'PROTEST', 'SANCTION', 'MOBILIZE', 'COERCE', 'ASSAULT',
+] as const;
+
+export type PloverType = (typeof PLOVER_TYPES)[number];
 
 export const STANCES = [
   'truce_proposed', 'truce_holding', 'truce_conditional', 'truce_support', 'truce_reject', 'truce_ended',

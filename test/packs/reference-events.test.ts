@@ -48,3 +48,9 @@ test('a report does not speak of a well-known happening long after its own publi
   assert.ok(attack, JSON.stringify(extraction.events.map((e) => e.type)));
   assert.ok(!attack.date?.startsWith('2024'), `${attack.date} (${attack.date_basis})`);
 });
+
+test('a well-known happening dates only mentions of its types: a strike told beside a suspension is no suspension', () => {
+  const strike = events('Kataib Hezbollah, which announced the suspension of its operations, said a US strike hit its base in Jurf al-Sakhar.').find((e) => e.type === 'ASSAULT');
+  assert.ok(strike);
+  assert.notEqual(strike.date, '2024-01-30', strike.date_basis);
+});

@@ -30,7 +30,7 @@ function mentions(text: string, actorId: string, names: string[]): ActorMention[
 
 const SAADI: ReferenceEvent = {
   id: 'KILLING_OF_ABU_BAQIR_AL_SAADI', name: 'US strike in Baghdad kills Abu Baqir al-Saadi', date: '2024-02-07',
-  actors: ['ABU_BAQIR_AL_SAADI'], cues: ['killing', 'killed', 'assassination', 'assassinated', 'strike'], pack: 'test',
+  actors: ['ABU_BAQIR_AL_SAADI'], cues: ['killing', 'killed', 'assassination', 'assassinated', 'strike'], types: ['ASSAULT'], pack: 'test',
 };
 
 function published(text: string, extra: { metaPublished?: string; events?: ReferenceEvent[] } = {}) {

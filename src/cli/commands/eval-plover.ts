@@ -19,7 +19,7 @@ export function register(program: Command): void {
     .option('--pack <dir...>', 'extra knowledge pack folders', [])
     .action(async (opts: Options) => {
       const { loadPloverRecords, evaluatePlover, formatConfusion, NO_EVENT, PIPELINE_ERROR } = await import('../../eval/plover.ts');
-      const { PLOVER_TYPES } = await import('../../eval/gold.ts');
+      const { PLOVER_TYPES } = await import('../../pipeline/types.ts');
       const { printReport } = await import('../report.ts');
       await printReport(
         async () => {
