@@ -266,6 +266,12 @@ function speakerOf(ctx: DocContext, view: SentenceView, vStart: number, vEnd: nu
   return null;
 }
 
+/** A quote opened and not closed: more opening than closing curly quotes, or an odd number of straight ones. */
+function leftOpen(text: string): boolean {
+  const count = (re: RegExp) => (text.match(re) ?? []).length;
+  return count(/“/gu) > count(/”/gu) || count(/"/gu) % 2 === 1;
+}
+
 /** Characters between the speaker's name and the verb (a pronoun or unnamed speaker counts as next to it). */
 function speakerGap(ctx: DocContext, view: SentenceView, sp: Speaker, vStart: number): number {
   const named = view.actors.filter((m) => m.end <= vStart && m.actorId === sp.actorId).pop();
@@ -405,7 +411,11 @@ export function findReports(ctx: DocContext): Report[] {
     }
     made ??= accordingTo(ctx, view, last);
     // A sentence that opens a quote, or speaks in the first person, right after a statement continues it.
-    const continues = /^\s*[“"]/u.test(text) || /(?:^|\s)(?:[Ww]e|[Oo]ur|us)\b/u.test(text);
+    // So does a sentence that closes a quote the sentence before left open ('said, "The occupation committed a crime.
+    // This crime will not pass without punishment."').
+    const prev = ctx.sentences[view.index - 1];
+    const continues = /^\s*[“"]/u.test(text) || /(?:^|\s)(?:[Ww]e|[Oo]ur|us)\b/u.test(text) ||
+      (prev !== undefined && leftOpen(ctx.text.slice(prev.sentence.start, prev.sentence.end)) && /[”"]\s*$/u.test(text));
     // A fragment ("“Without warranty.”") continues nothing: a quote that goes on says a few words at least.
     if (!made && last && last.sentence === view.index - 1 && continues && text.trim().split(/\s+/u).length >= CONTINUED_WORDS) {
       // A quote that runs on into the next sentence keeps its speaker.

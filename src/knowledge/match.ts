@@ -493,12 +493,16 @@ function resolve(names: NameScan, date: string | undefined): Scan {
   const given = (a: { name: string; aliases: string[] }): string[] => [a.name, ...a.aliases].flatMap((n) => n.toLowerCase().split(/[\s-]+/u).slice(0, -1));
   // "Saad al-Saadi", "Saraya Thar al-Muhandis": a person's surname alone after a capitalised word that is neither a title
   // nor one of their own names is part of another name.
+  const givenBefore = (end: number): string | undefined => /(\p{Lu}[\p{L}'’.]*)[ \t]+(?:(?:al|el)-)?$/u.exec(text.slice(Math.max(0, end - 30), end))?.[1];
   const otherName = (r: Raw, id: string): boolean => {
     const a = k.actors.get(id);
     if (a?.type !== 'person' || /\s/u.test(text.slice(r.start, r.end))) return false;
-    const w = /(\p{Lu}[\p{L}'’.]*)[ \t]+(?:(?:al|el)-)?$/u.exec(text.slice(Math.max(0, r.start - 30), r.start))?.[1];
-    // Their own given name may be spelt another way ("Anne" for "Ann").
-    const own = (x: string, y: string) => x === y || (Math.min(x.length, y.length) >= 3 && (x.startsWith(y) || y.startsWith(x)));
+    // Alone ("Al-Saadi said"), the surname stands for the full name told last with it ("Saad al-Saadi").
+    const bare = text.slice(r.start, r.end).replace(/^(?:al|el)-/iu, '').replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+    const w = givenBefore(r.start) ?? [...text.slice(0, r.start).matchAll(new RegExp(`(?:(?:al|el)-)?${bare}(?![\\p{L}])`, 'giu'))]
+      .map((m) => givenBefore(m.index)).filter((g) => g !== undefined).at(-1);
+    // Their own given name may be spelt another way ("Anne" for "Ann", "Qassem" for "Qasem").
+    const own = (x: string, y: string) => x === y || (Math.min(x.length, y.length) >= 3 && x.slice(0, 3) === y.slice(0, 3));
     return w !== undefined && !honorifics.has(w.toLowerCase()) && !given(a).some((x) => own(x, w.toLowerCase()));
   };
   const isPerson = (x: Raw | undefined) => x !== undefined && x.targets.some((t) => t.kind === 'actor' && k.actors.get(t.id)?.type === 'person');

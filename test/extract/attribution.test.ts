@@ -439,3 +439,8 @@ test('a connective set off by commas is no speaker ("Some lawmakers, however, sa
   assert.ok(statements('Some lawmakers, however, say the calm is fragile.').every((s) => !/^however$/iu.test(s.speaker)));
   assert.ok(statements('Fuad Hussein condemned the attack in a tweet, and said the attacks must stop.').every((s) => s.speaker !== 'and'));
 });
+
+test('a sentence that closes a quote the sentence before left open continues its words', () => {
+  const list = statements('Firas al-Yasser said in an interview, "The occupation committed a heinous crime in Jurf al-Nasr. This crime will not pass without punishment, and the Americans will pay dearly."');
+  assert.deepEqual(list.map((s) => [s.speaker, s.stance]), [['Firas al-Yasser', 'other'], ['Firas al-Yasser', 'will_attack']]);
+});
