@@ -49,6 +49,10 @@ export interface Matcher {
   /** State id → the actors whose forces_of it is, in definition order, each with the words of its names. */
   readonly forcesOf: Map<string, { id: string; words: Set<string> }[]>;
   readonly corefWindow: number;
+  /** Agent nouns in lower case, for the word after an office title ("Pentagon chief spokesman"). */
+  readonly agentNounWords: Set<string>;
+  /** Honorifics in lower case: titles that may stand before a surname alone (matching.yaml). */
+  readonly honorifics: Set<string>;
   /** Per-word work shared by the build and every scan, cached: a text repeats its words and news repeats its vocabulary. */
   readonly normal: (word: string) => string;
   readonly phonetic: (norm: string) => string;
@@ -120,6 +124,7 @@ export function createMatcher(k: Knowledge): Matcher {
   return {
     knowledge: k, actorNames, placeNames, forceNouns, agentNouns, proxyNouns, backingWords, proxiesOf, demonymWords, actorFuzzy, placeFuzzy, exactOnly: vocabulary, commonWords, forcesOf,
     corefWindow: rules.corefWindow, normal, phonetic, fuzzyKey: key,
+    agentNounWords: new Set(rules.agentNouns.map((w) => w.toLowerCase())), honorifics: new Set(rules.honorifics.map((w) => w.toLowerCase())),
   };
 }
 
@@ -487,8 +492,6 @@ function resolve(names: NameScan, date: string | undefined): Scan {
     const t = r.targets[0];
     return !(t.kind === 'actor' && k.actors.get(t.id)?.type === 'state' && placeCountry(k, p.placeId) === t.id);
   };
-  const agentNouns = new Set((k.matching?.agentNouns ?? []).map((w) => w.toLowerCase()));
-  const honorifics = new Set((k.matching?.honorifics ?? []).map((w) => w.toLowerCase()));
   // The given names of a person: every word of their names but the last (the surname).
   const given = (a: { name: string; aliases: string[] }): string[] => [a.name, ...a.aliases].flatMap((n) => n.toLowerCase().split(/[\s-]+/u).slice(0, -1));
   // "Saad al-Saadi", "Saraya Thar al-Muhandis": a person's surname alone after a capitalised word that is neither a title
@@ -500,10 +503,10 @@ function resolve(names: NameScan, date: string | undefined): Scan {
     // Alone ("Al-Saadi said"), the surname stands for the full name told last with it ("Saad al-Saadi").
     const bare = text.slice(r.start, r.end).replace(/^(?:al|el)-/iu, '').replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
     const w = givenBefore(r.start) ?? [...text.slice(0, r.start).matchAll(new RegExp(`(?:(?:al|el)-)?${bare}(?![\\p{L}])`, 'giu'))]
-      .map((m) => givenBefore(m.index)).filter((g) => g !== undefined).at(-1);
+      .map((x) => givenBefore(x.index)).filter((g) => g !== undefined).at(-1);
     // Their own given name may be spelt another way ("Anne" for "Ann", "Qassem" for "Qasem").
     const own = (x: string, y: string) => x === y || (Math.min(x.length, y.length) >= 3 && x.slice(0, 3) === y.slice(0, 3));
-    return w !== undefined && !honorifics.has(w.toLowerCase()) && !given(a).some((x) => own(x, w.toLowerCase()));
+    return w !== undefined && !m.honorifics.has(w.toLowerCase()) && !given(a).some((x) => own(x, w.toLowerCase()));
   };
   const isPerson = (x: Raw | undefined) => x !== undefined && x.targets.some((t) => t.kind === 'actor' && k.actors.get(t.id)?.type === 'person');
   for (const [i, r] of names.actors.entries()) {
@@ -535,7 +538,7 @@ function resolve(names: NameScan, date: string | undefined): Scan {
       // The name after the title may be the holder's own ("Prime Minister Mohammed Shia al-Sudani's government").
       const surname = holder?.name.split(/\s+/u).at(-1)?.replace(/^(?:al|el)-/iu, '');
       const holderNamed = surname !== undefined && surname.length > 2 && after.toLowerCase().includes(surname.toLowerCase());
-      const titled = word !== undefined && (agentNouns.has(word.toLowerCase()) || (/^\p{Lu}\p{Ll}/u.test(word) && !holderNamed));
+      const titled = word !== undefined && (m.agentNounWords.has(word.toLowerCase()) || (/^\p{Lu}\p{Ll}/u.test(word) && !holderNamed));
       push(r, person ?? (titled ? undefined : holder?.id) ?? k.offices.get(office)!.org, 'office', 0.9);
     } else if (kind === 'coref') {
       const types = new Set(r.targets.flatMap((t) => (t.kind === 'coref' ? t.types : [])));
